@@ -1,0 +1,99 @@
+import { formatPaise, rupeesToPaise } from './money';
+import { err, ok, type Result } from './result';
+
+/** A parsed `upi://pay?...` intent. `raw` is kept byte for byte: the QR encodes it, never a rebuilt copy. */
+export interface UpiIntent {
+  raw: string;
+  params: Readonly<Record<string, string>>;
+  payeeVpa: string;
+  payeeName: string;
+  amountPaise: number | null;
+  currency: string | null;
+  transactionRef: string | null;
+  note: string | null;
+}
+
+export type UpiErrorCode = 'malformed' | 'not_upi_pay' | 'missing_payee' | 'missing_amount' | 'amount_mismatch' | 'currency_not_inr';
+
+export interface UpiError {
+  code: UpiErrorCode;
+  message: string;
+}
+
+const MAX_INTENT_LENGTH = 2048;
+const VPA = /^[A-Za-z0-9._-]{1,256}@[A-Za-z0-9.-]{2,64}$/;
+
+const upiError = (code: UpiErrorCode, message: string) => err<UpiError>({ code, message });
+
+function decode(value: string): string | null {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_INTENT_LENGTH) {
+    return upiError('malformed', 'The payment code from BOS is empty or too long.');
+  }
+  // Control characters or spaces mean the string was mangled on the way.
+  if (/[\u0000-\u0020\u007f]/.test(raw)) return upiError('malformed', 'The payment code from BOS contains invalid characters.');
+  const queryStart = raw.indexOf('?');
+  const head = queryStart === -1 ? raw : raw.slice(0, queryStart);
+  if (head.toLowerCase() !== 'upi://pay') return upiError('not_upi_pay', 'The payment code from BOS is not a UPI payment request.');
+
+  const params: Record<string, string> = Object.create(null);
+  const query = queryStart === -1 ? '' : raw.slice(queryStart + 1);
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decode(eq === -1 ? pair : pair.slice(0, eq));
+    const value = decode(eq === -1 ? '' : pair.slice(eq + 1));
+    if (key === null || value === null) return upiError('malformed', 'The payment code from BOS is badly encoded.');
+    // A repeated key is ambiguous (which `am` would the payer's app use?), so refuse it.
+    if (Object.prototype.hasOwnProperty.call(params, key)) {
+      return upiError('malformed', `The payment code from BOS repeats "${key}".`);
+    }
+    params[key] = value;
+  }
+
+  const payeeVpa = params.pa ?? '';
+  if (!VPA.test(payeeVpa)) return upiError('missing_payee', 'The payment code from BOS has no valid payee UPI ID.');
+  const amountText = params.am;
+  const amountPaise = amountText === undefined ? null : rupeesToPaise(amountText);
+  if (amountText !== undefined && amountPaise === null) {
+    return upiError('malformed', 'The payment code from BOS has an unreadable amount.');
+  }
+  return ok({
+    raw,
+    params,
+    payeeVpa,
+    payeeName: params.pn ?? '',
+    amountPaise,
+    currency: params.cu ?? null,
+    transactionRef: params.tr ?? null,
+    note: params.tn ?? null,
+  });
+}
+
+/**
+ * The gate before any QR reaches a customer: a `upi://pay` intent whose amount is
+ * exactly what the cashier asked for, in INR.
+ */
+export function verifyUpiIntent(raw: string, expected: { amountPaise: number }): Result<UpiIntent, UpiError> {
+  const parsed = parseUpiIntent(raw);
+  if (!parsed.ok) return parsed;
+  const intent = parsed.value;
+  if (intent.amountPaise === null) return upiError('missing_amount', 'The payment code from BOS has no amount.');
+  if (intent.amountPaise !== expected.amountPaise) {
+    return upiError(
+      'amount_mismatch',
+      `BOS made a code for ${formatPaise(intent.amountPaise)}, not ${formatPaise(expected.amountPaise)}. It was not shown.`,
+    );
+  }
+  if (intent.currency !== 'INR') {
+    return upiError('currency_not_inr', 'The payment code from BOS is not in Indian rupees. It was not shown.');
+  }
+  return ok(intent);
+}
