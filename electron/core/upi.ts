@@ -38,6 +38,7 @@ export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
     return upiError('malformed', 'The payment code from BOS is empty or too long.');
   }
   // Control characters or spaces mean the string was mangled on the way.
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   if (/[\u0000-\u0020\u007f]/.test(raw)) return upiError('malformed', 'The payment code from BOS contains invalid characters.');
   const queryStart = raw.indexOf('?');
   const head = queryStart === -1 ? raw : raw.slice(0, queryStart);

@@ -1,0 +1,29 @@
+/** Every code an operation can fail with. BOS codes come first, then the app's own. */
+export const ERROR_CODES = [
+  'network',
+  'timeout',
+  'unauthorized',
+  'rejected',
+  'server_error',
+  'invalid_response',
+  'amount_mismatch',
+  'invalid_intent',
+  'invalid_input',
+  'busy',
+  'not_found',
+  'not_allowed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface PosError {
+  code: ErrorCode;
+  /** Plain words for the cashier. */
+  message: string;
+  /** BOS's own code and message when BOS said no. */
+  bosCode?: string;
+  bosMessage?: string;
+}
+
+export type PosResult<T> = { ok: true; value: T } | { ok: false; error: PosError };

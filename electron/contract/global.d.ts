@@ -1,0 +1,8 @@
+import type { PosApi } from './operations';
+
+declare global {
+  interface Window {
+    pos: PosApi;
+  }
+}
+export {};

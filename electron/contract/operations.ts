@@ -1,0 +1,67 @@
+import type { PosResult } from './errors';
+import type { OperationInput, OperationName } from './schemas';
+import type { AppInfo, RefundAckView, SaleView, SettingsView } from './views';
+
+/** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
+export interface OperationResults {
+  'app.info': AppInfo;
+  'sale.current': SaleView | null;
+  'sale.create': SaleView;
+  'sale.cancel': SaleView;
+  'sale.markPaid': SaleView;
+  'refund.requestOtp': RefundAckView;
+  'refund.claim': RefundAckView;
+  'refund.sandboxOtp': { otp: string };
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
+}
+
+export type OperationResult<Op extends OperationName> = PosResult<OperationResults[Op]>;
+
+export type OperationHandler<Op extends OperationName> = (input: OperationInput<Op>) => Promise<OperationResult<Op>>;
+
+/** Events main pushes to windows. */
+export interface EventPayloads {
+  'sale.changed': SaleView | null;
+  'settings.changed': SettingsView;
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed'];
+
+/** The renderer's `window.pos`: one named function per operation, one subscription per event. */
+export interface PosApi {
+  appInfo(): Promise<OperationResult<'app.info'>>;
+  currentSale(): Promise<OperationResult<'sale.current'>>;
+  createSale(input: OperationInput<'sale.create'>): Promise<OperationResult<'sale.create'>>;
+  cancelSale(input: OperationInput<'sale.cancel'>): Promise<OperationResult<'sale.cancel'>>;
+  markPaid(input: OperationInput<'sale.markPaid'>): Promise<OperationResult<'sale.markPaid'>>;
+  requestRefundOtp(input: OperationInput<'refund.requestOtp'>): Promise<OperationResult<'refund.requestOtp'>>;
+  claimRefund(input: OperationInput<'refund.claim'>): Promise<OperationResult<'refund.claim'>>;
+  sandboxOtp(input: OperationInput<'refund.sandboxOtp'>): Promise<OperationResult<'refund.sandboxOtp'>>;
+  getSettings(): Promise<OperationResult<'settings.get'>>;
+  updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
+  onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
+  onSettingsChanged(listener: (settings: EventPayloads['settings.changed']) => void): () => void;
+}
+
+/** `window.pos` function name → operation channel. The preload and the web bridge are both built from this. */
+export const POS_METHODS = {
+  appInfo: 'app.info',
+  currentSale: 'sale.current',
+  createSale: 'sale.create',
+  cancelSale: 'sale.cancel',
+  markPaid: 'sale.markPaid',
+  requestRefundOtp: 'refund.requestOtp',
+  claimRefund: 'refund.claim',
+  sandboxOtp: 'refund.sandboxOtp',
+  getSettings: 'settings.get',
+  updateSettings: 'settings.update',
+} as const satisfies Record<string, OperationName>;
+
+export const POS_EVENTS = {
+  onSaleChanged: 'sale.changed',
+  onSettingsChanged: 'settings.changed',
+} as const satisfies Record<string, EventName>;
+
+/** IPC channel names carry a prefix so nothing else on the bus can be mistaken for ours. */
+export const ipcChannel = (name: OperationName | EventName): string => `pos:${name}`;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Digits as typed (leading zeros allowed, trimmed); long ids stay strings so no digit is lost. */
+const digitString = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} is too long.`).regex(/^\d+$/, `${label} must be digits only.`);
+
+export const saleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const inputSchemas = {
+  'app.info': z.undefined(),
+  'sale.current': z.undefined(),
+  'sale.create': z.object({ amountPaise: z.number().int().positive().max(100_000_000_00) }).strict(),
+  'sale.cancel': z.object({ saleId: saleIdSchema }).strict(),
+  'sale.markPaid': z
+    .object({
+      saleId: saleIdSchema,
+      utr: z.string().trim().regex(/^\d{12}$/, 'The UPI reference (UTR) is 12 digits.').optional(),
+    })
+    .strict(),
+  'refund.requestOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
+  'refund.claim': z
+    .object({
+      referenceId: digitString('Reference ID', 30),
+      ackNo: digitString('Ack No', 30),
+      otp: z.string().trim().regex(/^\d{4,8}$/, 'The OTP is 4 to 8 digits.'),
+    })
+    .strict(),
+  'refund.sandboxOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
+  'settings.get': z.undefined(),
+  'settings.update': z
+    .object({
+      environment: z.enum(['sandbox', 'live']).optional(),
+      liveBaseUrl: z.string().trim().max(200).url().refine((u) => u.startsWith('https://'), 'The live BOS address must start with https://').optional(),
+      registrationId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Registration ID has letters, digits and dashes only.').optional(),
+      /** A new token, or null to clear it. Write-only: it is never read back. */
+      token: z.string().trim().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'The token has unexpected characters.').nullable().optional(),
+      terminalName: z.string().trim().min(1).max(40).optional(),
+      capPaise: z.number().int().min(100).max(100_000_000_00).optional(),
+    })
+    .strict(),
+} as const;
+
+export type OperationName = keyof typeof inputSchemas;
+export type OperationInput<Op extends OperationName> = z.input<(typeof inputSchemas)[Op]>;

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { PosError, PosResult } from '../contract/errors';
+import type { EventName, OperationResults } from '../contract/operations';
+import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
+import type { AppInfo, SettingsView } from '../contract/views';
+import { startSandbox, type SandboxServer } from '../sandbox';
+import { createBosClient, type BosClient } from './bos';
+import { createFileJournal } from './journal/append';
+import type { Journal } from './journal/types';
+import { RefundDesk } from './refund';
+import { err, ok } from './result';
+import { SaleDesk } from './sale';
+import { readSettings, toSettingsView, type SecretBox, type SettingsStore, type StoredSettings } from './settings';
+
+export interface CounterServicesDeps {
+  settingsStore: SettingsStore;
+  secretBox: SecretBox;
+  dataDir: string;
+  fetch?: typeof fetch;
+  version: string;
+  shell: 'electron' | 'web-preview';
+  now?: () => number;
+  /** Browser preview only: run Live against this URL (may be http on loopback, for stub servers). */
+  liveBaseUrlOverride?: string;
+  /** Tests and the preview may bring their own journal. */
+  journal?: Journal;
+  /** Sandbox options (tests set latency and clock offsets through its control). */
+  sandboxOptions?: Parameters<typeof startSandbox>[0];
+  timeoutMs?: number;
+}
+
+export interface CounterServices {
+  /** Parses rawInput with the contract schema, runs the operation, never throws. */
+  handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>>;
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** The running sandbox, when the environment is sandbox (for tests and training tools). */
+  sandbox(): SandboxServer | null;
+  dispose(): Promise<void>;
+}
+
+type Handlers = { [Op in OperationName]: (input: OperationInput<Op>) => Promise<PosResult<OperationResults[Op]>> };
+
+const SANDBOX_REGISTRATION_ID = 'SANDBOX-COUNTER';
+
+export async function createCounterServices(deps: CounterServicesDeps): Promise<CounterServices> {
+  const now = deps.now ?? (() => performance.now());
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const emit = (event: EventName, payload: unknown) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  let settings: StoredSettings = readSettings(deps.settingsStore);
+  let token: string | null = await deps.secretBox.load().catch(() => null);
+  let sandbox: SandboxServer | null = null;
+  let client: BosClient;
+
+  const journal = deps.journal ?? createFileJournal({ dir: join(deps.dataDir, 'journal'), terminal: () => settings.terminalName });
+
+  const liveBaseUrl = () => deps.liveBaseUrlOverride ?? settings.liveBaseUrl;
+  async function buildClient(): Promise<void> {
+    if (settings.environment === 'sandbox') {
+      sandbox ??= await startSandbox(deps.sandboxOptions);
+    } else if (sandbox) {
+      await sandbox.close();
+      sandbox = null;
+    }
+    const live = settings.environment === 'live';
+    client = createBosClient({
+      baseUrl: live ? liveBaseUrl() : sandbox!.url,
+      credentials: async () => (live ? { registrationId: settings.registrationId, ...(token ? { token } : {}) } : { registrationId: SANDBOX_REGISTRATION_ID }),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+      now,
+    });
+  }
+  await buildClient();
+
+  const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => emit('sale.changed', view) });
+  const refunds = new RefundDesk({ client: () => client, journal });
+  const settingsView = (): SettingsView => toSettingsView(settings, token);
+
+  const appInfo = (): AppInfo => ({
+    version: deps.version,
+    environment: settings.environment,
+    sandbox: settings.environment === 'sandbox',
+    bosHost: settings.environment === 'sandbox' ? 'embedded sandbox' : new URL(liveBaseUrl()).host,
+    shell: deps.shell,
+  });
+
+  const handlers: Handlers = {
+    'app.info': async () => ok(appInfo()),
+    'sale.current': async () => ok(sales.active()),
+    'sale.create': async ({ amountPaise }) => {
+      if (amountPaise > settings.capPaise) {
+        return err({ code: 'invalid_input', message: 'The amount is above this counter\'s limit per QR.' });
+      }
+      return sales.create(amountPaise);
+    },
+    'sale.cancel': async ({ saleId }) => sales.cancel(saleId),
+    'sale.markPaid': async ({ saleId, utr }) => sales.markPaid(saleId, utr),
+    'refund.requestOtp': async (input) => refunds.requestOtp(input),
+    'refund.claim': async (input) => refunds.claim(input),
+    'refund.sandboxOtp': async ({ referenceId, ackNo }) => {
+      if (!sandbox || settings.environment !== 'sandbox') return err({ code: 'not_allowed', message: 'Only the sandbox can show an OTP. In live mode the customer reads it from their phone.' });
+      const otp = sandbox.control.revealOtp(referenceId.replace(/^0+(?=\d)/, ''), ackNo.replace(/^0+(?=\d)/, ''));
+      return otp ? ok({ otp }) : err({ code: 'not_found', message: 'No OTP has been sent for these numbers yet. Press Send OTP first.' });
+    },
+    'settings.get': async () => ok(settingsView()),
+    'settings.update': async (changes) => {
+      if (changes.environment && changes.environment !== settings.environment && sales.active()) {
+        return err({ code: 'busy', message: 'Finish or cancel the sale on screen before switching between Sandbox and Live.' });
+      }
+      const { token: newToken, ...rest } = changes;
+      const next: StoredSettings = { ...settings, ...rest };
+      deps.settingsStore.write(next);
+      const changedFields = Object.keys(changes);
+      if (newToken !== undefined) {
+        await deps.secretBox.save(newToken);
+        token = newToken;
+      }
+      const environmentChanged = next.environment !== settings.environment;
+      settings = next;
+      if (environmentChanged || changes.liveBaseUrl) await buildClient();
+      await journal.append('settings.changed', { fields: changedFields }).catch(() => undefined);
+      emit('settings.changed', settingsView());
+      return ok(settingsView());
+    },
+  };
+
+  async function handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>> {
+    if (typeof operation !== 'string' || !Object.prototype.hasOwnProperty.call(inputSchemas, operation)) {
+      return err({ code: 'invalid_input', message: 'Counter does not know that action.' });
+    }
+    const op = operation as OperationName;
+    const parsed = inputSchemas[op].safeParse(rawInput);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      // Our schemas carry cashier-worded messages ("Reference ID must be digits only."); zod's own are not for cashiers.
+      const message = first && /^[A-Z][^:]*\.$/.test(first.message) ? first.message : 'The details sent are not in the expected form.';
+      return err({ code: 'invalid_input', message });
+    }
+    try {
+      const run = handlers[op] as (input: unknown) => Promise<PosResult<unknown>>;
+      return await run(parsed.data);
+    } catch {
+      const error: PosError = { code: 'internal', message: 'Counter hit an unexpected problem. Check the sale list before trying again.' };
+      return err(error);
+    }
+  }
+
+  return {
+    handle,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sandbox: () => sandbox,
+    async dispose() {
+      sales.dispose();
+      listeners.clear();
+      await journal.close();
+      await sandbox?.close();
+      sandbox = null;
+    },
+  };
+}

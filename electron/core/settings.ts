@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { DEFAULT_CAP_PAISE } from './money';
+import type { SettingsView } from '../contract/views';
+
+export const LIVE_BOS_URL = 'https://api.bos.center';
+
+/** What is kept on disk by the settings store. The token is never in here: it goes through a SecretBox. */
+export const storedSettingsSchema = z.object({
+  environment: z.enum(['sandbox', 'live']).default('sandbox'),
+  liveBaseUrl: z.string().url().refine((u) => u.startsWith('https://')).default(LIVE_BOS_URL),
+  registrationId: z.string().max(64).default(''),
+  terminalName: z.string().min(1).max(40).default('Counter 1'),
+  capPaise: z.number().int().min(100).max(100_000_000_00).default(DEFAULT_CAP_PAISE),
+});
+export type StoredSettings = z.infer<typeof storedSettingsSchema>;
+
+export const DEFAULT_SETTINGS: StoredSettings = storedSettingsSchema.parse({});
+
+/** Where settings live: electron-store in the app, a JSON file in the preview, memory in tests. */
+export interface SettingsStore {
+  /** The raw stored value (may be anything, the app validates it). */
+  read(): unknown;
+  write(settings: StoredSettings): void;
+}
+
+/** Where the token lives: safeStorage in the app, memory in tests and the preview. */
+export interface SecretBox {
+  load(): Promise<string | null>;
+  /** null clears. */
+  save(secret: string | null): Promise<void>;
+}
+
+/** Reads stored settings, falling back field by field to defaults for anything invalid. */
+export function readSettings(store: SettingsStore): StoredSettings {
+  let raw: unknown;
+  try {
+    raw = store.read();
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  const whole = storedSettingsSchema.safeParse(raw ?? {});
+  if (whole.success) return whole.data;
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const settings: Record<string, unknown> = {};
+  for (const key of Object.keys(storedSettingsSchema.shape) as Array<keyof StoredSettings>) {
+    const field = storedSettingsSchema.shape[key].safeParse(source[key]);
+    settings[key] = field.success ? field.data : DEFAULT_SETTINGS[key];
+  }
+  return storedSettingsSchema.parse(settings);
+}
+
+export function maskRegistrationId(id: string): string | null {
+  if (!id) return null;
+  if (id.length <= 4) return '•'.repeat(id.length);
+  return `${id.slice(0, 4)}${'•'.repeat(Math.min(id.length - 5, 6))}${id.slice(-1)}`;
+}
+
+export function toSettingsView(settings: StoredSettings, token: string | null): SettingsView {
+  return {
+    environment: settings.environment,
+    liveBaseUrl: settings.liveBaseUrl,
+    registrationIdHint: maskRegistrationId(settings.registrationId),
+    tokenConfigured: Boolean(token),
+    tokenLast4: token && token.length >= 12 ? token.slice(-4) : null,
+    terminalName: settings.terminalName,
+    capPaise: settings.capPaise,
+  };
+}

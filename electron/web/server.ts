@@ -1,0 +1,145 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { CounterServices } from '../core/services';
+import { isLoopback } from '../sandbox';
+import { readStatic } from './static-files';
+
+export const PREVIEW_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export const TOKEN_META = 'counter-preview-token';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface WebPreviewOptions {
+  services: CounterServices;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface WebPreview {
+  url: string;
+  /** The per-launch token (tests use it to prove calls without it are refused). */
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': PREVIEW_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser preview: the built renderer on loopback, `window.pos` carried over
+ * HTTP to the same services the Electron main process uses. Never a production mode.
+ */
+export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host)) throw new Error(`The browser preview binds to loopback only, not ${host}.`);
+  const rendererDir = resolve(options.rendererDir);
+  const token = randomBytes(24).toString('hex');
+  const tokenBytes = Buffer.from(token);
+  const streams = new Set<ServerResponse>();
+  let port = 0;
+
+  const tokenMatches = (given: string | null | undefined) => {
+    const bytes = Buffer.from(given ?? '');
+    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  };
+  // A page on another site cannot read our HTML (so not the token), and a DNS-rebinding page sends its own Host.
+  const hostAllowed = (req: IncomingMessage) => {
+    const header = req.headers.host ?? '';
+    return header === `127.0.0.1:${port}` || header === `localhost:${port}` || header === `[::1]:${port}`;
+  };
+
+  const unsubscribe = options.services.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (!hostAllowed(req)) return sendJson(res, 421, { error: 'wrong host' });
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+      if (url.pathname.startsWith('/pos/')) {
+        if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
+        if (!tokenMatches(req.headers['x-counter-token'] as string | undefined)) return sendJson(res, 403, { error: 'token' });
+        const body = await readBody(req);
+        if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The details sent are too large.' } });
+        let envelope: unknown;
+        try {
+          envelope = body === '' ? {} : JSON.parse(body);
+        } catch {
+          return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The details sent are not in the expected form.' } });
+        }
+        const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
+        const result = await options.services.handle(decodeURIComponent(url.pathname.slice('/pos/'.length)), input);
+        return sendJson(res, 200, result);
+      }
+
+      if (url.pathname === '/pos-events') {
+        if (!tokenMatches(url.searchParams.get('token'))) return sendJson(res, 403, { error: 'token' });
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return undefined;
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
+      const isPage = url.pathname === '/' || url.pathname.endsWith('.html');
+      const file = await readStatic(rendererDir, isPage ? '/index.html' : url.pathname);
+      if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      if (isPage) {
+        const html = file.body.toString('utf8').replace('<head>', `<head>\n    <meta name="${TOKEN_META}" content="${token}">`);
+        return send(res, 200, html, file.type);
+      }
+      return send(res, 200, file.body, file.type, { 'Cache-Control': 'no-cache' });
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The preview server hit a problem.' } });
+      else res.end();
+    }
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    token,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../../electron/core/services';
+import { createJsonFileSettingsStore, createMemorySecretBox } from '../../electron/web/preview-stores';
+import { startWebPreview, type WebPreview } from '../../electron/web/server';
+
+export const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
+
+export interface RunningPreview {
+  preview: WebPreview;
+  services: CounterServices;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The browser preview in-process: the same services and handlers the app runs, a fresh data dir per call. */
+export async function startPreview(overrides: Partial<CounterServicesDeps> = {}): Promise<RunningPreview> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counter-ui-'));
+  const services = await createCounterServices({
+    settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json')),
+    secretBox: createMemorySecretBox(),
+    dataDir,
+    version: 'test',
+    shell: 'web-preview',
+    ...overrides,
+  });
+  const preview = await startWebPreview({ services, rendererDir: RENDERER_DIR });
+  return {
+    preview,
+    services,
+    dataDir,
+    async stop() {
+      await preview.close();
+      await services.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
