@@ -1,0 +1,84 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inputSchemas } from '../../electron/contract/schemas';
+import { createCounterServices, type CounterServices } from '../../electron/core/services';
+import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
+
+const SECRET = 'tok_live_abcdefghijklmnop_9876';
+let dataDir: string;
+let services: CounterServices;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'counter-services-'));
+  services = await createCounterServices({
+    settingsStore: createMemorySettingsStore({ registrationId: 'BOS-554' }),
+    secretBox: createMemorySecretBox(SECRET),
+    dataDir,
+    version: 'test',
+    shell: 'web-preview',
+  });
+});
+afterEach(async () => {
+  await services.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('services on the embedded sandbox', () => {
+  it('starts in Sandbox and sells: QR shown, marked paid, journaled to disk', async () => {
+    expect(await services.handle('app.info', undefined)).toMatchObject({ ok: true, value: { environment: 'sandbox', sandbox: true } });
+    const created = await services.handle('sale.create', { amountPaise: 125_000 });
+    expect(created).toMatchObject({ ok: true, value: { state: 'showing', amountPaise: 125_000, qr: { payeeVpa: 'counter.demo@sandbox', ttlMs: 300_000 } } });
+    const saleId = (created as { value: { saleId: string } }).value.saleId;
+    expect(await services.handle('sale.markPaid', { saleId, utr: '123456789012' })).toMatchObject({ ok: true, value: { state: 'paid', utr: '123456789012' } });
+    const files = readdirSync(join(dataDir, 'journal'));
+    const lines = readFileSync(join(dataDir, 'journal', files[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(lines.map((l) => l.type)).toEqual(['sale.requested', 'sale.qr_issued', 'sale.paid']);
+  });
+
+  it('refunds by OTP with the sandbox OTP, and never journals the OTP', async () => {
+    const ids = { referenceId: '12345678926', ackNo: '127' };
+    expect(await services.handle('refund.requestOtp', ids)).toMatchObject({ ok: true, value: { responseCode: '1' } });
+    const otp = await services.handle('refund.sandboxOtp', ids);
+    expect(otp).toMatchObject({ ok: true, value: { otp: expect.stringMatching(/^\d{6}$/) } });
+    const code = (otp as { value: { otp: string } }).value.otp;
+    expect(await services.handle('refund.claim', { ...ids, otp: code })).toMatchObject({ ok: true });
+    const journal = readdirSync(join(dataDir, 'journal')).map((f) => readFileSync(join(dataDir, 'journal', f), 'utf8')).join('');
+    expect(journal).toContain('refund.claimed');
+    expect(journal).not.toContain(code);
+  });
+
+  it('refuses unknown operations and hostile input with a typed error, never a throw', async () => {
+    const hostile: unknown[] = [
+      undefined, null, 42, 'x'.repeat(100_000), Number.NaN, [], { amountPaise: Number.NaN }, { amountPaise: '1000' },
+      { amountPaise: 1000, extra: 1 }, JSON.parse('{"__proto__":{"polluted":true},"amountPaise":1000}'),
+      { constructor: { prototype: { polluted: true } } }, { saleId: '../../etc/passwd' }, { referenceId: 'DROP TABLE', ackNo: '1' },
+      { referenceId: { $gt: '' }, ackNo: '1' }, { otp: '1'.repeat(10_000) }, { token: 'x' },
+    ];
+    for (const op of [...Object.keys(inputSchemas), '__proto__', 'constructor', 'toString', 'sale.create ', '']) {
+      for (const input of hostile) {
+        const result = await services.handle(op, input);
+        if (result.ok) continue;
+        expect(['invalid_input', 'not_found', 'not_allowed', 'busy']).toContain(result.error.code);
+        expect(result.error.message).toMatch(/^[A-Z]/);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never returns the token: settings show only configured and the last four', async () => {
+    const settings = await services.handle('settings.get', undefined);
+    expect(settings).toMatchObject({ ok: true, value: { tokenConfigured: true, tokenLast4: '9876', registrationIdHint: 'BOS-••4' } });
+    const everything = JSON.stringify(await Promise.all(Object.keys(inputSchemas).map((op) => services.handle(op, undefined))));
+    expect(everything).not.toContain(SECRET);
+    expect(everything).not.toContain('abcdefghijklmnop');
+  });
+
+  it('keeps one sale at a time', async () => {
+    const first = await services.handle('sale.create', { amountPaise: 1000 });
+    expect(first.ok).toBe(true);
+    expect(await services.handle('sale.create', { amountPaise: 1000 })).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(await services.handle('settings.update', { environment: 'live' })).toMatchObject({ ok: false, error: { code: 'busy' } });
+  });
+});
