@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatPaise } from '../../electron/core/money';
+import { MAGIC_AMOUNTS, SEEDED_TRANSFERS } from '../../electron/sandbox';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('the README tells the truth about the sandbox', () => {
+  it('lists every magic amount with what it does, and no others', () => {
+    const rows = [...readme.matchAll(/^\| (₹1\.\d\d) \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(MAGIC_AMOUNTS.map((m) => [formatPaise(m.paise), m.what]));
+  });
+
+  it('lists every seeded transfer', () => {
+    for (const t of SEEDED_TRANSFERS) expect(readme).toMatch(new RegExp(`^\\| ${t.referenceId} \\| ${t.ackNo} \\|`, 'm'));
+  });
+});
