@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net } from 'electron';
+import { createCounterServices, type CounterServices } from '../core/services';
+import { createSafeStorageSecretBox } from './adapters/secret-box';
+import { createElectronSettingsStore } from './adapters/settings-store';
+import { forwardEvents, registerIpc } from './ipc';
+import { createTrustedSenders } from './trusted-senders';
+import { createAppWindow } from './window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+if (process.env.COUNTER_USER_DATA_DIR) app.setPath('userData', process.env.COUNTER_USER_DATA_DIR);
+
+let services: CounterServices | null = null;
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const notices: string[] = [];
+  services = await createCounterServices({
+    settingsStore: createElectronSettingsStore(dataDir, (notice) => notices.push(notice)),
+    secretBox: createSafeStorageSecretBox(dataDir),
+    dataDir,
+    fetch: net.fetch as unknown as typeof fetch,
+    version: app.getVersion(),
+    shell: 'electron',
+  });
+  const senders = createTrustedSenders();
+  registerIpc(ipcMain, services, (event) => senders.isTrusted(event));
+  forwardEvents(services, senders.all);
+
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).toString();
+  const window = createAppWindow({ preload: join(here, '../preload/index.cjs'), rendererUrl, title: 'Counter' });
+  senders.add(window.webContents);
+  await window.loadURL(rendererUrl);
+  for (const notice of notices) void dialog.showMessageBox(window, { type: 'warning', message: notice });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Counter could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void services?.dispose());
+}

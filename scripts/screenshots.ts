@@ -1,0 +1,32 @@
+// Makes the README screenshots from the browser preview on the embedded sandbox: npm run screenshots
+import { launchChromium } from '../test/support/chromium';
+import { startPreview } from '../test/support/preview';
+
+const running = await startPreview();
+const browser = await launchChromium();
+try {
+  for (const [width, height] of [[1920, 1080], [1024, 768]] as const) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(running.preview.url);
+    await page.getByLabel('Amount').fill('1250');
+    await page.getByRole('button', { name: 'Show QR' }).click();
+    await page.getByRole('img', { name: /₹1,250\.00/ }).waitFor();
+    await page.screenshot({ path: `docs/screenshots/sell-qr-${width}x${height}.png` });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(running.preview.url);
+  await page.getByLabel('Amount').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/sell-entry.png' });
+  await page.keyboard.press('F4');
+  await page.getByLabel('Reference ID').fill('12345678926');
+  await page.getByLabel('Ack No').fill('127');
+  await page.getByRole('button', { name: 'Send OTP' }).click();
+  await page.getByLabel('OTP', { exact: true }).waitFor();
+  await page.screenshot({ path: 'docs/screenshots/refund-otp.png' });
+  console.log('Screenshots written to docs/screenshots/');
+} finally {
+  await browser.close();
+  await running.stop();
+}

@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright';
+import { launchChromium } from '../support/chromium';
+import { startPreview, type RunningPreview } from '../support/preview';
+import { decodeQrPng } from '../support/qr-decode';
+
+let browser: Browser;
+let running: RunningPreview;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  running = await startPreview();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(running.preview.url);
+  await page.getByLabel('Amount').waitFor();
+});
+afterEach(async () => {
+  await page.close();
+  await running.stop();
+});
+
+const sandbox = () => running.services.sandbox()!;
+
+async function showQr(amount: string) {
+  await page.getByLabel('Amount').fill(amount);
+  await page.getByRole('button', { name: 'Show QR' }).click();
+}
+
+describe('Sell in the browser preview', () => {
+  it('shows a QR that a real decoder reads as exactly the intent the sandbox issued', async () => {
+    await showQr('1250');
+    const qr = page.getByRole('img', { name: /₹1,250\.00/ });
+    await qr.waitFor();
+    await expect(page.getByTestId('sale-amount').textContent()).resolves.toBe('₹1,250.00');
+    const decoded = decodeQrPng(await qr.screenshot());
+    const issued = sandbox().control.issuedQrs();
+    expect(issued).toHaveLength(1);
+    expect(decoded).toBe(issued[0]!.intent);
+    const box = await qr.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(0.6 * 900);
+    await expect(page.getByText('counter.demo@sandbox').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Paid' }).click();
+    await page.getByRole('button', { name: 'Confirm paid' }).click();
+    await expect(page.getByTestId('paid-amount').textContent()).resolves.toBe('₹1,250.00');
+  });
+
+  it('counts down from the server\'s own expiry when its clock is two years off', async () => {
+    sandbox().control.setClockOffset(2 * 365 * 24 * 3600_000);
+    await showQr('10');
+    await page.getByRole('img', { name: /₹10\.00/ }).waitFor();
+    const text = await page.getByTestId('countdown').textContent();
+    expect(text).toMatch(/^4:5\d$|^5:00$/);
+  });
+
+  it('creates one QR for a double press and for Enter pressed twice', async () => {
+    sandbox().control.setLatency(400);
+    await page.getByLabel('Amount').fill('99');
+    // Two presses in the same moment, before React can re-render and disable the button, then Enter.
+    await page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Show QR')!;
+      button.click();
+      button.click();
+      document.getElementById('amount')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      (document.querySelector('form.amount-form') as HTMLFormElement).requestSubmit();
+    });
+    await page.getByRole('img', { name: /₹99\.00/ }).waitFor();
+    expect(sandbox().control.issuedQrs()).toHaveLength(1);
+  });
+
+  it('shows an error and no QR when BOS answers with an intent for another amount, keeping the amount', async () => {
+    await showQr('1.77');
+    const alert = page.getByRole('alert').filter({ hasText: 'not shown' });
+    await alert.waitFor();
+    expect(await page.getByRole('img').count()).toBe(0);
+    expect(await page.getByLabel('Amount').inputValue()).toBe('1.77');
+  });
+
+  it('shows BOS\'s own words for the VPA error', async () => {
+    await showQr('1.04');
+    await page.getByText('VPA does not exist for the account provided').first().waitFor();
+    expect(await page.getByRole('img').count()).toBe(0);
+  });
+
+  it('explains an invalid amount inline without calling BOS', async () => {
+    await showQr('1e3');
+    await page.getByText('Type the amount in plain digits').waitFor();
+    expect(sandbox().control.requests()).toHaveLength(0);
+  });
+});
+
+describe('Refund in the browser preview', () => {
+  it('requests an OTP, claims with it and ends on a confirmation', async () => {
+    await page.getByRole('tab', { name: /Refund/ }).click();
+    await page.getByLabel('Reference ID').fill('12345678926');
+    await page.getByLabel('Ack No').fill('127');
+    await page.getByRole('button', { name: 'Send OTP' }).click();
+    await page.getByText('Refund Otp Successfully Sent.').waitFor();
+    const otp = sandbox().control.revealOtp('12345678926', '127')!;
+    await page.getByLabel('OTP', { exact: true }).fill(otp);
+    await page.getByRole('button', { name: 'Claim refund' }).click();
+    await page.getByText('Refund claimed').waitFor();
+  });
+
+  it('explains an already refunded transfer beside BOS\'s message', async () => {
+    await page.keyboard.press('F4');
+    await page.getByLabel('Reference ID').fill('55555555555');
+    await page.getByLabel('Ack No').fill('10');
+    await page.getByRole('button', { name: 'Send OTP' }).click();
+    await page.getByText('already been refunded').waitFor();
+    await page.getByText('BOS said: Transaction not found or already refunded (code 2)').waitFor();
+  });
+});
+
+describe('secrets', () => {
+  it('no token in the DOM, storage or window.pos results', async () => {
+    const token = 'tok_secret_abcdef123456';
+    await running.services.handle('settings.update', { token, registrationId: 'BOS-554' });
+    await showQr('10');
+    await page.getByRole('img', { name: /₹10\.00/ }).waitFor();
+    const seen = await page.evaluate(async () => {
+      const results = await Promise.all([window.pos.appInfo(), window.pos.getSettings(), window.pos.currentSale()]);
+      return JSON.stringify(results) + document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+    });
+    expect(seen).not.toContain(token);
+    expect(seen).not.toContain('abcdef123456');
+  });
+});
