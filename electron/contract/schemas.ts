@@ -30,7 +30,7 @@ export const inputSchemas = {
   'settings.update': z
     .object({
       environment: z.enum(['sandbox', 'live']).optional(),
-      liveBaseUrl: z.string().trim().max(200).url().refine((u) => u.startsWith('https://'), 'The live BOS address must start with https://').optional(),
+      liveBaseUrl: z.string().trim().max(200).url().refine((u) => u.startsWith('https://'), 'The live BOS address must be an https address.').optional(),
       registrationId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Registration ID has letters, digits and dashes only.').optional(),
       /** A new token, or null to clear it. Write-only: it is never read back. */
       token: z.string().trim().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'The token has unexpected characters.').nullable().optional(),

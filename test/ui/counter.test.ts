@@ -117,6 +117,35 @@ describe('Refund in the browser preview', () => {
   });
 });
 
+describe('Settings in the browser preview', () => {
+  it('takes a token write-only: shows configured and the last four, never the token', async () => {
+    const token = 'tok_live_zyxwvutsrq_4321';
+    await page.keyboard.press('F9');
+    await page.getByLabel('Registration ID').fill('BOS-554');
+    await page.getByLabel('New token (replaces the current one)').fill(token);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(await page.getByTestId('token-state').textContent()).toBe('Configured, ends in 4321');
+    expect(await page.getByLabel('New token (replaces the current one)').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('zyxwvutsrq');
+  });
+
+  it('switching to Live replaces the sandbox banner with the live host', async () => {
+    await page.keyboard.press('F9');
+    await page.getByLabel('Live (real payments)').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('LIVE · api.bos.center').waitFor();
+    expect(await page.getByText('SANDBOX — practice mode').count()).toBe(0);
+  });
+
+  it('refuses an http live address with the reason', async () => {
+    await page.keyboard.press('F9');
+    await page.getByLabel('Live BOS address').fill('http://api.bos.center');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The live BOS address must be an https address.').waitFor();
+  });
+});
+
 describe('secrets', () => {
   it('no token in the DOM, storage or window.pos results', async () => {
     const token = 'tok_secret_abcdef123456';

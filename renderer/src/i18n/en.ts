@@ -2,8 +2,8 @@ export const t = {
   app: {
     sandboxBanner: 'SANDBOX — practice mode, no real money moves',
     live: 'LIVE',
-    tabs: { sell: 'Sell', refund: 'Refund' },
-    shortcuts: 'F2 Sell · F4 Refund · Enter confirms · Esc cancels',
+    tabs: { sell: 'Sell', refund: 'Refund', settings: 'Settings' },
+    shortcuts: 'F2 Sell · F4 Refund · F9 Settings · Enter confirms · Esc cancels',
   },
   sell: {
     amount: 'Amount',
@@ -49,5 +49,22 @@ export const t = {
     newRefund: 'New refund',
     bosSaid: 'BOS said:',
     code: 'code',
+  },
+  settings: {
+    environment: 'Environment',
+    sandbox: 'Sandbox (practice, no real money)',
+    live: 'Live (real payments)',
+    liveBaseUrl: 'Live BOS address',
+    registrationId: 'Registration ID',
+    registrationCurrent: (hint: string | null) => (hint ? `Current: ${hint}` : 'Not set'),
+    token: 'Bearer token',
+    tokenState: (last4: string | null, configured: boolean) => (configured ? `Configured${last4 ? `, ends in ${last4}` : ''}` : 'Not set'),
+    replaceToken: 'New token (replaces the current one)',
+    clearToken: 'Clear token',
+    terminalName: 'Terminal name',
+    cap: 'Most one QR can collect (₹)',
+    save: 'Save',
+    saved: 'Saved.',
+    capInvalid: 'Enter the limit in rupees, like 100000.',
   },
 };
