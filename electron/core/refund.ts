@@ -1,8 +1,8 @@
 import type { PosResult } from '../contract/errors';
 import type { RefundAckView } from '../contract/views';
-import type { BosClient } from './bos';
-import type { Journal } from './journal/types';
-import { err, ok } from './result';
+import type { BosAck, BosClient, BosError } from './bos';
+import type { Journal, JournalEventType } from './journal/types';
+import { err, ok, type Result } from './result';
 import { toPosError } from './sale';
 
 export interface RefundDeskDeps {
@@ -16,33 +16,33 @@ const NOT_RECORDED = { code: 'internal', message: 'Counter could not write its r
 export class RefundDesk {
   constructor(private readonly deps: RefundDeskDeps) {}
 
-  async requestOtp(input: { referenceId: string; ackNo: string }): Promise<PosResult<RefundAckView>> {
+  requestOtp(input: { referenceId: string; ackNo: string }): Promise<PosResult<RefundAckView>> {
+    return this.exchange(['refund.otp_requested', 'refund.otp_sent', 'refund.otp_refused'], input, () => this.deps.client().requestRefundOtp(input));
+  }
+
+  claim(input: { referenceId: string; ackNo: string; otp: string }): Promise<PosResult<RefundAckView>> {
+    return this.exchange(['refund.claim_requested', 'refund.claimed', 'refund.claim_refused'], input, () => this.deps.client().claimRefund(input));
+  }
+
+  /** Journal the attempt, call BOS once, journal the outcome. Only the ids are recorded, never the OTP. */
+  private async exchange(
+    [requested, succeeded, refused]: [JournalEventType, JournalEventType, JournalEventType],
+    input: { referenceId: string; ackNo: string },
+    call: () => Promise<Result<BosAck, BosError>>,
+  ): Promise<PosResult<RefundAckView>> {
     const ids = { referenceId: input.referenceId, ackNo: input.ackNo };
-    if (!(await this.tryRecord('refund.otp_requested', ids))) return err(NOT_RECORDED);
-    const answer = await this.deps.client().requestRefundOtp(input);
+    if (!(await this.tryRecord(requested, ids))) return err(NOT_RECORDED);
+    const answer = await call();
     if (!answer.ok) {
       const error = toPosError(answer.error);
-      await this.tryRecord('refund.otp_refused', { ...ids, code: error.code, bosCode: error.bosCode, bosMessage: error.bosMessage });
+      await this.tryRecord(refused, { ...ids, code: error.code, bosCode: error.bosCode, bosMessage: error.bosMessage });
       return err(error);
     }
-    await this.tryRecord('refund.otp_sent', { ...ids, responseCode: answer.value.responseCode });
+    await this.tryRecord(succeeded, { ...ids, responseCode: answer.value.responseCode, message: answer.value.message });
     return ok(answer.value);
   }
 
-  async claim(input: { referenceId: string; ackNo: string; otp: string }): Promise<PosResult<RefundAckView>> {
-    const ids = { referenceId: input.referenceId, ackNo: input.ackNo };
-    if (!(await this.tryRecord('refund.claim_requested', ids))) return err(NOT_RECORDED);
-    const answer = await this.deps.client().claimRefund(input);
-    if (!answer.ok) {
-      const error = toPosError(answer.error);
-      await this.tryRecord('refund.claim_refused', { ...ids, code: error.code, bosCode: error.bosCode, bosMessage: error.bosMessage });
-      return err(error);
-    }
-    await this.tryRecord('refund.claimed', { ...ids, responseCode: answer.value.responseCode, message: answer.value.message });
-    return ok(answer.value);
-  }
-
-  private async tryRecord(type: Parameters<Journal['append']>[0], data: Record<string, unknown>): Promise<boolean> {
+  private async tryRecord(type: JournalEventType, data: Record<string, unknown>): Promise<boolean> {
     try {
       await this.deps.journal.append(type, data);
       return true;
