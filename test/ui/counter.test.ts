@@ -147,16 +147,31 @@ describe('Settings in the browser preview', () => {
 });
 
 describe('secrets', () => {
-  it('no token in the DOM, storage or window.pos results', async () => {
+  it('first start runs on the sandbox with a banner that no money moves', async () => {
+    await page.getByText('SANDBOX — practice mode, no real money moves').waitFor();
+  });
+
+  it('no token in any page\'s DOM, storage or window.pos results', async () => {
     const token = 'tok_secret_abcdef123456';
     await running.services.handle('settings.update', { token, registrationId: 'BOS-554' });
     await showQr('10');
     await page.getByRole('img', { name: /₹10\.00/ }).waitFor();
-    const seen = await page.evaluate(async () => {
-      const results = await Promise.all([window.pos.appInfo(), window.pos.getSettings(), window.pos.currentSale()]);
-      return JSON.stringify(results) + document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
-    });
-    expect(seen).not.toContain(token);
-    expect(seen).not.toContain('abcdef123456');
+    const snapshot = () =>
+      page.evaluate(async () => {
+        const results = await Promise.all([window.pos.appInfo(), window.pos.getSettings(), window.pos.currentSale()]);
+        return JSON.stringify(results) + document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+      });
+    const seen = [await snapshot()];
+    for (const key of ['F4', 'F9', 'F2']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(100);
+      seen.push(await snapshot());
+    }
+    expect(seen).toHaveLength(4);
+    for (const text of seen) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain('abcdef123456');
+    }
+    expect(seen[2]).toContain('ends in 3456');
   });
 });
