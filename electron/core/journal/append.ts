@@ -1,4 +1,4 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Journal, JournalEvent, JournalEventType } from './types';
 
@@ -6,6 +6,50 @@ export interface FileJournalOptions {
   dir: string;
   terminal: () => string;
   now?: () => Date;
+  /** Told when a torn last line (power cut mid-write) was set aside on open. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Before appending to a day file, cut off a torn last line (a write the power cut
+ * interrupted) into `<day>.jsonl.corrupt`, keeping every complete line. Returns the
+ * last complete event's id, so ids go on rising across restarts.
+ */
+async function repairTail(path: string, onWarning: (message: string) => void): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return 0;
+  }
+  let keep = text.endsWith('\n') ? text.length : text.lastIndexOf('\n') + 1;
+  const lastComplete = text.slice(0, keep).trimEnd().split('\n').pop() ?? '';
+  let lastId = 0;
+  try {
+    lastId = lastComplete ? Number((JSON.parse(lastComplete) as { id?: unknown }).id) || 0 : 0;
+  } catch {
+    // A damaged final complete line is set aside too.
+    keep -= lastComplete.length + 1;
+  }
+  if (keep < text.length) {
+    const cut = Buffer.from(text).subarray(Buffer.byteLength(text.slice(0, Math.max(keep, 0))));
+    await appendFile(`${path}.corrupt`, Buffer.concat([cut, Buffer.from('\n')]), { mode: 0o600 });
+    await truncate(path, Buffer.byteLength(text.slice(0, Math.max(keep, 0))));
+    onWarning(`The journal's last line was incomplete (the app stopped mid-write). It was moved to ${path}.corrupt; every complete line is kept.`);
+  }
+  return lastId;
+}
+
+const SECRET_KEYS = /^(otp|token|authorization|password|pin|secret)$/i;
+
+/** OTPs and tokens never enter the journal, whatever a caller passes. */
+export function withoutSecrets(data: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_KEYS.test(key)).map(([key, v]) => [key, clean(v)]));
+  };
+  return clean(data) as Record<string, unknown>;
 }
 
 /** Local calendar day of the PC, YYYY-MM-DD: one file a day. */
@@ -28,16 +72,18 @@ export function createFileJournal(options: FileJournalOptions): Journal {
     if (file?.day === day) return file.handle;
     await file?.handle.close();
     await mkdir(options.dir, { recursive: true });
-    file = { day, handle: await open(join(options.dir, `${day}.jsonl`), 'a', 0o600) };
+    const path = join(options.dir, `${day}.jsonl`);
+    nextId = Math.max(nextId, await repairTail(path, options.onWarning ?? (() => undefined)));
+    file = { day, handle: await open(path, 'a', 0o600) };
     return file.handle;
   }
 
   function append(type: JournalEventType, data: Record<string, unknown>): Promise<JournalEvent> {
     const write = async () => {
       const at = now();
-      nextId = Math.max(nextId + 1, Date.now() * 1000);
-      const event: JournalEvent = { id: nextId, type, at: at.toISOString(), terminal: options.terminal(), role: 'staff', data };
       const handle = await handleFor(localDay(at));
+      nextId = Math.max(nextId + 1, Date.now() * 1000);
+      const event: JournalEvent = { id: nextId, type, at: at.toISOString(), terminal: options.terminal(), role: 'staff', data: withoutSecrets(data) };
       await handle.write(`${JSON.stringify(event)}\n`);
       await handle.datasync();
       return event;
