@@ -1,6 +1,7 @@
 /** What the renderer is shown. Nothing secret is ever in here. */
 
-export type SaleState = 'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed';
+/** `unresolved`: the app stopped while this sale was open; a person must say whether it was paid. */
+export type SaleState = 'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed' | 'unresolved';
 
 export interface QrView {
   /** The UPI intent exactly as BOS sent it. */

@@ -1,6 +1,7 @@
 import type { BosClient, BosError, DynamicQr } from './bos';
 import type { PosError, PosResult } from '../contract/errors';
 import type { SaleView } from '../contract/views';
+import type { FoldedSale } from './journal/fold';
 import type { Journal } from './journal/types';
 import { err, ok } from './result';
 
@@ -41,19 +42,31 @@ export function toPosError(error: BosError): PosError {
  */
 export class SaleDesk {
   private sale: Sale | null = null;
+  /** Sales left open when the app last stopped, oldest first; each needs a person's answer. */
+  private unresolved: Sale[] = [];
   /** Outcomes that happened but could not be written down; surfaced to the owner. */
   journalFailures = 0;
 
   constructor(private readonly deps: SaleDeskDeps) {}
 
-  /** The sale that still needs the cashier (creating or showing), if any. */
+  /** The sale that still needs the cashier (creating, showing, or unresolved from before a restart), if any. */
   active(): SaleView | null {
-    return this.sale && this.isOpen(this.sale) ? this.view(this.sale) : null;
+    if (this.sale && this.isOpen(this.sale)) return this.view(this.sale);
+    const first = this.unresolved[0];
+    return first ? this.view(first) : null;
+  }
+
+  /** Reopens sales the app stopped in the middle of, as unresolved: never silently expired. */
+  restore(sales: readonly FoldedSale[]): void {
+    this.unresolved = sales.map((s) => ({ id: s.saleId, amountPaise: s.amountPaise, state: 'unresolved', qr: null, utr: null, paidAfterExpiry: false, error: null, expiryTimer: null }));
   }
 
   async create(amountPaise: number): Promise<PosResult<SaleView>> {
     if (this.sale && this.isOpen(this.sale)) {
       return err({ code: 'busy', message: 'A QR is already on screen. Mark it paid or cancel it first.' });
+    }
+    if (this.unresolved.length > 0) {
+      return err({ code: 'busy', message: 'A sale from before Counter closed needs an answer first: did the customer pay?' });
     }
     const sale: Sale = { id: this.deps.newId(), amountPaise, state: 'creating', qr: null, utr: null, paidAfterExpiry: false, error: null, expiryTimer: null };
     this.sale = sale;
@@ -94,9 +107,10 @@ export class SaleDesk {
   async cancel(saleId: string): Promise<PosResult<SaleView>> {
     const sale = this.find(saleId);
     if (!sale.ok) return sale;
-    if (!this.isOpen(sale.value)) return this.notOpen(sale.value);
+    if (!this.isOpen(sale.value) && sale.value.state !== 'unresolved') return this.notOpen(sale.value);
+    const afterRestart = this.settleUnresolved(sale.value);
     this.finish(sale.value, 'cancelled');
-    await this.record('sale.cancelled', { saleId, amountPaise: sale.value.amountPaise });
+    await this.record('sale.cancelled', { saleId, amountPaise: sale.value.amountPaise, ...(afterRestart ? { afterRestart } : {}) });
     this.emit();
     return ok(this.view(sale.value));
   }
@@ -106,12 +120,13 @@ export class SaleDesk {
     if (!found.ok) return found;
     const sale = found.value;
     // Late payments happen: a customer may pay an expired QR, so paid-after-expiry is allowed and recorded.
-    if (sale.state !== 'showing' && sale.state !== 'expired') return this.notOpen(sale);
-    const afterExpiry = sale.state === 'expired' || this.remainingMs(sale) === 0;
+    if (sale.state !== 'showing' && sale.state !== 'expired' && sale.state !== 'unresolved') return this.notOpen(sale);
+    const afterRestart = this.settleUnresolved(sale);
+    const afterExpiry = sale.state === 'expired' || (!afterRestart && this.remainingMs(sale) === 0);
     sale.utr = utr ?? null;
     sale.paidAfterExpiry = afterExpiry;
     this.finish(sale, 'paid');
-    await this.record('sale.paid', { saleId, amountPaise: sale.amountPaise, utr: sale.utr, afterExpiry, txnRef: sale.qr?.txnRefranceID });
+    await this.record('sale.paid', { saleId, amountPaise: sale.amountPaise, utr: sale.utr, afterExpiry, txnRef: sale.qr?.txnRefranceID, ...(afterRestart ? { afterRestart } : {}) });
     this.emit();
     return ok(this.view(sale));
   }
@@ -125,8 +140,17 @@ export class SaleDesk {
   }
 
   private find(saleId: string): PosResult<Sale> {
-    if (!this.sale || this.sale.id !== saleId) return err({ code: 'not_found', message: 'That sale is no longer on this counter.' });
-    return ok(this.sale);
+    const sale = this.sale?.id === saleId ? this.sale : this.unresolved.find((s) => s.id === saleId);
+    if (!sale) return err({ code: 'not_found', message: 'That sale is no longer on this counter.' });
+    return ok(sale);
+  }
+
+  /** Takes an unresolved sale off the waiting list; true when it was one. */
+  private settleUnresolved(sale: Sale): boolean {
+    if (sale.state !== 'unresolved') return false;
+    this.unresolved = this.unresolved.filter((s) => s !== sale);
+    this.sale = sale;
+    return true;
   }
 
   private notOpen(sale: Sale): PosResult<never> {
@@ -165,7 +189,7 @@ export class SaleDesk {
   }
 
   private emit(): void {
-    this.deps.onChange(this.sale ? this.view(this.sale) : null);
+    this.deps.onChange(this.sale ? this.view(this.sale) : this.active());
   }
 
   private view(sale: Sale): SaleView {

@@ -7,7 +7,9 @@ import { inputSchemas, type OperationInput, type OperationName } from '../contra
 import type { AppInfo, SettingsView } from '../contract/views';
 import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
-import { createFileJournal } from './journal/append';
+import { createFileJournal, localDay } from './journal/append';
+import { unresolvedSales } from './journal/fold';
+import { readRange } from './journal/read';
 import type { Journal } from './journal/types';
 import { RefundDesk } from './refund';
 import { err, ok } from './result';
@@ -78,6 +80,10 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   await buildClient();
 
   const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => emit('sale.changed', view) });
+  // A sale left open by a crash or power cut in the last week comes back as unresolved.
+  const today = new Date();
+  const recent = await readRange(join(deps.dataDir, 'journal'), localDay(new Date(today.getTime() - 7 * 24 * 3600_000)), localDay(today));
+  sales.restore(unresolvedSales(recent.events));
   const refunds = new RefundDesk({ client: () => client, journal });
   const settingsView = (): SettingsView => toSettingsView(settings, token);
 

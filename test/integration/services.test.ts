@@ -82,3 +82,24 @@ describe('services on the embedded sandbox', () => {
     expect(await services.handle('settings.update', { environment: 'live' })).toMatchObject({ ok: false, error: { code: 'busy' } });
   });
 });
+
+describe('a restart with a sale left open', () => {
+  it('reopens it as unresolved, blocks new sales until a person answers, and records the answer', async () => {
+    const created = await services.handle('sale.create', { amountPaise: 4_200 });
+    const saleId = (created as { value: { saleId: string } }).value.saleId;
+    await services.dispose();
+    const reopened = await createCounterServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
+    try {
+      expect(await reopened.handle('sale.current', undefined)).toMatchObject({ ok: true, value: { saleId, state: 'unresolved', amountPaise: 4_200, qr: null } });
+      expect(await reopened.handle('sale.create', { amountPaise: 100 })).toMatchObject({ ok: false, error: { code: 'busy' } });
+      expect(await reopened.handle('sale.markPaid', { saleId })).toMatchObject({ ok: true, value: { state: 'paid' } });
+      expect(await reopened.handle('sale.current', undefined)).toMatchObject({ ok: true, value: null });
+      expect((await reopened.handle('sale.create', { amountPaise: 100 })).ok).toBe(true);
+      const lines = readdirSync(join(dataDir, 'journal')).flatMap((f) => readFileSync(join(dataDir, 'journal', f), 'utf8').trim().split('\n'));
+      expect(lines.map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> }).find((e) => e.type === 'sale.paid')?.data).toMatchObject({ saleId, afterRestart: true });
+    } finally {
+      await reopened.dispose();
+    }
+    services = await createCounterServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
+  });
+});

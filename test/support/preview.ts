@@ -11,12 +11,12 @@ export interface RunningPreview {
   preview: WebPreview;
   services: CounterServices;
   dataDir: string;
-  stop(): Promise<void>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** The browser preview in-process: the same services and handlers the app runs, a fresh data dir per call. */
-export async function startPreview(overrides: Partial<CounterServicesDeps> = {}): Promise<RunningPreview> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-ui-'));
+export async function startPreview(overrides: Partial<CounterServicesDeps> = {}, keep?: { dataDir: string }): Promise<RunningPreview> {
+  const dataDir = keep?.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-ui-'));
   const services = await createCounterServices({
     settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json')),
     secretBox: createMemorySecretBox(),
@@ -30,10 +30,10 @@ export async function startPreview(overrides: Partial<CounterServicesDeps> = {})
     preview,
     services,
     dataDir,
-    async stop() {
+    async stop(options: { keepData?: boolean } = {}) {
       await preview.close();
       await services.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -94,6 +94,22 @@ describe('Sell in the browser preview', () => {
   });
 });
 
+describe('after a crash', () => {
+  it('a sale left showing comes back as unresolved until the cashier says whether it was paid', async () => {
+    await showQr('42');
+    await page.getByRole('img', { name: /₹42\.00/ }).waitFor();
+    await running.stop({ keepData: true });
+    running = await startPreview({}, { dataDir: running.dataDir });
+    await page.goto(running.preview.url);
+    await page.getByRole('alertdialog', { name: 'Unresolved sale' }).waitFor();
+    expect(await page.getByTestId('unresolved-amount').textContent()).toBe('₹42.00');
+    await page.getByRole('button', { name: 'Yes, it was paid' }).click();
+    await expect(page.getByTestId('paid-amount').textContent()).resolves.toBe('₹42.00');
+    await page.getByRole('button', { name: 'Next sale' }).click();
+    await page.getByLabel('Amount').waitFor();
+  });
+});
+
 describe('Refund in the browser preview', () => {
   it('requests an OTP, claims with it and ends on a confirmation', async () => {
     await page.getByRole('tab', { name: /Refund/ }).click();

@@ -30,6 +30,10 @@ export const t = {
     announceTen: 'Ten seconds left on the QR.',
     keypadClear: 'Clear',
     keypadBack: 'Delete last digit',
+    unresolvedTitle: 'Unresolved sale',
+    unresolvedBody: 'This sale was still open when Counter closed. Check the customer\'s phone or your UPI app: was it paid?',
+    unresolvedPaid: 'Yes, it was paid',
+    unresolvedCancel: 'No, cancel it',
   },
   refund: {
     referenceId: 'Reference ID',

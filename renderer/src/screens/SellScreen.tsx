@@ -31,6 +31,7 @@ export function SellScreen({ capPaise }: { capPaise: number }) {
   const [ended, setEnded] = useState<SaleView | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [utr, setUtr] = useState('');
+  const [unresolved, setUnresolved] = useState<SaleView | null>(null);
   const inFlight = useRef(false);
   const amountRef = useRef<HTMLInputElement>(null);
   const height = useWindowHeight();
@@ -56,7 +57,9 @@ export function SellScreen({ capPaise }: { capPaise: number }) {
 
   useEffect(() => {
     void window.pos.currentSale().then((result) => {
-      if (result.ok && result.value) {
+      if (result.ok && result.value?.state === 'unresolved') {
+        setUnresolved(result.value);
+      } else if (result.ok && result.value) {
         setText(String(result.value.amountPaise / 100));
         show(result.value);
       }
@@ -125,6 +128,31 @@ export function SellScreen({ capPaise }: { capPaise: number }) {
   });
 
   const onExpired = useCallback(() => setShown((current) => (current ? { ...current, sale: { ...current.sale, state: 'expired' } } : current)), []);
+
+  async function resolve(paid: boolean) {
+    if (!unresolved) return;
+    const { saleId } = unresolved;
+    const result = paid ? await window.pos.markPaid({ saleId }) : await window.pos.cancelSale({ saleId });
+    if (!result.ok) return setError(result.error);
+    const next = await window.pos.currentSale();
+    setUnresolved(next.ok && next.value?.state === 'unresolved' ? next.value : null);
+    setError(null);
+  }
+
+  if (unresolved) {
+    return (
+      <section className="unresolved" role="alertdialog" aria-labelledby="unresolved-title">
+        <h2 id="unresolved-title">{t.sell.unresolvedTitle}</h2>
+        <p className="amount" data-testid="unresolved-amount">{formatPaise(unresolved.amountPaise)}</p>
+        <p>{t.sell.unresolvedBody}</p>
+        <div className="actions">
+          <button type="button" className="primary big" onClick={() => void resolve(true)}>{t.sell.unresolvedPaid}</button>
+          <button type="button" className="big danger" onClick={() => void resolve(false)}>{t.sell.unresolvedCancel}</button>
+        </div>
+        {error && <ErrorBox error={error} />}
+      </section>
+    );
+  }
 
   if (ended) {
     return (

@@ -1,0 +1,69 @@
+import type { JournalEvent } from './types';
+
+export type FoldedSaleState = 'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed';
+
+export interface FoldedSale {
+  saleId: string;
+  amountPaise: number;
+  state: FoldedSaleState;
+  requestedAt: string;
+  qrId: string | null;
+  txnRef: string | null;
+  utr: string | null;
+  paidAfterExpiry: boolean;
+  error: { code: string; message: string } | null;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The state of each sale is the fold of its events, in journal order. */
+export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSale> {
+  const sales = new Map<string, FoldedSale>();
+  for (const event of events) {
+    if (!event.type.startsWith('sale.')) continue;
+    const saleId = str(event.data.saleId);
+    if (!saleId) continue;
+    const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
+    let sale = sales.get(saleId);
+    if (!sale) {
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, qrId: null, txnRef: null, utr: null, paidAfterExpiry: false, error: null };
+      sales.set(saleId, sale);
+    }
+    switch (event.type) {
+      case 'sale.qr_issued':
+        sale.state = 'showing';
+        sale.qrId = str(event.data.qrId);
+        sale.txnRef = str(event.data.txnRef);
+        break;
+      case 'sale.qr_refused':
+        if (event.data.late !== true) {
+          sale.state = 'failed';
+          sale.error = { code: str(event.data.code) ?? 'unknown', message: str(event.data.message) ?? '' };
+        }
+        break;
+      case 'sale.paid':
+        sale.state = 'paid';
+        sale.utr = str(event.data.utr);
+        sale.paidAfterExpiry = event.data.afterExpiry === true;
+        break;
+      case 'sale.cancelled':
+        sale.state = 'cancelled';
+        break;
+      case 'sale.expired':
+        sale.state = 'expired';
+        break;
+      default:
+        break;
+    }
+  }
+  return sales;
+}
+
+/**
+ * Sales the app stopped in the middle of: a QR that was showing, or a request
+ * that never got its answer. On reopening they must be confirmed paid or
+ * cancelled by a person, never silently expired.
+ */
+export function unresolvedSales(events: readonly JournalEvent[]): FoldedSale[] {
+  return [...foldSales(events).values()].filter((s) => s.state === 'showing' || s.state === 'creating');
+}
