@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const RENDERER = join(process.cwd(), 'out', 'renderer');
+const BUDGET_BYTES = 120 * 1024;
+
+/** The scripts and styles index.html loads up front (lazy chunks such as the preview bridge excluded). */
+export function initialAssets(): string[] {
+  const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="(?:\.\/|\/)?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return [...new Set(refs)];
+}
+
+describe.skipIf(!existsSync(join(RENDERER, 'index.html')))('the cashier window\'s bundle (needs electron-vite build)', () => {
+  it(`loads at most ${BUDGET_BYTES / 1024} KB gzipped up front`, () => {
+    const assets = initialAssets();
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    const total = assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(RENDERER, asset))).length, 0);
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('carries none of qrcode\'s Node-only dependencies', () => {
+    for (const asset of initialAssets().filter((a) => a.endsWith('.js'))) {
+      const code = readFileSync(join(RENDERER, asset), 'utf8');
+      expect(code).not.toMatch(/pngjs|PNGSync|require\("fs"\)|require\("zlib"\)/);
+    }
+  });
+});
