@@ -147,16 +147,18 @@ describe('Settings in the browser preview', () => {
   });
 
   it('switching to Live replaces the sandbox banner with the live host', async () => {
+    // A .invalid host never resolves: nothing here can reach a real BOS server.
     await page.keyboard.press('F9');
+    await page.getByLabel('Live BOS address').fill('https://bos.example.invalid');
     await page.getByLabel('Live (real payments)').check();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('LIVE · api.bos.center').waitFor();
+    await page.getByText('LIVE · bos.example.invalid').waitFor();
     expect(await page.getByText('SANDBOX — practice mode').count()).toBe(0);
   });
 
   it('refuses an http live address with the reason', async () => {
     await page.keyboard.press('F9');
-    await page.getByLabel('Live BOS address').fill('http://api.bos.center');
+    await page.getByLabel('Live BOS address').fill('http://bos.example.invalid');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The live BOS address must be an https address.').waitFor();
   });
