@@ -1,58 +1,56 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_CAP_PAISE } from '../../electron/contract/money';
-import type { AppInfo } from '../../electron/contract';
+import { LiveBadge, ModeBanner } from './components/ModeBanner';
+import { Tabs, type TabItem } from './components/Tabs';
+import { useKeyDown } from './hooks/useKeyDown';
+import { useAppInfo, useSettings } from './hooks/usePos';
 import { t } from './i18n/en';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
-type Tab = 'sell' | 'refund' | 'settings';
-const SHORTCUTS: Record<string, Tab> = { F2: 'sell', F4: 'refund', F9: 'settings' };
-const KEYS: Record<Tab, string> = { sell: 'F2', refund: 'F4', settings: 'F9' };
+type TabId = 'sell' | 'refund' | 'settings';
+const TABS: readonly TabItem<TabId>[] = [
+  { id: 'sell', label: t.app.tabs.sell, shortcut: 'F2' },
+  { id: 'refund', label: t.app.tabs.refund, shortcut: 'F4' },
+  { id: 'settings', label: t.app.tabs.settings, shortcut: 'F9' },
+];
 
+/**
+ * One window: mode banner, tabs, the screen, the key help. Sell and Refund stay mounted while
+ * hidden, so a QR on screen or a refund half done survives a look at another tab.
+ */
 export function App() {
-  const [tab, setTab] = useState<Tab>('sell');
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [capPaise, setCapPaise] = useState(DEFAULT_CAP_PAISE);
+  const [tab, setTab] = useState<TabId>('sell');
+  const { info, error } = useAppInfo();
+  const { settings } = useSettings();
 
-  useEffect(() => {
-    void window.pos.appInfo().then((r) => r.ok && setInfo(r.value));
-    void window.pos.getSettings().then((r) => r.ok && setCapPaise(r.value.capPaise));
-    const onKey = (event: KeyboardEvent) => {
-      const target = SHORTCUTS[event.key];
-      if (target) {
-        event.preventDefault();
-        setTab(target);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeyDown((event) => {
+    const target = TABS.find((item) => item.shortcut === event.key);
+    if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    setTab(target.id);
+  });
 
   return (
     <div className="app">
-      {info?.sandbox && <div className="banner sandbox" role="note">{t.app.sandboxBanner}</div>}
-      {info && !info.sandbox && <div className="banner live" role="note">{t.app.live} · {info.bosHost}</div>}
-      <nav className="tabs" role="tablist">
-        {(['sell', 'refund', 'settings'] as const).map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} onClick={() => setTab(name)}>
-            {t.app.tabs[name]} <kbd>{KEYS[name]}</kbd>
-          </button>
-        ))}
-        <span className="shortcuts">{t.app.shortcuts}</span>
-      </nav>
-      <main>
-        {tab === 'sell' && <SellScreen capPaise={capPaise} />}
-        {tab === 'refund' && <RefundScreen sandbox={info?.sandbox ?? false} />}
-        {tab === 'settings' && (
-          <SettingsScreen
-            onSaved={(settings) => {
-              setCapPaise(settings.capPaise);
-              void window.pos.appInfo().then((r) => r.ok && setInfo(r.value));
-            }}
-          />
-        )}
+      <ModeBanner info={info} error={error} />
+      <header className="topbar">
+        <Tabs items={TABS} selected={tab} onSelect={setTab} label={t.app.tabsLabel} />
+        <LiveBadge info={info} />
+      </header>
+      <main className="screen">
+        <div role="tabpanel" id="panel-sell" aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
+          <SellScreen capPaise={settings?.capPaise ?? DEFAULT_CAP_PAISE} active={tab === 'sell'} />
+        </div>
+        <div role="tabpanel" id="panel-refund" aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
+          <RefundScreen sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
+        </div>
+        <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
+          {tab === 'settings' && <SettingsScreen />}
+        </div>
       </main>
+      <footer className="help">{t.app.shortcuts}</footer>
     </div>
   );
 }

@@ -3,11 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 
-// In Electron the preload provides window.pos; the browser preview installs it over HTTP.
+// In Electron the preload provides window.pos; in the browser preview it is installed over HTTP.
 if (!('pos' in window)) await import('./web-bridge');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -149,7 +149,7 @@ export function createBosClient(options: BosClientOptions): BosClient {
 }
 
 function rejected(bosMessage: string, bosCode: string, httpStatus: number): BosError {
-  return bosError('rejected', `BOS said no: ${bosMessage}`, { bosCode, bosMessage, httpStatus });
+  return bosError('rejected', 'BOS refused to make this QR. No QR is shown; its reason is below.', { bosCode, bosMessage, httpStatus });
 }
 
 function statedTtl(created: string | undefined, expires: string | undefined): Result<{ ttlMs: number; stated: boolean }, BosError> {

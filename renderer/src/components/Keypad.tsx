@@ -1,20 +1,30 @@
+import type { MouseEvent } from 'react';
 import { t } from '../i18n/en';
 
-const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '0', '00'];
+type Key = { value: string; label?: string };
+const KEYS: readonly Key[] = [
+  { value: '7' }, { value: '8' }, { value: '9' },
+  { value: '4' }, { value: '5' }, { value: '6' },
+  { value: '1' }, { value: '2' }, { value: '3' },
+  { value: '00' }, { value: '0' }, { value: '.', label: t.sell.keypadPoint },
+];
 
-/** On-screen keypad for touch counters; every key at least 56 px. */
-export function Keypad({ onKey, onBackspace, onClear, disabled }: { onKey: (k: string) => void; onBackspace: () => void; onClear: () => void; disabled: boolean }) {
+// Tapping a key must not take focus from the Amount field, so a real Enter still means Show QR.
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+/** On-screen keypad for touch counters. Every key is at least 56 px square. */
+export function Keypad({ onKey, onBackspace, onClear, disabled }: { onKey: (key: string) => void; onBackspace: () => void; onClear: () => void; disabled: boolean }) {
   return (
-    <div className="keypad" role="group" aria-label="Keypad">
+    <div className="keypad" role="group" aria-label={t.sell.keypad}>
       {KEYS.map((key) => (
-        <button key={key} type="button" disabled={disabled} onClick={() => onKey(key)}>
-          {key}
+        <button key={key.value} type="button" disabled={disabled} onMouseDown={keepFocus} onClick={() => onKey(key.value)} aria-label={key.label}>
+          {key.value}
         </button>
       ))}
-      <button type="button" disabled={disabled} onClick={onBackspace} aria-label={t.sell.keypadBack}>
-        ⌫
+      <button type="button" className="keypad-back" disabled={disabled} onMouseDown={keepFocus} onClick={onBackspace} aria-label={t.sell.keypadBack}>
+        <span aria-hidden="true">⌫</span>
       </button>
-      <button type="button" disabled={disabled} onClick={onClear}>
+      <button type="button" className="keypad-clear" disabled={disabled} onMouseDown={keepFocus} onClick={onClear}>
         {t.sell.keypadClear}
       </button>
     </div>

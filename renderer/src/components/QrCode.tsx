@@ -1,12 +1,16 @@
 import { useMemo } from 'react';
-import { qrSvgPath } from './qr-path';
+import { qrModules, qrPath, qrPixelSize, withQuietZone } from './qr-path';
 
-/** Black on white SVG, four-module quiet zone, whole CSS pixels per module. The intent is encoded exactly as given. */
-export function QrCode({ intent, targetPx, label }: { intent: string; targetPx: number; label: string }) {
-  const { path, modules } = useMemo(() => qrSvgPath(intent), [intent]);
-  const px = Math.max(2, Math.floor(targetPx / modules)) * modules;
+export { qrModules } from './qr-path';
+
+/** Black on white, crisp edges, quiet zone included, a whole number of CSS pixels per module (at most `sizePx`). */
+export function QrCode({ intent, sizePx, label }: { intent: string; sizePx: number; label: string }) {
+  const matrix = useMemo(() => qrModules(intent), [intent]);
+  const path = useMemo(() => qrPath(matrix), [matrix]);
+  const modules = withQuietZone(matrix);
+  const px = qrPixelSize(matrix, sizePx);
   return (
-    <svg role="img" aria-label={label} width={px} height={px} viewBox={`0 0 ${modules} ${modules}`} shapeRendering="crispEdges" className="qr">
+    <svg className="qr" role="img" aria-label={label} width={px} height={px} viewBox={`0 0 ${modules} ${modules}`} shapeRendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
       <rect width={modules} height={modules} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -1,127 +1,161 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PosError, RefundAckView } from '../../../electron/contract';
+import { DigitsField } from '../components/DigitsField';
+import { ErrorBox } from '../components/ErrorBox';
+import { useCooldown } from '../hooks/useCooldown';
+import { callPos } from '../hooks/usePos';
+import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n/en';
 
 const RESEND_COOLDOWN_S = 30;
-const digits = (v: string) => v.replace(/\D/g, '');
+const MAX_DIGITS = 30;
+const OTP = /^\d{6}$/;
 
-export function RefundScreen({ sandbox }: { sandbox: boolean }) {
+/** Why a reference id or ack no cannot be sent yet; '' when it can (or when empty and not yet required). */
+export function digitsProblem(label: string, value: string, required: boolean): string {
+  if (value === '') return required ? t.refund.required(label) : '';
+  if (!/^\d+$/.test(value)) return t.refund.digitsOnly(label);
+  if (value.length > MAX_DIGITS) return t.refund.tooLong(label);
+  return '';
+}
+
+/** Refund by OTP: the slip's two numbers → Send OTP → the customer's OTP → Claim refund. */
+export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: boolean }) {
   const [referenceId, setReferenceId] = useState('');
   const [ackNo, setAckNo] = useState('');
   const [otp, setOtp] = useState('');
+  const [triedSend, setTriedSend] = useState(false);
+  const [triedClaim, setTriedClaim] = useState(false);
   const [sent, setSent] = useState<RefundAckView | null>(null);
   const [claimed, setClaimed] = useState<RefundAckView | null>(null);
   const [error, setError] = useState<PosError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [cooldown, setCooldown] = useState(0);
-  const inFlight = useRef(false);
+  const { busy, run } = useSingleFlight();
+  const cooldown = useCooldown();
+  const referenceField = useRef<HTMLInputElement>(null);
+  const otpField = useRef<HTMLInputElement>(null);
+  const stage = claimed ? 'done' : sent ? 'otp' : 'numbers';
 
   useEffect(() => {
-    if (cooldown <= 0) return undefined;
-    const timer = setTimeout(() => setCooldown((s) => s - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [cooldown]);
+    if (!active) return;
+    if (stage === 'numbers') referenceField.current?.focus();
+    if (stage === 'otp') otpField.current?.focus();
+  }, [active, stage]);
 
-  async function run<T>(action: () => Promise<{ ok: true; value: T } | { ok: false; error: PosError }>, onOk: (value: T) => void) {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await action();
-      if (result.ok) onOk(result.value);
+  const referenceProblem = digitsProblem(t.refund.referenceId, referenceId, triedSend);
+  const ackProblem = digitsProblem(t.refund.ackNo, ackNo, triedSend);
+  const otpProblem = (triedClaim || otp.length >= 6) && !OTP.test(otp) ? t.refund.otpInvalid : '';
+
+  const requestOtp = () =>
+    void run(async () => {
+      setError(null);
+      const result = await callPos(() => window.pos.requestRefundOtp({ referenceId, ackNo }));
+      if (!result.ok) return setError(result.error);
+      setSent(result.value);
+      setOtp('');
+      setTriedClaim(false);
+      cooldown.start(RESEND_COOLDOWN_S);
+    });
+
+  const sendOtp = (event: FormEvent) => {
+    event.preventDefault();
+    setTriedSend(true);
+    if (digitsProblem(t.refund.referenceId, referenceId, true) || digitsProblem(t.refund.ackNo, ackNo, true)) return;
+    requestOtp();
+  };
+
+  const claim = (event: FormEvent) => {
+    event.preventDefault();
+    setTriedClaim(true);
+    if (!OTP.test(otp)) return;
+    void run(async () => {
+      setError(null);
+      const result = await callPos(() => window.pos.claimRefund({ referenceId, ackNo, otp }));
+      if (result.ok) setClaimed(result.value);
       else setError(result.error);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }
-
-  const sendOtp = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!referenceId || !ackNo) return;
-    void run(() => window.pos.requestRefundOtp({ referenceId, ackNo }), (value) => {
-      setSent(value);
-      setCooldown(RESEND_COOLDOWN_S);
     });
   };
 
-  const claim = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!/^\d{4,8}$/.test(otp)) return;
-    void run(() => window.pos.claimRefund({ referenceId, ackNo, otp }), (value) => setClaimed(value));
+  const showSandboxOtp = () =>
+    void run(async () => {
+      setError(null);
+      const result = await callPos(() => window.pos.sandboxOtp({ referenceId, ackNo }));
+      if (result.ok) setOtp(result.value.otp);
+      else setError(result.error);
+    });
+
+  const changeNumbers = () => {
+    setSent(null);
+    setOtp('');
+    setError(null);
+    setTriedClaim(false);
+    cooldown.reset();
   };
 
-  const reset = () => {
+  const startOver = () => {
+    changeNumbers();
+    setClaimed(null);
     setReferenceId('');
     setAckNo('');
-    setOtp('');
-    setSent(null);
-    setClaimed(null);
-    setError(null);
+    setTriedSend(false);
   };
 
-  if (claimed) {
+  if (stage === 'done' && claimed) {
     return (
-      <section className="refund-done" aria-live="assertive">
-        <p className="paid-title">{t.refund.claimed} ✓</p>
-        <p>{t.refund.claimedFor(referenceId)}</p>
-        <p className="bos-said">{t.refund.bosSaid} {claimed.message}</p>
-        <button type="button" className="primary big" autoFocus onClick={reset}>
-          {t.refund.newRefund}
-        </button>
+      <section className="refund-done" role="status">
+        <p className="done-title">
+          {t.refund.claimed} <span aria-hidden="true">✓</span>
+        </p>
+        <p className="done-detail">{t.refund.claimedFor(referenceId)}</p>
+        <p className="bos-said">
+          {t.errors.bosSaid} {claimed.message}
+        </p>
+        <button type="button" className="primary big" autoFocus onClick={startOver}>{t.refund.newRefund}</button>
       </section>
     );
   }
 
+  const locked = stage !== 'numbers';
   return (
     <section className="refund">
-      <form onSubmit={sendOtp} className="refund-form" noValidate>
-        <label htmlFor="reference-id">{t.refund.referenceId}</label>
-        <input id="reference-id" inputMode="numeric" autoFocus value={referenceId} disabled={Boolean(sent)} onChange={(e) => setReferenceId(digits(e.target.value).slice(0, 30))} />
-        <label htmlFor="ack-no">{t.refund.ackNo}</label>
-        <input id="ack-no" inputMode="numeric" value={ackNo} disabled={Boolean(sent)} onChange={(e) => setAckNo(digits(e.target.value).slice(0, 30))} />
-        {!sent && (
-          <button type="submit" className="primary big" disabled={busy || !referenceId || !ackNo}>
+      <h2 className="screen-title">{t.refund.title}</h2>
+      <form className="refund-numbers" onSubmit={sendOtp} noValidate>
+        <p className="hint numbers-hint">{t.refund.numbersHint}</p>
+        <div className="number-pair">
+          <DigitsField id="reference-id" ref={referenceField} label={t.refund.referenceId} value={referenceId} onChange={setReferenceId} error={referenceProblem} readOnly={locked} maxLength={MAX_DIGITS + 1} />
+          <DigitsField id="ack-no" label={t.refund.ackNo} value={ackNo} onChange={setAckNo} error={ackProblem} readOnly={locked} maxLength={MAX_DIGITS + 1} />
+        </div>
+        {locked ? (
+          <button type="button" disabled={busy} onClick={changeNumbers}>{t.refund.changeNumbers}</button>
+        ) : (
+          <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>
             {busy ? t.refund.sending : t.refund.sendOtp}
           </button>
         )}
       </form>
       {sent && (
-        <form onSubmit={claim} className="refund-form" noValidate>
+        <form className="refund-otp" onSubmit={claim} noValidate>
           <div className="ok-box" role="status">
+            <p className="ok-title">{t.refund.otpSent}</p>
             <p>{sent.explanation}</p>
-            <p className="bos-said">{t.refund.bosSaid} {sent.message}</p>
+            <p className="bos-said">
+              {t.errors.bosSaid} {sent.message}
+            </p>
           </div>
-          <label htmlFor="otp">{t.refund.otp}</label>
-          <input id="otp" inputMode="numeric" autoComplete="one-time-code" autoFocus value={otp} aria-describedby="otp-hint" onChange={(e) => setOtp(digits(e.target.value).slice(0, 8))} />
-          <p id="otp-hint" className="hint">{t.refund.otpHint}</p>
+          <DigitsField id="otp" ref={otpField} label={t.refund.otp} value={otp} onChange={setOtp} error={otpProblem} hint={t.refund.otpHint} autoComplete="one-time-code" maxLength={6} />
           <div className="actions">
-            <button type="submit" className="primary big" disabled={busy || !/^\d{4,8}$/.test(otp)}>
+            <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>
               {busy ? t.refund.claiming : t.refund.claim}
             </button>
-            <button type="button" className="big" disabled={busy || cooldown > 0} onClick={() => sendOtp()}>
-              {cooldown > 0 ? t.refund.resendIn(cooldown) : t.refund.resend}
+            <button type="button" disabled={busy || cooldown.secondsLeft > 0} onClick={requestOtp}>
+              {cooldown.secondsLeft > 0 ? t.refund.resendIn(cooldown.secondsLeft) : t.refund.resend}
             </button>
             {sandbox && (
-              <button type="button" className="big" disabled={busy} onClick={() => void run(() => window.pos.sandboxOtp({ referenceId, ackNo }), (v) => setOtp(v.otp))}>
-                {t.refund.sandboxOtp}
-              </button>
+              <button type="button" className="training" disabled={busy} onClick={showSandboxOtp}>{t.refund.sandboxOtp}</button>
             )}
           </div>
         </form>
       )}
-      {error && (
-        <div className="error-box" role="alert">
-          <p>{error.message}</p>
-          {error.bosMessage && (
-            <p className="bos-said">
-              {t.refund.bosSaid} {error.bosMessage}
-              {error.bosCode ? ` (${t.refund.code} ${error.bosCode})` : ''}
-            </p>
-          )}
-        </div>
-      )}
+      {error && <ErrorBox error={error} />}
     </section>
   );
 }

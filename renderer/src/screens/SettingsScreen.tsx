@@ -1,92 +1,162 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Environment, OperationInput, PosError, SettingsView } from '../../../electron/contract';
 import { parseAmount } from '../../../electron/contract/money';
-import type { OperationInput, PosError, SettingsView } from '../../../electron/contract';
+import { ErrorBox } from '../components/ErrorBox';
+import { callPos } from '../hooks/usePos';
+import { useSingleFlight } from '../hooks/useSingleFlight';
+import { amountText } from '../lib/amountText';
 import { t } from '../i18n/en';
 
-/** Minimal owner settings. The token field is write-only: what is typed is sent once and cleared. */
-export function SettingsScreen({ onSaved }: { onSaved: (settings: SettingsView) => void }) {
+type Changes = OperationInput<'settings.update'>;
+const CAP_CEILING_PAISE = 100_000_000_00;
+const MIN_TOKEN_CHARS = 8;
+
+/** The fields as typed; the token is not among them: it lives only in its input until Save sends it. */
+interface Draft {
+  environment: Environment;
+  liveBaseUrl: string;
+  registrationId: string;
+  terminalName: string;
+  cap: string;
+}
+
+const draftOf = (view: SettingsView): Draft => ({
+  environment: view.environment,
+  liveBaseUrl: view.liveBaseUrl,
+  registrationId: '',
+  terminalName: view.terminalName,
+  cap: amountText(view.capPaise),
+});
+
+/** Only what the owner changed, or the first reason it cannot be saved. */
+export function changesFrom(draft: Draft, token: string, current: SettingsView): { changes: Changes } | { problem: string } {
+  const changes: Changes = {};
+  if (draft.environment !== current.environment) changes.environment = draft.environment;
+  const url = draft.liveBaseUrl.trim();
+  if (url !== current.liveBaseUrl) {
+    if (!URL.canParse(url)) return { problem: t.settings.liveBaseUrlInvalid };
+    if (!url.startsWith('https://')) return { problem: t.settings.httpsOnly };
+    changes.liveBaseUrl = url;
+  }
+  if (draft.registrationId.trim()) changes.registrationId = draft.registrationId.trim();
+  if (token.trim()) {
+    if (token.trim().length < MIN_TOKEN_CHARS) return { problem: t.settings.tokenTooShort };
+    changes.token = token.trim();
+  }
+  const name = draft.terminalName.trim();
+  if (!name) return { problem: t.settings.terminalNameRequired };
+  if (name !== current.terminalName) changes.terminalName = name;
+  const cap = parseAmount(draft.cap, { capPaise: CAP_CEILING_PAISE });
+  if (!cap.ok) return { problem: t.settings.capInvalid };
+  if (cap.value !== current.capPaise) changes.capPaise = cap.value;
+  return { changes };
+}
+
+/** Owner settings. The bearer token is write-only: typed, sent once by Save, and the field emptied. */
+export function SettingsScreen() {
   const [current, setCurrent] = useState<SettingsView | null>(null);
-  const [environment, setEnvironment] = useState<'sandbox' | 'live'>('sandbox');
-  const [liveBaseUrl, setLiveBaseUrl] = useState('');
-  const [registrationId, setRegistrationId] = useState('');
-  const [token, setToken] = useState('');
-  const [terminalName, setTerminalName] = useState('');
-  const [cap, setCap] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<PosError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const { busy, run } = useSingleFlight();
+  const tokenField = useRef<HTMLInputElement>(null);
 
   const load = (view: SettingsView) => {
     setCurrent(view);
-    setEnvironment(view.environment);
-    setLiveBaseUrl(view.liveBaseUrl);
-    setTerminalName(view.terminalName);
-    setCap(String(view.capPaise / 100));
+    setDraft(draftOf(view));
   };
   useEffect(() => {
-    void window.pos.getSettings().then((r) => r.ok && load(r.value));
+    void callPos(() => window.pos.getSettings()).then((result) => (result.ok ? load(result.value) : setError(result.error)));
   }, []);
 
-  async function save(changes: OperationInput<'settings.update'>) {
-    setBusy(true);
-    setSaved(false);
-    setError(null);
-    const result = await window.pos.updateSettings(changes);
-    setBusy(false);
-    setToken('');
-    if (result.ok) {
+  const clearTokenField = () => {
+    if (tokenField.current) tokenField.current.value = '';
+  };
+
+  const save = (changes: Changes) =>
+    void run(async () => {
+      setError(null);
+      setNotice('');
+      const result = await callPos(() => window.pos.updateSettings(changes));
+      clearTokenField();
+      if (!result.ok) return setError(result.error);
       load(result.value);
-      setRegistrationId('');
-      setSaved(true);
-      onSaved(result.value);
-    } else {
-      setError(result.error);
-    }
-  }
+      setNotice(t.settings.saved);
+    });
 
-  function submit(event: FormEvent) {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!current) return;
-    const capPaise = parseAmount(cap, { capPaise: 100_000_000_00 });
-    if (!capPaise.ok) return setError({ code: 'invalid_input', message: t.settings.capInvalid });
-    const changes: OperationInput<'settings.update'> = {};
-    if (environment !== current.environment) changes.environment = environment;
-    if (liveBaseUrl.trim() !== current.liveBaseUrl) changes.liveBaseUrl = liveBaseUrl.trim();
-    if (registrationId.trim()) changes.registrationId = registrationId.trim();
-    if (token.trim()) changes.token = token.trim();
-    if (terminalName.trim() !== current.terminalName) changes.terminalName = terminalName.trim();
-    if (capPaise.value !== current.capPaise) changes.capPaise = capPaise.value;
-    void save(changes);
-  }
+    if (!current || !draft) return;
+    const outcome = changesFrom(draft, tokenField.current?.value ?? '', current);
+    if ('problem' in outcome) {
+      setNotice('');
+      return setError({ code: 'invalid_input', message: outcome.problem });
+    }
+    if (Object.keys(outcome.changes).length === 0) {
+      setError(null);
+      return setNotice(t.settings.nothingChanged);
+    }
+    save(outcome.changes);
+  };
 
-  if (!current) return null;
+  if (!current || !draft) return error ? <ErrorBox error={error} /> : null;
+  const edit = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setNotice('');
+  };
+
   return (
     <form className="settings" onSubmit={submit} noValidate>
+      <h2 className="screen-title">{t.settings.title}</h2>
       <fieldset>
         <legend>{t.settings.environment}</legend>
-        <label className="radio"><input type="radio" name="environment" checked={environment === 'sandbox'} onChange={() => setEnvironment('sandbox')} /> {t.settings.sandbox}</label>
-        <label className="radio"><input type="radio" name="environment" checked={environment === 'live'} onChange={() => setEnvironment('live')} /> {t.settings.live}</label>
+        <label className="radio">
+          <input type="radio" name="environment" checked={draft.environment === 'sandbox'} onChange={() => edit({ environment: 'sandbox' })} />
+          {t.settings.sandbox}
+        </label>
+        <label className="radio">
+          <input type="radio" name="environment" checked={draft.environment === 'live'} onChange={() => edit({ environment: 'live' })} />
+          {t.settings.live}
+        </label>
       </fieldset>
-      <label htmlFor="live-url">{t.settings.liveBaseUrl}</label>
-      <input id="live-url" type="url" value={liveBaseUrl} onChange={(e) => setLiveBaseUrl(e.target.value)} />
-      <label htmlFor="registration-id">{t.settings.registrationId}</label>
-      <p className="hint">{t.settings.registrationCurrent(current.registrationIdHint)}</p>
-      <input id="registration-id" autoComplete="off" value={registrationId} onChange={(e) => setRegistrationId(e.target.value)} />
-      <label htmlFor="token">{t.settings.replaceToken}</label>
-      <p className="hint" data-testid="token-state">{t.settings.tokenState(current.tokenLast4, current.tokenConfigured)}</p>
-      <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-      {current.tokenConfigured && (
-        <button type="button" className="danger" disabled={busy} onClick={() => void save({ token: null })}>{t.settings.clearToken}</button>
-      )}
-      <label htmlFor="terminal-name">{t.settings.terminalName}</label>
-      <input id="terminal-name" value={terminalName} onChange={(e) => setTerminalName(e.target.value)} />
-      <label htmlFor="cap">{t.settings.cap}</label>
-      <input id="cap" inputMode="decimal" value={cap} onChange={(e) => setCap(e.target.value)} />
-      <div className="actions">
-        <button type="submit" className="primary big" disabled={busy}>{t.settings.save}</button>
+
+      <div className="field">
+        <label htmlFor="live-url">{t.settings.liveBaseUrl}</label>
+        <input id="live-url" type="url" autoComplete="off" spellCheck={false} value={draft.liveBaseUrl} onChange={(e) => edit({ liveBaseUrl: e.target.value })} />
       </div>
-      {saved && <p className="ok-box" role="status">{t.settings.saved}</p>}
-      {error && <div className="error-box" role="alert"><p>{error.message}</p></div>}
+
+      <div className="field">
+        <label htmlFor="registration-id">{t.settings.registrationId}</label>
+        <input id="registration-id" autoComplete="off" spellCheck={false} value={draft.registrationId} aria-describedby="registration-id-hint" onChange={(e) => edit({ registrationId: e.target.value })} />
+        <p id="registration-id-hint" className="hint">{t.settings.registrationCurrent(current.registrationIdHint)}</p>
+      </div>
+
+      <fieldset>
+        <legend>{t.settings.token}</legend>
+        <p className="token-state" data-testid="token-state">{t.settings.tokenState(current.tokenLast4, current.tokenConfigured)}</p>
+        <label htmlFor="token">{t.settings.replaceToken}</label>
+        <input id="token" ref={tokenField} type="password" autoComplete="new-password" spellCheck={false} defaultValue="" aria-describedby="token-hint" onChange={() => setNotice('')} />
+        <p id="token-hint" className="hint">{t.settings.tokenHint}</p>
+        {current.tokenConfigured && (
+          <button type="button" className="danger" disabled={busy} onClick={() => save({ token: null })}>{t.settings.clearToken}</button>
+        )}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor="terminal-name">{t.settings.terminalName}</label>
+        <input id="terminal-name" autoComplete="off" maxLength={40} value={draft.terminalName} onChange={(e) => edit({ terminalName: e.target.value })} />
+      </div>
+
+      <div className="field">
+        <label htmlFor="cap">{t.settings.cap}</label>
+        <input id="cap" inputMode="decimal" autoComplete="off" value={draft.cap} onChange={(e) => edit({ cap: e.target.value })} />
+      </div>
+
+      <div className="actions">
+        <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>{busy ? t.settings.saving : t.settings.save}</button>
+      </div>
+      <p className="notice" role="status">{notice}</p>
+      {error && <ErrorBox error={error} />}
     </form>
   );
 }

@@ -1,0 +1,75 @@
+import type { FormEvent, RefObject } from 'react';
+import type { PosError } from '../../../../electron/contract';
+import { formatPaise, parseAmount } from '../../../../electron/contract/money';
+import { ErrorBox } from '../../components/ErrorBox';
+import { Keypad } from '../../components/Keypad';
+import { t } from '../../i18n/en';
+
+const MAX_CHARS = 16;
+
+interface Props {
+  text: string;
+  onText: (text: string) => void;
+  /** The reason is shown only after the cashier typed something or pressed Show QR. */
+  showReason: boolean;
+  capPaise: number;
+  creating: boolean;
+  error: PosError | null;
+  onSubmit: () => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The amount field, its live check, Show QR, and the touch keypad. */
+export function AmountEntry({ text, onText, showReason, capPaise, creating, error, onSubmit, inputRef }: Props) {
+  const parsed = parseAmount(text, { capPaise });
+  const reason = showReason && !parsed.ok ? parsed.error.message : '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  const press = (key: string) => {
+    if (key === '.' && text.includes('.')) return;
+    onText((text + key).slice(0, MAX_CHARS));
+  };
+
+  return (
+    <section className="sell-entry">
+      <form className="amount-form" onSubmit={submit} noValidate>
+        <label htmlFor="amount" className="amount-label">{t.sell.amount}</label>
+        <div className="amount-row">
+          <span className="rupee" aria-hidden="true">₹</span>
+          <input
+            id="amount"
+            ref={inputRef}
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            maxLength={MAX_CHARS}
+            value={text}
+            disabled={creating}
+            aria-invalid={reason !== ''}
+            aria-describedby="amount-hint amount-reason"
+            onChange={(event) => onText(event.target.value)}
+          />
+        </div>
+        <p id="amount-hint" className="hint">{t.sell.amountHint}</p>
+        <p id="amount-reason" className="field-error" role="alert">{reason}</p>
+        <p className="amount-preview">{parsed.ok ? t.sell.willCollect(formatPaise(parsed.value)) : ' '}</p>
+        <button type="submit" className="primary huge" disabled={creating} aria-busy={creating}>
+          {creating ? (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              {t.sell.asking}
+            </>
+          ) : (
+            t.sell.showQr
+          )}
+        </button>
+        <p className="visually-hidden" role="status">{creating ? t.sell.asking : ''}</p>
+        {error && <ErrorBox error={error} />}
+      </form>
+      <Keypad disabled={creating} onKey={press} onBackspace={() => onText(text.slice(0, -1))} onClear={() => onText('')} />
+    </section>
+  );
+}

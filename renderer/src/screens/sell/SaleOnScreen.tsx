@@ -1,0 +1,90 @@
+import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { QrView, SaleView } from '../../../../electron/contract';
+import { formatPaise } from '../../../../electron/contract/money';
+import { Countdown } from '../../components/Countdown';
+import { QrCode } from '../../components/QrCode';
+import { qrModules, qrPixelSize } from '../../components/qr-path';
+import { useViewport } from '../../hooks/useViewport';
+import { t } from '../../i18n/en';
+import { ConfirmPaid } from './ConfirmPaid';
+import { qrTargetPx } from './qrSize';
+
+interface Props {
+  sale: SaleView;
+  qr: QrView;
+  deadline: number;
+  expired: boolean;
+  confirming: boolean;
+  busy: boolean;
+  onExpired: () => void;
+  onPaid: () => void;
+  onConfirmPaid: (utr: string | undefined) => void;
+  onBack: () => void;
+  onCancel: () => void;
+  onNewQr: () => void;
+}
+
+/** A line break is allowed only after a comma group, so an amount too wide for its column wraps whole groups and is never clipped. */
+function breakableAmount(amount: string): ReactNode[] {
+  return amount.split(',').map((part, index, parts) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          ,<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
+/** The QR on the left (large, black on white), the amount, payee and time left on the right. */
+export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, onExpired, onPaid, onConfirmPaid, onBack, onCancel, onNewQr }: Props) {
+  const viewport = useViewport();
+  const section = useRef<HTMLElement>(null);
+  // Focus goes to the sale, not to a button: a stray Enter must not start marking it paid.
+  useEffect(() => section.current?.focus(), [sale.saleId]);
+  const matrix = useMemo(() => {
+    try {
+      return qrModules(qr.intent);
+    } catch {
+      return null;
+    }
+  }, [qr.intent]);
+  const amount = formatPaise(sale.amountPaise);
+  const sizePx = matrix ? qrPixelSize(matrix, qrTargetPx(matrix.size, viewport)) : Math.round(viewport.height * 0.6);
+
+  return (
+    <section className="sale" ref={section} tabIndex={-1}>
+      <div className="qr-area" style={{ width: sizePx, height: sizePx }}>
+        {expired ? (
+          <div className="qr-expired" role="status">
+            <p className="qr-expired-title">{t.sell.expired}</p>
+            <p>{t.sell.expiredHelp}</p>
+          </div>
+        ) : matrix ? (
+          <QrCode intent={qr.intent} sizePx={sizePx} label={t.sell.qrLabel(amount, qr.payeeName || qr.payeeVpa)} />
+        ) : (
+          <p className="qr-expired" role="alert">{t.sell.qrCannotDraw}</p>
+        )}
+      </div>
+      <div className="sale-details">
+        <p className="sale-amount" data-testid="sale-amount">{breakableAmount(amount)}</p>
+        <p className="payee">
+          {t.sell.to} <strong>{qr.payeeName || qr.payeeVpa}</strong>
+        </p>
+        {qr.payeeName && <p className="vpa">{qr.payeeVpa}</p>}
+        {!expired && <Countdown deadline={deadline} stated={qr.expiryStated} onExpired={onExpired} />}
+        {confirming ? (
+          <ConfirmPaid busy={busy} onConfirm={onConfirmPaid} onBack={onBack} />
+        ) : (
+          <div className="actions">
+            <button type="button" className="primary big" disabled={busy} onClick={onPaid}>{t.sell.paid}</button>
+            {expired && <button type="button" className="big" disabled={busy} onClick={onNewQr}>{t.sell.newQr}</button>}
+            <button type="button" className="big danger" disabled={busy} onClick={onCancel} aria-keyshortcuts="Escape">{t.sell.cancel}</button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
