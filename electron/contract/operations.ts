@@ -1,6 +1,6 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
-import type { AppInfo, RefundAckView, SaleView, SettingsView } from './views';
+import type { AppInfo, ExportView, HistoryView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -12,6 +12,8 @@ export interface OperationResults {
   'refund.requestOtp': RefundAckView;
   'refund.claim': RefundAckView;
   'refund.sandboxOtp': { otp: string };
+  'history.day': HistoryView;
+  'history.export': ExportView;
   'settings.get': SettingsView;
   'settings.update': SettingsView;
 }
@@ -38,6 +40,8 @@ export interface PosApi {
   requestRefundOtp(input: OperationInput<'refund.requestOtp'>): Promise<OperationResult<'refund.requestOtp'>>;
   claimRefund(input: OperationInput<'refund.claim'>): Promise<OperationResult<'refund.claim'>>;
   sandboxOtp(input: OperationInput<'refund.sandboxOtp'>): Promise<OperationResult<'refund.sandboxOtp'>>;
+  dayHistory(input: OperationInput<'history.day'>): Promise<OperationResult<'history.day'>>;
+  exportHistory(input: OperationInput<'history.export'>): Promise<OperationResult<'history.export'>>;
   getSettings(): Promise<OperationResult<'settings.get'>>;
   updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
@@ -54,6 +58,8 @@ export const POS_METHODS = {
   requestRefundOtp: 'refund.requestOtp',
   claimRefund: 'refund.claim',
   sandboxOtp: 'refund.sandboxOtp',
+  dayHistory: 'history.day',
+  exportHistory: 'history.export',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
 } as const satisfies Record<string, OperationName>;

@@ -6,6 +6,15 @@ const digitString = (label: string, max: number) =>
 
 export const saleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const daySchema = z
+  .string()
+  .regex(DAY, 'A day is written YYYY-MM-DD.')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'That day does not exist.');
+
+/** Longest span one export may cover. */
+export const MAX_EXPORT_DAYS = 366;
+
 export const inputSchemas = {
   'app.info': z.undefined(),
   'sale.current': z.undefined(),
@@ -26,6 +35,12 @@ export const inputSchemas = {
     })
     .strict(),
   'refund.sandboxOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
+  'history.day': z.object({ day: daySchema }).strict(),
+  'history.export': z
+    .object({ fromDay: daySchema, toDay: daySchema })
+    .strict()
+    .refine((r) => r.fromDay <= r.toDay, 'The first day must not be after the last day.')
+    .refine((r) => Date.parse(r.toDay) - Date.parse(r.fromDay) < MAX_EXPORT_DAYS * 86_400_000, `One export covers at most ${MAX_EXPORT_DAYS} days.`),
   'settings.get': z.undefined(),
   'settings.update': z
     .object({

@@ -60,3 +60,69 @@ export interface AppInfo {
   bosHost: string;
   shell: 'electron' | 'web-preview';
 }
+
+/** A sale's state in History: `unresolved` is a sale the app stopped in the middle of and a person must answer. */
+export type HistorySaleState = 'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed' | 'unresolved';
+/** A refund's last step: the OTP asked for, sent or refused; the claim sent, done or refused. */
+export type HistoryRefundState = 'otp_requested' | 'otp_sent' | 'otp_refused' | 'claim_requested' | 'claimed' | 'claim_refused';
+
+interface HistoryRowBase {
+  /** The sale id, or `referenceId/ackNo` for a refund. */
+  id: string;
+  /** ISO time of the row's first event. */
+  at: string;
+  terminal: string;
+  /** BOS's words or ours when something was refused; null otherwise. */
+  note: string | null;
+}
+
+export interface SaleHistoryRow extends HistoryRowBase {
+  kind: 'sale';
+  state: HistorySaleState;
+  amountPaise: number;
+  /** BOS's transaction reference (txnRefranceID) once a QR was issued. */
+  bosReference: string | null;
+  utr: string | null;
+  paidAfterExpiry: boolean;
+  /** True when this counter can still take a paid/cancelled answer for it (Sell or History). */
+  canResolve: boolean;
+}
+
+export interface RefundHistoryRow extends HistoryRowBase {
+  kind: 'refund';
+  state: HistoryRefundState;
+  referenceId: string;
+  ackNo: string;
+}
+
+export type HistoryRow = SaleHistoryRow | RefundHistoryRow;
+
+export interface StateTotal {
+  count: number;
+  paise: number;
+}
+
+export interface DaySummary {
+  /** Sum of paid sales. */
+  collectedPaise: number;
+  sales: Record<HistorySaleState, StateTotal>;
+  paidAfterExpiry: number;
+  refundsClaimed: number;
+  refundsRefused: number;
+  /** Paise collected in each local hour 0–23, by the hour the sale was rung up. */
+  collectedByHour: number[];
+}
+
+export interface HistoryView {
+  day: string;
+  rows: HistoryRow[];
+  summary: DaySummary;
+  /** Damaged journal lines that were skipped, in plain words. */
+  warnings: string[];
+}
+
+/** `saved`: main wrote the file where the owner chose. `download`: the browser preview hands the file to the browser. */
+export type ExportView =
+  | { kind: 'saved'; path: string; rows: number }
+  | { kind: 'download'; fileName: string; content: string; rows: number }
+  | { kind: 'cancelled' };

@@ -56,6 +56,14 @@ export class SaleDesk {
     return first ? this.view(first) : null;
   }
 
+  /** Sales a person can still answer paid or cancelled, and which one is on screen now. */
+  resolvable(): { liveSaleId: string | null; ids: Set<string> } {
+    const live = this.sale && this.sale.state !== 'paid' && this.sale.state !== 'cancelled' && this.sale.state !== 'failed' ? this.sale : null;
+    const ids = new Set(this.unresolved.map((s) => s.id));
+    if (live) ids.add(live.id);
+    return { liveSaleId: live && this.isOpen(live) ? live.id : null, ids };
+  }
+
   /** Reopens sales the app stopped in the middle of, as unresolved: never silently expired. */
   restore(sales: readonly FoldedSale[]): void {
     this.unresolved = sales.map((s) => ({ id: s.saleId, amountPaise: s.amountPaise, state: 'unresolved', qr: null, utr: null, paidAfterExpiry: false, error: null, expiryTimer: null }));

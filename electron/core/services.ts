@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PosError, PosResult } from '../contract/errors';
@@ -9,6 +10,8 @@ import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
 import { createFileJournal, localDay } from './journal/append';
 import { unresolvedSales } from './journal/fold';
+import { historyCsv } from './journal/csv';
+import { historyRows, summarize, type DaySpan } from './journal/history';
 import { readRange } from './journal/read';
 import type { Journal } from './journal/types';
 import { RefundDesk } from './refund';
@@ -31,6 +34,8 @@ export interface CounterServicesDeps {
   /** Sandbox options (tests set latency and clock offsets through its control). */
   sandboxOptions?: Parameters<typeof startSandbox>[0];
   timeoutMs?: number;
+  /** Electron: asks the owner where to save an export (null: they cancelled). Absent in the preview, which hands the file to the browser. */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface CounterServices {
@@ -85,6 +90,13 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   const recent = await readRange(join(deps.dataDir, 'journal'), localDay(new Date(today.getTime() - 7 * 24 * 3600_000)), localDay(today));
   sales.restore(unresolvedSales(recent.events));
   const refunds = new RefundDesk({ client: () => client, journal });
+  const journalDir = join(deps.dataDir, 'journal');
+  async function rowsFor(span: DaySpan) {
+    // A day's sales may be paid just after midnight: read one day either side.
+    const read = await readRange(journalDir, shiftDay(span.from, -1), shiftDay(span.to, 1));
+    const { liveSaleId, ids } = sales.resolvable();
+    return { rows: historyRows(read.events, span, { resolvable: ids, liveSaleId }), warnings: read.warnings };
+  }
   const settingsView = (): SettingsView => toSettingsView(settings, token);
 
   const appInfo = (): AppInfo => ({
@@ -112,6 +124,24 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       if (!sandbox || settings.environment !== 'sandbox') return err({ code: 'not_allowed', message: 'Only the sandbox can show an OTP. In live mode the customer reads it from their phone.' });
       const otp = sandbox.control.revealOtp(referenceId.replace(/^0+(?=\d)/, ''), ackNo.replace(/^0+(?=\d)/, ''));
       return otp ? ok({ otp }) : err({ code: 'not_found', message: 'No OTP has been sent for these numbers yet. Press Send OTP first.' });
+    },
+    'history.day': async ({ day }) => {
+      const { rows, warnings } = await rowsFor({ from: day, to: day });
+      return ok({ day, rows, summary: summarize(rows), warnings });
+    },
+    'history.export': async ({ fromDay, toDay }) => {
+      const { rows } = await rowsFor({ from: fromDay, to: toDay });
+      const content = historyCsv(rows);
+      const fileName = fromDay === toDay ? `counter-${fromDay}.csv` : `counter-${fromDay}-to-${toDay}.csv`;
+      if (!deps.chooseExportPath) return ok({ kind: 'download', fileName, content, rows: rows.length });
+      const path = await deps.chooseExportPath(fileName);
+      if (!path) return ok({ kind: 'cancelled' });
+      try {
+        await writeFile(path, content, { encoding: 'utf8', mode: 0o600 });
+      } catch {
+        return err({ code: 'internal', message: 'Counter could not write the file there. Choose another folder (a USB stick may be full or read-only).' });
+      }
+      return ok({ kind: 'saved', path, rows: rows.length });
     },
     'settings.get': async () => ok(settingsView()),
     'settings.update': async (changes) => {
@@ -171,4 +201,9 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       sandbox = null;
     },
   };
+}
+
+/** YYYY-MM-DD plus n calendar days. */
+function shiftDay(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

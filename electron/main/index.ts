@@ -23,6 +23,12 @@ async function start(): Promise<void> {
     fetch: net.fetch as unknown as typeof fetch,
     version: app.getVersion(),
     shell: 'electron',
+    chooseExportPath: async (suggestedName) => {
+      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options = { title: 'Save the sales export', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
   });
   const senders = createTrustedSenders();
   registerIpc(ipcMain, services, (event) => senders.isTrusted(event));

@@ -7,6 +7,7 @@ export interface FoldedSale {
   amountPaise: number;
   state: FoldedSaleState;
   requestedAt: string;
+  terminal: string;
   qrId: string | null;
   txnRef: string | null;
   utr: string | null;
@@ -26,7 +27,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, qrId: null, txnRef: null, utr: null, paidAfterExpiry: false, error: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, utr: null, paidAfterExpiry: false, error: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {

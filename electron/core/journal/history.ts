@@ -1,0 +1,109 @@
+import type { DaySummary, HistoryRefundState, HistoryRow, HistorySaleState, RefundHistoryRow, SaleHistoryRow } from '../../contract/views';
+import { localDay } from './append';
+import { foldSales } from './fold';
+import type { JournalEvent, JournalEventType } from './types';
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+const REFUND_STEP: Partial<Record<JournalEventType, HistoryRefundState>> = {
+  'refund.otp_requested': 'otp_requested',
+  'refund.otp_sent': 'otp_sent',
+  'refund.otp_refused': 'otp_refused',
+  'refund.claim_requested': 'claim_requested',
+  'refund.claimed': 'claimed',
+  'refund.claim_refused': 'claim_refused',
+};
+
+/** One row per refund (reference id + ack no): its last step; once claimed it stays claimed. */
+function foldRefunds(events: readonly JournalEvent[]): RefundHistoryRow[] {
+  const refunds = new Map<string, RefundHistoryRow>();
+  for (const event of events) {
+    const step = REFUND_STEP[event.type];
+    const referenceId = str(event.data.referenceId);
+    const ackNo = str(event.data.ackNo);
+    if (!step || !referenceId || !ackNo) continue;
+    const id = `${referenceId}/${ackNo}`;
+    let row = refunds.get(id);
+    if (!row) {
+      row = { kind: 'refund', id, at: event.at, terminal: event.terminal, note: null, state: step, referenceId, ackNo };
+      refunds.set(id, row);
+    }
+    if (row.state === 'claimed') continue;
+    row.state = step;
+    row.note = step === 'otp_refused' || step === 'claim_refused' ? (str(event.data.bosMessage) ?? str(event.data.code)) : null;
+  }
+  return [...refunds.values()];
+}
+
+export interface HistoryOptions {
+  /** Sales this counter can still resolve (the one on screen and those left open by a restart). */
+  resolvable: ReadonlySet<string>;
+  /** The sale on screen right now, whose open state is live rather than left over. */
+  liveSaleId: string | null;
+}
+
+/** Local days, YYYY-MM-DD, both ends included. */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * Every sale and refund whose first event falls in the span (local days), oldest first. Give it
+ * the events of the day before and after too: a sale rung up at 23:59 and paid at 00:01 belongs
+ * to the day it was rung up, with its payment.
+ */
+export function historyRows(events: readonly JournalEvent[], span: DaySpan, options: HistoryOptions): HistoryRow[] {
+  const onDay = (at: string) => {
+    const day = localDay(new Date(at));
+    return day >= span.from && day <= span.to;
+  };
+  const sales: SaleHistoryRow[] = [...foldSales(events).values()].filter((s) => onDay(s.requestedAt)).map((s) => {
+    const open = s.state === 'creating' || s.state === 'showing';
+    const state: HistorySaleState = open && s.saleId !== options.liveSaleId ? 'unresolved' : s.state;
+    return {
+      kind: 'sale',
+      id: s.saleId,
+      at: s.requestedAt,
+      terminal: s.terminal,
+      note: s.error ? s.error.message : null,
+      state,
+      amountPaise: s.amountPaise,
+      bosReference: s.txnRef,
+      utr: s.utr,
+      paidAfterExpiry: s.paidAfterExpiry,
+      canResolve: (open || s.state === 'expired') && options.resolvable.has(s.saleId),
+    };
+  });
+  const refunds = foldRefunds(events).filter((r) => onDay(r.at));
+  return [...sales, ...refunds].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+const SALE_STATES: readonly HistorySaleState[] = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed', 'unresolved'];
+
+/** Totals for the rows of a day (or any span): what was collected, what is open, what was refunded. */
+export function summarize(rows: readonly HistoryRow[]): DaySummary {
+  const summary: DaySummary = {
+    collectedPaise: 0,
+    sales: Object.fromEntries(SALE_STATES.map((s) => [s, { count: 0, paise: 0 }])) as DaySummary['sales'],
+    paidAfterExpiry: 0,
+    refundsClaimed: 0,
+    refundsRefused: 0,
+    collectedByHour: Array.from({ length: 24 }, () => 0),
+  };
+  for (const row of rows) {
+    if (row.kind === 'refund') {
+      if (row.state === 'claimed') summary.refundsClaimed += 1;
+      if (row.state === 'otp_refused' || row.state === 'claim_refused') summary.refundsRefused += 1;
+      continue;
+    }
+    const total = summary.sales[row.state];
+    total.count += 1;
+    total.paise += row.amountPaise;
+    if (row.state !== 'paid') continue;
+    summary.collectedPaise += row.amountPaise;
+    summary.collectedByHour[new Date(row.at).getHours()]! += row.amountPaise;
+    if (row.paidAfterExpiry) summary.paidAfterExpiry += 1;
+  }
+  return summary;
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PosResult } from '../../electron/contract/errors';
+import type { ExportView, HistoryView, SaleView } from '../../electron/contract/views';
+import { localDay } from '../../electron/core/journal/append';
+import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../../electron/core/services';
+import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
+
+let dataDir: string;
+let services: CounterServices;
+const today = localDay(new Date());
+
+async function start(extra: Partial<CounterServicesDeps> = {}) {
+  services = await createCounterServices({
+    settingsStore: createMemorySettingsStore({}),
+    secretBox: createMemorySecretBox(),
+    dataDir,
+    version: 'test',
+    shell: 'web-preview',
+    ...extra,
+  });
+}
+const value = <T>(result: PosResult<unknown>) => {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+};
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'counter-history-'));
+});
+afterEach(async () => {
+  await services.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function sellPaid(amountPaise: number, utr?: string) {
+  const sale = value<SaleView>(await services.handle('sale.create', { amountPaise }));
+  return value<SaleView>(await services.handle('sale.markPaid', { saleId: sale.saleId, ...(utr ? { utr } : {}) }));
+}
+
+describe('History, summary and export through the services', () => {
+  it('shows today\'s sales with their states and totals, and resolves an open sale from History', async () => {
+    await start();
+    await sellPaid(25_000, '123456789012');
+    const cancelled = value<SaleView>(await services.handle('sale.create', { amountPaise: 1_000 }));
+    await services.handle('sale.cancel', { saleId: cancelled.saleId });
+    const open = value<SaleView>(await services.handle('sale.create', { amountPaise: 4_200 }));
+
+    let history = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(history.rows.map((r) => [r.kind, r.state])).toEqual([['sale', 'paid'], ['sale', 'cancelled'], ['sale', 'showing']]);
+    expect(history.rows[0]).toMatchObject({ amountPaise: 25_000, utr: '123456789012', bosReference: expect.stringMatching(/\S/) });
+    expect(history.rows[2]).toMatchObject({ id: open.saleId, canResolve: true });
+    expect(history.summary.collectedPaise).toBe(25_000);
+
+    // The same operation Sell uses resolves it from History.
+    value<SaleView>(await services.handle('sale.markPaid', { saleId: open.saleId }));
+    history = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(history.rows[2]).toMatchObject({ state: 'paid', canResolve: false });
+    expect(history.summary).toMatchObject({ collectedPaise: 29_200, sales: { paid: { count: 2, paise: 29_200 }, cancelled: { count: 1, paise: 1_000 } } });
+  });
+
+  it('after a crash the open sale is unresolved in History until someone answers', async () => {
+    await start();
+    const open = value<SaleView>(await services.handle('sale.create', { amountPaise: 7_700 }));
+    await services.dispose(); // the app stops with the QR showing
+    await start();
+    const history = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(history.rows).toEqual([expect.objectContaining({ id: open.saleId, state: 'unresolved', canResolve: true })]);
+    expect(history.summary.sales.unresolved).toEqual({ count: 1, paise: 7_700 });
+    value<SaleView>(await services.handle('sale.cancel', { saleId: open.saleId }));
+    const after = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(after.rows[0]).toMatchObject({ state: 'cancelled', canResolve: false });
+  });
+
+  it('in the preview, export hands the CSV to the browser; it parses back to the day\'s rows', async () => {
+    await start();
+    await sellPaid(12_345);
+    const exported = value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today }));
+    if (exported.kind !== 'download') throw new Error(`expected a download, got ${exported.kind}`);
+    expect(exported.fileName).toBe(`counter-${today}.csv`);
+    const parsed = Papa.parse<Record<string, string>>(exported.content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(parsed.data).toEqual([expect.objectContaining({ Type: 'Sale', 'Amount (₹)': '123.45', State: 'paid' })]);
+  });
+
+  it('in the app, export writes where the owner chose, and writes nothing when they cancel', async () => {
+    const target = join(dataDir, 'chosen.csv');
+    let answer: string | null = target;
+    const asked: string[] = [];
+    await start({ chooseExportPath: async (name) => (asked.push(name), answer) });
+    await sellPaid(50_000);
+    expect(value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today }))).toEqual({ kind: 'saved', path: target, rows: 1 });
+    expect(readFileSync(target, 'utf8')).toContain(',500.00,paid,');
+    answer = null;
+    expect(value<ExportView>(await services.handle('history.export', { fromDay: '2026-01-01', toDay: '2026-01-31' }))).toEqual({ kind: 'cancelled' });
+    expect(asked).toEqual([`counter-${today}.csv`, 'counter-2026-01-01-to-2026-01-31.csv']);
+  });
+
+  it('a folder that cannot be written is a plain message, and the journal is untouched', async () => {
+    await start({ chooseExportPath: async () => join(dataDir, 'no-such-folder', 'x.csv') });
+    await sellPaid(1_000);
+    const result = await services.handle('history.export', { fromDay: today, toDay: today });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not write the file/) } });
+    expect(value<HistoryView>(await services.handle('history.day', { day: today })).rows).toHaveLength(1);
+  });
+
+  it('refuses days that do not exist, backwards spans and spans over a year', async () => {
+    await start();
+    for (const [op, input, message] of [
+      ['history.day', { day: '2026-02-30' }, /does not exist/],
+      ['history.day', { day: '23/11/2026' }, /YYYY-MM-DD/],
+      ['history.export', { fromDay: '2026-11-23', toDay: '2026-11-01' }, /must not be after/],
+      ['history.export', { fromDay: '2024-01-01', toDay: '2026-01-01' }, /at most 366 days/],
+    ] as const) {
+      expect(await services.handle(op, input)).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
+    }
+  });
+});
