@@ -25,6 +25,22 @@ try {
   await page.getByRole('button', { name: 'Send OTP' }).click();
   await page.getByLabel('OTP', { exact: true }).waitFor();
   await page.screenshot({ path: 'docs/screenshots/refund-otp.png' });
+
+  // A short day for History: paid, cancelled, refused, paid with a UTR, a refund claimed, one on screen.
+  const pos = (op: string, input?: unknown) => running.services.handle(op, input) as Promise<{ ok: boolean; value?: { saleId: string } }>;
+  for (const [amountPaise, outcome] of [[125_000, 'paid'], [45_000, 'cancel'], [104, 'refused'], [9_950, 'paid-utr'], [32_000, 'paid']] as const) {
+    const sale = await pos('sale.create', { amountPaise });
+    if (!sale.ok || !sale.value) continue;
+    if (outcome === 'cancel') await pos('sale.cancel', { saleId: sale.value.saleId });
+    else await pos('sale.markPaid', { saleId: sale.value.saleId, ...(outcome === 'paid-utr' ? { utr: '412345678901' } : {}) });
+  }
+  await pos('refund.requestOtp', { referenceId: '12345678926', ackNo: '127' });
+  const otp = running.services.sandbox()!.control.revealOtp('12345678926', '127')!;
+  await pos('refund.claim', { referenceId: '12345678926', ackNo: '127', otp });
+  await pos('sale.create', { amountPaise: 60_000 });
+  await page.keyboard.press('F6');
+  await page.getByRole('table').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/history.png', fullPage: true });
   console.log('Screenshots written to docs/screenshots/');
 } finally {
   await browser.close();

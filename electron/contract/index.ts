@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './views';
 export * from './money';
 export { explainRefundCode } from '../core/bos/refund-codes';
+export * from './days';

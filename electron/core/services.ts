@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { PosError, PosResult } from '../contract/errors';
 import type { EventName, OperationResults } from '../contract/operations';
 import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
+import { shiftDay } from '../contract/days';
 import type { AppInfo, SettingsView } from '../contract/views';
 import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
@@ -201,9 +202,4 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       sandbox = null;
     },
   };
-}
-
-/** YYYY-MM-DD plus n calendar days. */
-function shiftDay(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

@@ -9,6 +9,8 @@ import { createTrustedSenders } from './trusted-senders';
 import { createAppWindow } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// Date fields and number formats follow the Indian convention (23/11/2026) whatever the PC's locale.
+app.commandLine.appendSwitch('lang', 'en-IN');
 if (process.env.COUNTER_USER_DATA_DIR) app.setPath('userData', process.env.COUNTER_USER_DATA_DIR);
 
 let services: CounterServices | null = null;

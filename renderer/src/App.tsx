@@ -5,14 +5,16 @@ import { Tabs, type TabItem } from './components/Tabs';
 import { useKeyDown } from './hooks/useKeyDown';
 import { useAppInfo, useSettings } from './hooks/usePos';
 import { t } from './i18n/en';
+import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
-type TabId = 'sell' | 'refund' | 'settings';
+type TabId = 'sell' | 'refund' | 'history' | 'settings';
 const TABS: readonly TabItem<TabId>[] = [
   { id: 'sell', label: t.app.tabs.sell, shortcut: 'F2' },
   { id: 'refund', label: t.app.tabs.refund, shortcut: 'F4' },
+  { id: 'history', label: t.app.tabs.history, shortcut: 'F6' },
   { id: 'settings', label: t.app.tabs.settings, shortcut: 'F9' },
 ];
 
@@ -45,6 +47,9 @@ export function App() {
         </div>
         <div role="tabpanel" id="panel-refund" aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
           <RefundScreen sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
+        </div>
+        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
+          {tab === 'history' && <HistoryScreen />}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
           {tab === 'settings' && <SettingsScreen />}

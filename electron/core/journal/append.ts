@@ -1,5 +1,6 @@
 import { appendFile, mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localDay } from '../../contract/days';
 import type { Journal, JournalEvent, JournalEventType } from './types';
 
 export interface FileJournalOptions {
@@ -52,11 +53,7 @@ export function withoutSecrets(data: Record<string, unknown>): Record<string, un
   return clean(data) as Record<string, unknown>;
 }
 
-/** Local calendar day of the PC, YYYY-MM-DD: one file a day. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localDay };
 
 /**
  * Append-only JSON lines, one file per local day, fsync'd before append resolves.

@@ -33,9 +33,20 @@ export function useSale(): SaleControls {
 
   const showView = useCallback((view: SaleView | null, own: boolean) => dispatch({ type: 'view', view, now: performance.now(), own }), []);
 
+  // Several sales can be left open by a crash; each is asked about in turn.
+  const showNextUnresolved = useCallback(async () => {
+    const next = await callPos(() => window.pos.currentSale());
+    if (next.ok && next.value?.state === 'unresolved') showView(next.value, true);
+  }, [showView]);
+
   useEffect(() => {
     let live = true;
-    const off = window.pos.onSaleChanged((view) => showView(view, false));
+    const off = window.pos.onSaleChanged((view) => {
+      const now = phase.current;
+      showView(view, false);
+      // Cancelled from History: ask about the next sale left open, as the screen's own button would.
+      if (now.kind === 'unresolved' && view?.saleId === now.sale.saleId && view.state === 'cancelled') void showNextUnresolved();
+    });
     void callPos(() => window.pos.currentSale()).then((result) => {
       if (live && result.ok) showView(result.value, false);
     });
@@ -43,13 +54,7 @@ export function useSale(): SaleControls {
       live = false;
       off();
     };
-  }, [showView]);
-
-  // Several sales can be left open by a crash; each is asked about in turn.
-  const showNextUnresolved = useCallback(async () => {
-    const next = await callPos(() => window.pos.currentSale());
-    if (next.ok && next.value?.state === 'unresolved') showView(next.value, true);
-  }, [showView]);
+  }, [showView, showNextUnresolved]);
 
   const create = useCallback(
     (amountPaise: number) =>

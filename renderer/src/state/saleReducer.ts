@@ -61,8 +61,8 @@ function applyView(state: SaleState, view: SaleView, now: number, own: boolean):
     if (currentId !== null && currentId !== view.saleId) return state;
     // With no sale of our own, only a sale still needing the cashier is taken up (a resumed sale).
     if (currentId === null && phase.kind !== 'creating' && !OPEN_STATES.has(view.state)) return state;
-    // An unresolved sale is settled by its own buttons, which then look for the next one.
-    if (phase.kind === 'unresolved') return state;
+    // An unresolved sale answered elsewhere (History, another window) ends here as it would by its own buttons.
+    if (phase.kind === 'unresolved' && OPEN_STATES.has(view.state)) return state;
   }
   const sameSale = currentId === view.saleId;
   switch (view.state) {
