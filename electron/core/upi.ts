@@ -42,7 +42,7 @@ export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
   if (/[\u0000-\u0020\u007f]/.test(raw)) return upiError('malformed', 'The payment code from BOS contains invalid characters.');
   const queryStart = raw.indexOf('?');
   const head = queryStart === -1 ? raw : raw.slice(0, queryStart);
-  if (head.toLowerCase() !== 'upi://pay') return upiError('not_upi_pay', 'The payment code from BOS is not a UPI payment request.');
+  if (head.toLowerCase() !== 'upi://pay') return upiError('not_upi_pay', 'The payment code from BOS is not a UPI payment request. It was not shown.');
 
   const params: Record<string, string> = Object.create(null);
   const query = queryStart === -1 ? '' : raw.slice(queryStart + 1);

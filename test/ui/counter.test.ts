@@ -123,6 +123,19 @@ describe('Refund in the browser preview', () => {
     await page.getByText('Refund claimed').waitFor();
   });
 
+  it('Change numbers goes back to the fields without asking BOS for another OTP', async () => {
+    await page.keyboard.press('F4');
+    await page.getByLabel('Reference ID').fill('12345678926');
+    await page.getByLabel('Ack No').fill('127');
+    await page.getByRole('button', { name: 'Send OTP' }).click();
+    await page.getByText('Refund Otp Successfully Sent.').waitFor();
+    await page.getByRole('button', { name: 'Change numbers' }).click();
+    await page.getByRole('button', { name: 'Send OTP' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(sandbox().control.requests().filter((r) => r.path.endsWith('/RefundOTP'))).toHaveLength(1);
+    await expect(page.getByText(/Unable to resend|could not send another/).count()).resolves.toBe(0);
+  });
+
   it('explains an already refunded transfer beside BOS\'s message', async () => {
     await page.keyboard.press('F4');
     await page.getByLabel('Reference ID').fill('55555555555');

@@ -167,7 +167,7 @@ function readAck(answer: HttpAnswer): Result<BosAck, BosError> {
   const data = parsed?.success ? parsed.data : null;
   const responseCode = data ? (data.response_code ?? data.responsecode ?? '') : '';
   const bosMessage = data?.message ?? '';
-  const explanation = explainRefundCode(responseCode);
+  const explanation = explainRefundCode(responseCode, bosMessage);
 
   if (answer.status === 401 || answer.status === 403 || (data && !data.status && AUTH_RESPONSE_CODES.has(responseCode))) {
     const failure = httpFailure({ ...answer, status: 401 });
@@ -176,7 +176,7 @@ function readAck(answer: HttpAnswer): Result<BosAck, BosError> {
   const failure = httpFailure(answer);
   if (failure) return err(failure);
   if (!json.ok) return json;
-  if (!data) return err(bosError('invalid_response', 'BOS sent an answer Counter cannot read. Nothing was changed; try again.', { httpStatus: answer.status }));
+  if (!data) return err(bosError('invalid_response', 'BOS sent an answer Counter cannot read. Counter did not act on it; try again.', { httpStatus: answer.status }));
   if (data.status && answer.status === 200) return ok({ responseCode, message: bosMessage, explanation });
   if (data.status) {
     return err(bosError('invalid_response', `BOS answered HTTP ${answer.status} but said it succeeded. Check before trying again.`, { httpStatus: answer.status }));

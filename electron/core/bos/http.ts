@@ -65,9 +65,9 @@ export async function postJson(options: PostOptions): Promise<Result<HttpAnswer,
       resolve(TIMEOUT);
     }, options.timeoutMs);
   });
-  const seconds = Math.round(options.timeoutMs / 1000);
+  const seconds = Number((options.timeoutMs / 1000).toFixed(1));
   const timedOut = () =>
-    err(bosError('timeout', `BOS did not answer within ${seconds} seconds. Check the internet connection and try again.`));
+    err(bosError('timeout', `BOS did not answer within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Check the internet connection and try again.`));
 
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -97,7 +97,7 @@ export async function postJson(options: PostOptions): Promise<Result<HttpAnswer,
 /** The JSON body of an answer, or the reason it cannot be read. */
 export function readJson(answer: HttpAnswer): Result<unknown, BosError> {
   const unreadable = (why: string) =>
-    err(bosError('invalid_response', `BOS sent an answer Counter cannot read (${why}). Nothing was changed; try again.`, { httpStatus: answer.status }));
+    err(bosError('invalid_response', `BOS sent an answer Counter cannot read (${why}). Counter did not act on it; try again.`, { httpStatus: answer.status }));
   if (!/\bjson\b/i.test(answer.contentType)) {
     return unreadable(answer.contentType ? `unexpected format ${answer.contentType.split(';')[0]}` : 'no format given');
   }

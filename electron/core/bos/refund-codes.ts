@@ -12,6 +12,10 @@ const EXPLANATIONS: Readonly<Record<string, string>> = {
 
 export const AUTH_RESPONSE_CODES: ReadonlySet<string> = new Set(['6', '7', '18']);
 
-export function explainRefundCode(code: string | undefined): string {
+/** BOS's words when an OTP can no longer be used (too many wrong tries, or expired): retrying it cannot work. */
+const OTP_USED_UP = /new otp|attempts exceeded|otp expired/i;
+
+export function explainRefundCode(code: string | undefined, bosMessage = ''): string {
+  if (OTP_USED_UP.test(bosMessage)) return 'This OTP can no longer be used. Press Resend OTP and ask the customer for the new code.';
   return (code && EXPLANATIONS[code]) || 'BOS refused the request. Read its message below and check the details.';
 }

@@ -12,6 +12,8 @@ export interface SaleControls {
   busy: boolean;
   create(amountPaise: number): void;
   cancel(): void;
+  /** Gives up while BOS is still being asked: main cancels the sale and keeps its late answer off screen. */
+  abandon(): void;
   markPaid(utr: string | undefined): void;
   /** Answers an unresolved sale from before a restart, then shows the next one if any. */
   resolve(paid: boolean): void;
@@ -86,6 +88,17 @@ export function useSale(): SaleControls {
     [run, showView],
   );
 
+  // Not behind the single flight: the create it abandons is the call in flight.
+  const abandon = useCallback(() => {
+    const now = phase.current;
+    if (now.kind !== 'creating' || !now.saleId) return;
+    const { saleId } = now;
+    void callPos(() => window.pos.cancelSale({ saleId })).then((result) => {
+      // If BOS answered first, that answer (QR or error) is already on its way to the screen.
+      if (result.ok && result.value.state === 'cancelled') dispatch({ type: 'entry' });
+    });
+  }, []);
+
   const markPaid = useCallback(
     (utr: string | undefined) =>
       void run(async () => {
@@ -123,5 +136,5 @@ export function useSale(): SaleControls {
     void showNextUnresolved();
   }, [showNextUnresolved]);
 
-  return { phase: state.phase, busy, create, cancel, markPaid, resolve, expiredLocally, clearError, nextSale };
+  return { phase: state.phase, busy, create, cancel, abandon, markPaid, resolve, expiredLocally, clearError, nextSale };
 }

@@ -19,6 +19,7 @@ export const t = {
     willCollect: (amount: string) => `Will ask for ${amount}`,
     showQr: 'Show QR',
     asking: 'Asking BOS for a QR…',
+    stopAsking: 'Cancel',
     to: 'to',
     timeLeft: 'Time left',
     timeAbout: 'about',

@@ -125,9 +125,10 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
           <DigitsField id="ack-no" label={t.refund.ackNo} value={ackNo} onChange={setAckNo} error={ackProblem} readOnly={locked} maxLength={MAX_DIGITS + 1} />
         </div>
         {locked ? (
-          <button type="button" disabled={busy} onClick={changeNumbers}>{t.refund.changeNumbers}</button>
+          // Distinct keys: React must not reuse the submit button here, or this click would also send an OTP.
+          <button key="change" type="button" disabled={busy} onClick={changeNumbers}>{t.refund.changeNumbers}</button>
         ) : (
-          <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>
+          <button key="send" type="submit" className="primary big" disabled={busy} aria-busy={busy}>
             {busy ? t.refund.sending : t.refund.sendOtp}
           </button>
         )}

@@ -52,6 +52,10 @@ export function SellScreen({ capPaise, active }: { capPaise: number; active: boo
   };
 
   useKeyDown((event) => {
+    if (event.key === 'Escape' && phase.kind === 'creating') {
+      event.preventDefault();
+      sale.abandon();
+    }
     if (event.key === 'Escape' && phase.kind === 'showing') {
       event.preventDefault();
       // Esc in the confirm step only steps back: it must never cancel a sale the customer may have paid.
@@ -94,6 +98,7 @@ export function SellScreen({ capPaise, active }: { capPaise: number; active: boo
           showReason={attempted}
           capPaise={capPaise}
           creating={phase.kind === 'creating'}
+          onAbandon={phase.kind === 'creating' && phase.saleId ? sale.abandon : null}
           error={phase.kind === 'entry' ? phase.error : null}
           onSubmit={submit}
           inputRef={amountRef}

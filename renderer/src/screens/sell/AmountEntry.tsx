@@ -16,11 +16,13 @@ interface Props {
   creating: boolean;
   error: PosError | null;
   onSubmit: () => void;
+  /** While BOS is being asked: stop waiting (null until main has recorded the request). */
+  onAbandon: (() => void) | null;
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
 /** The amount field, its live check, Show QR, and the touch keypad. */
-export function AmountEntry({ text, onText, showReason, capPaise, creating, error, onSubmit, inputRef }: Props) {
+export function AmountEntry({ text, onText, showReason, capPaise, creating, error, onSubmit, onAbandon, inputRef }: Props) {
   const parsed = parseAmount(text, { capPaise });
   const reason = showReason && !parsed.ok ? parsed.error.message : '';
   const submit = (event: FormEvent) => {
@@ -66,6 +68,11 @@ export function AmountEntry({ text, onText, showReason, capPaise, creating, erro
             t.sell.showQr
           )}
         </button>
+        {creating && (
+          <button type="button" className="danger big abandon" disabled={!onAbandon} onClick={() => onAbandon?.()}>
+            {t.sell.stopAsking}
+          </button>
+        )}
         <p className="visually-hidden" role="status">{creating ? t.sell.asking : ''}</p>
         {error && <ErrorBox error={error} />}
       </form>
