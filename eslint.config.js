@@ -34,6 +34,10 @@ export default tseslint.config(
           { group: ['node:*', 'fs', 'child_process', '**/core/**', '**/main/**', '**/sandbox/**', '**/web/**'], message: 'The renderer talks only to window.pos and imports only electron/contract.' },
         ],
       }],
+      // The contract's index re-exports the zod schemas: values from it would put zod in the cashier's bundle.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '/electron/contract(/index|/schemas)?$', allowTypeImports: true, message: 'Import values from electron/contract/money, /days or /operations; only types from the index.' }],
+      }],
     },
   },
 );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { localDay, shiftDay, type HistoryView, type PosError, type SaleHistoryRow } from '../../../electron/contract';
+import type { HistoryView, PosError, SaleHistoryRow } from '../../../electron/contract';
+import { localDay, shiftDay } from '../../../electron/contract/days';
 import { ErrorBox } from '../components/ErrorBox';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
