@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'busy',
   'not_found',
   'not_allowed',
+  /** The owner's PIN is needed (Settings, refund claims, exports, Live). */
+  'owner_required',
+  'wrong_pin',
+  'locked_out',
   'internal',
 ] as const;
 

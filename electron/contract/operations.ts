@@ -1,6 +1,6 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
-import type { AppInfo, ExportView, HistoryView, RefundAckView, SaleView, SettingsView } from './views';
+import type { AppInfo, ConnectionTestView, ExportView, HistoryView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -14,6 +14,11 @@ export interface OperationResults {
   'refund.sandboxOtp': { otp: string };
   'history.day': HistoryView;
   'history.export': ExportView;
+  'owner.status': OwnerView;
+  'owner.setPin': OwnerView;
+  'owner.unlock': OwnerView;
+  'owner.lock': OwnerView;
+  'settings.testConnection': ConnectionTestView;
   'settings.get': SettingsView;
   'settings.update': SettingsView;
 }
@@ -26,9 +31,10 @@ export type OperationHandler<Op extends OperationName> = (input: OperationInput<
 export interface EventPayloads {
   'sale.changed': SaleView | null;
   'settings.changed': SettingsView;
+  'owner.changed': OwnerView;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed'];
 
 /** The renderer's `window.pos`: one named function per operation, one subscription per event. */
 export interface PosApi {
@@ -42,10 +48,16 @@ export interface PosApi {
   sandboxOtp(input: OperationInput<'refund.sandboxOtp'>): Promise<OperationResult<'refund.sandboxOtp'>>;
   dayHistory(input: OperationInput<'history.day'>): Promise<OperationResult<'history.day'>>;
   exportHistory(input: OperationInput<'history.export'>): Promise<OperationResult<'history.export'>>;
+  ownerStatus(): Promise<OperationResult<'owner.status'>>;
+  setOwnerPin(input: OperationInput<'owner.setPin'>): Promise<OperationResult<'owner.setPin'>>;
+  unlockOwner(input: OperationInput<'owner.unlock'>): Promise<OperationResult<'owner.unlock'>>;
+  lockOwner(): Promise<OperationResult<'owner.lock'>>;
+  testConnection(): Promise<OperationResult<'settings.testConnection'>>;
   getSettings(): Promise<OperationResult<'settings.get'>>;
   updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
   onSettingsChanged(listener: (settings: EventPayloads['settings.changed']) => void): () => void;
+  onOwnerChanged(listener: (owner: EventPayloads['owner.changed']) => void): () => void;
 }
 
 /** `window.pos` function name → operation channel. The preload and the web bridge are both built from this. */
@@ -60,6 +72,11 @@ export const POS_METHODS = {
   sandboxOtp: 'refund.sandboxOtp',
   dayHistory: 'history.day',
   exportHistory: 'history.export',
+  ownerStatus: 'owner.status',
+  setOwnerPin: 'owner.setPin',
+  unlockOwner: 'owner.unlock',
+  lockOwner: 'owner.lock',
+  testConnection: 'settings.testConnection',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
 } as const satisfies Record<string, OperationName>;
@@ -67,6 +84,7 @@ export const POS_METHODS = {
 export const POS_EVENTS = {
   onSaleChanged: 'sale.changed',
   onSettingsChanged: 'settings.changed',
+  onOwnerChanged: 'owner.changed',
 } as const satisfies Record<string, EventName>;
 
 /** IPC channel names carry a prefix so nothing else on the bus can be mistaken for ours. */

@@ -12,6 +12,8 @@ export const daySchema = z
   .regex(DAY, 'A day is written YYYY-MM-DD.')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'That day does not exist.');
 
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'The owner PIN is 4 to 8 digits.');
+
 /** Longest span one export may cover. */
 export const MAX_EXPORT_DAYS = 366;
 
@@ -41,6 +43,11 @@ export const inputSchemas = {
     .strict()
     .refine((r) => r.fromDay <= r.toDay, 'The first day must not be after the last day.')
     .refine((r) => Date.parse(r.toDay) - Date.parse(r.fromDay) < MAX_EXPORT_DAYS * 86_400_000, `One export covers at most ${MAX_EXPORT_DAYS} days.`),
+  'owner.status': z.undefined(),
+  'owner.setPin': z.object({ pin: pinSchema }).strict(),
+  'owner.unlock': z.object({ pin: pinSchema }).strict(),
+  'owner.lock': z.undefined(),
+  'settings.testConnection': z.undefined(),
   'settings.get': z.undefined(),
   'settings.update': z
     .object({
@@ -51,6 +58,8 @@ export const inputSchemas = {
       token: z.string().trim().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'The token has unexpected characters.').nullable().optional(),
       terminalName: z.string().trim().min(1).max(40).optional(),
       capPaise: z.number().int().min(100).max(100_000_000_00).optional(),
+      /** Only meaningful where the OS has no keyring: keep the token unencrypted on this machine. */
+      plainTokenStorageAccepted: z.boolean().optional(),
     })
     .strict(),
 } as const;

@@ -40,6 +40,8 @@ export interface RefundAckView {
 export type Environment = 'sandbox' | 'live';
 
 export interface SettingsView {
+  /** encrypted (OS keyring), session_only (no keyring: forgotten when Counter closes), plain (owner accepted). */
+  tokenStorage: 'encrypted' | 'session_only' | 'plain';
   environment: Environment;
   liveBaseUrl: string;
   /** Masked: "BOS-•••4". */
@@ -59,6 +61,8 @@ export interface AppInfo {
   /** Where BOS calls go, shown to the owner. Never carries credentials. */
   bosHost: string;
   shell: 'electron' | 'web-preview';
+  /** Things the owner should know from start-up (a settings file set aside, say). */
+  notices: string[];
 }
 
 /** A sale's state in History: `unresolved` is a sale the app stopped in the middle of and a person must answer. */
@@ -126,3 +130,20 @@ export type ExportView =
   | { kind: 'saved'; path: string; rows: number }
   | { kind: 'download'; fileName: string; content: string; rows: number }
   | { kind: 'cancelled' };
+
+/** The owner PIN as the renderer may know it: never the PIN or its hash. */
+export interface OwnerView {
+  pinSet: boolean;
+  /** The owner typed the PIN recently: Settings, refund claims, exports and Live are open. */
+  unlocked: boolean;
+  /** Five wrong PINs lock it for five minutes: the time left, or 0. */
+  lockedForMs: number;
+  triesLeft: number;
+}
+
+export interface ConnectionTestView {
+  outcome: 'reachable' | 'unauthorized' | 'unreachable' | 'server_error';
+  /** Plain words for the owner. */
+  message: string;
+  host: string;
+}

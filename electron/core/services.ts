@@ -6,7 +6,7 @@ import type { PosError, PosResult } from '../contract/errors';
 import type { EventName, OperationResults } from '../contract/operations';
 import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
 import { shiftDay } from '../contract/days';
-import type { AppInfo, SettingsView } from '../contract/views';
+import type { AppInfo, ConnectionTestView, OwnerView, SettingsView } from '../contract/views';
 import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
 import { createFileJournal, localDay } from './journal/append';
@@ -15,6 +15,7 @@ import { historyCsv } from './journal/csv';
 import { historyRows, summarize, type DaySpan } from './journal/history';
 import { readRange } from './journal/read';
 import type { Journal } from './journal/types';
+import { OWNER_SESSION_MS, OwnerLock, type PinStore } from './owner';
 import { RefundDesk } from './refund';
 import { err, ok } from './result';
 import { SaleDesk } from './sale';
@@ -37,6 +38,8 @@ export interface CounterServicesDeps {
   timeoutMs?: number;
   /** Electron: asks the owner where to save an export (null: they cancelled). Absent in the preview, which hands the file to the browser. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Things the owner should be told from start-up, such as a settings file set aside. */
+  startupNotices?: string[];
 }
 
 export interface CounterServices {
@@ -47,6 +50,9 @@ export interface CounterServices {
   sandbox(): SandboxServer | null;
   dispose(): Promise<void>;
 }
+
+/** Operations only the owner may run: their PIN session must be open. */
+const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'refund.claim', 'history.export']);
 
 type Handlers = { [Op in OperationName]: (input: OperationInput<Op>) => Promise<PosResult<OperationResults[Op]>> };
 
@@ -64,7 +70,28 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   let sandbox: SandboxServer | null = null;
   let client: BosClient;
 
-  const journal = deps.journal ?? createFileJournal({ dir: join(deps.dataDir, 'journal'), terminal: () => settings.terminalName });
+  const pinStore: PinStore = {
+    read: () => settings.ownerPin,
+    write: (ownerPin) => {
+      settings = { ...settings, ownerPin };
+      deps.settingsStore.write(settings);
+    },
+  };
+  const owner = new OwnerLock(pinStore, now);
+  let ownerExpiry: ReturnType<typeof setTimeout> | undefined;
+  /** Tells every window about the owner session now, and again when it runs out. */
+  const ownerChanged = (): OwnerView => {
+    clearTimeout(ownerExpiry);
+    const view = owner.view();
+    if (view.unlocked) {
+      ownerExpiry = setTimeout(ownerChanged, OWNER_SESSION_MS + 100);
+      ownerExpiry.unref?.();
+    }
+    emit('owner.changed', view);
+    return view;
+  };
+
+  const journal = deps.journal ?? createFileJournal({ dir: join(deps.dataDir, 'journal'), terminal: () => settings.terminalName, role: () => (owner.isUnlocked() ? 'owner' : 'staff') });
 
   const liveBaseUrl = () => deps.liveBaseUrlOverride ?? settings.liveBaseUrl;
   async function buildClient(): Promise<void> {
@@ -98,7 +125,7 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     const { liveSaleId, ids } = sales.resolvable();
     return { rows: historyRows(read.events, span, { resolvable: ids, liveSaleId }), warnings: read.warnings };
   }
-  const settingsView = (): SettingsView => toSettingsView(settings, token);
+  const settingsView = async (): Promise<SettingsView> => toSettingsView(settings, token, await deps.secretBox.protection());
 
   const appInfo = (): AppInfo => ({
     version: deps.version,
@@ -106,7 +133,18 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     sandbox: settings.environment === 'sandbox',
     bosHost: settings.environment === 'sandbox' ? 'embedded sandbox' : new URL(liveBaseUrl()).host,
     shell: deps.shell,
+    notices: deps.startupNotices ?? [],
   });
+
+  async function testConnection(): Promise<ConnectionTestView> {
+    const host = appInfo().bosHost;
+    const answer = await client.checkConnection();
+    if (answer.ok || answer.error.code === 'rejected') return { outcome: 'reachable', host, message: 'BOS answered and accepted Counter\'s credentials.' };
+    const { code, message } = answer.error;
+    if (code === 'unauthorized') return { outcome: 'unauthorized', host, message };
+    if (code === 'network' || code === 'timeout') return { outcome: 'unreachable', host, message };
+    return { outcome: 'server_error', host, message };
+  }
 
   const handlers: Handlers = {
     'app.info': async () => ok(appInfo()),
@@ -144,13 +182,37 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       }
       return ok({ kind: 'saved', path, rows: rows.length });
     },
-    'settings.get': async () => ok(settingsView()),
+    'owner.status': async () => ok(owner.view()),
+    'owner.setPin': async ({ pin }) => {
+      if (!(await owner.setPin(pin))) return err({ code: 'owner_required', message: 'Unlock with the current owner PIN before changing it.' });
+      await journal.append('owner.pin_set', {}).catch(() => undefined);
+      return ok(ownerChanged());
+    },
+    'owner.unlock': async ({ pin }) => {
+      const outcome = await owner.unlock(pin);
+      if (outcome.ok) return ok(ownerChanged());
+      ownerChanged();
+      if (outcome.reason === 'no_pin') return err({ code: 'not_found', message: 'No owner PIN is set yet. Open Settings to set one.' });
+      await journal.append('owner.pin_refused', { locked: outcome.reason === 'locked' }).catch(() => undefined);
+      if (outcome.reason === 'locked') {
+        const minutes = Math.ceil(outcome.lockedForMs / 60_000);
+        return err({ code: 'locked_out', message: `Too many wrong PINs. The PIN is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` });
+      }
+      return err({ code: 'wrong_pin', message: `That PIN is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? 'try' : 'tries'} left before it locks for 5 minutes.` });
+    },
+    'owner.lock': async () => {
+      owner.lock();
+      return ok(ownerChanged());
+    },
+    'settings.testConnection': async () => ok(await testConnection()),
+    'settings.get': async () => ok(await settingsView()),
     'settings.update': async (changes) => {
       if (changes.environment && changes.environment !== settings.environment && sales.active()) {
         return err({ code: 'busy', message: 'Finish or cancel the sale on screen before switching between Sandbox and Live.' });
       }
-      const { token: newToken, ...rest } = changes;
-      const next: StoredSettings = { ...settings, ...rest };
+      const { token: newToken, plainTokenStorageAccepted, ...rest } = changes;
+      if (plainTokenStorageAccepted !== undefined) await deps.secretBox.allowPlainStorage(plainTokenStorageAccepted);
+      const next: StoredSettings = { ...settings, ...rest, ...(plainTokenStorageAccepted !== undefined ? { plainTokenStorageAccepted } : {}) };
       deps.settingsStore.write(next);
       const changedFields = Object.keys(changes);
       if (newToken !== undefined) {
@@ -161,8 +223,9 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       settings = next;
       if (environmentChanged || changes.liveBaseUrl) await buildClient();
       await journal.append('settings.changed', { fields: changedFields }).catch(() => undefined);
-      emit('settings.changed', settingsView());
-      return ok(settingsView());
+      const view = await settingsView();
+      emit('settings.changed', view);
+      return ok(view);
     },
   };
 
@@ -177,6 +240,13 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       // Our schemas carry cashier-worded messages ("Reference ID must be digits only."); zod's own are not for cashiers.
       const message = first && /^[A-Z][^:]*\.$/.test(first.message) ? first.message : 'The details sent are not in the expected form.';
       return err({ code: 'invalid_input', message });
+    }
+    if (OWNER_ONLY.has(op)) {
+      if (!owner.isUnlocked()) {
+        const { pinSet } = owner.view();
+        return err({ code: 'owner_required', message: pinSet ? 'This needs the owner\'s PIN.' : 'Set an owner PIN in Settings first: this needs it.' });
+      }
+      owner.touch();
     }
     try {
       const run = handlers[op] as (input: unknown) => Promise<PosResult<unknown>>;
@@ -195,6 +265,7 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     },
     sandbox: () => sandbox,
     async dispose() {
+      clearTimeout(ownerExpiry);
       sales.dispose();
       listeners.clear();
       await journal.close();

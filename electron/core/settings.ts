@@ -11,6 +11,12 @@ export const storedSettingsSchema = z.object({
   registrationId: z.string().max(64).default(''),
   terminalName: z.string().min(1).max(40).default('Counter 1'),
   capPaise: z.number().int().min(100).max(100_000_000_00).default(DEFAULT_CAP_PAISE),
+  /** The owner PIN's salted scrypt hash and wrong-try count; never leaves main. */
+  ownerPin: z
+    .object({ hash: z.string().max(300).nullable(), failures: z.number().int().min(0).max(100), lockedUntil: z.number().min(0) })
+    .default({ hash: null, failures: 0, lockedUntil: 0 }),
+  /** The owner accepted keeping the token unencrypted on a machine without a keyring. */
+  plainTokenStorageAccepted: z.boolean().default(false),
 });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 
@@ -28,7 +34,13 @@ export interface SecretBox {
   load(): Promise<string | null>;
   /** null clears. */
   save(secret: string | null): Promise<void>;
+  /** How a saved token is kept: encrypted by the OS keyring, in memory for this session only, or in plain text (owner's choice). */
+  protection(): Promise<TokenStorage>;
+  /** The owner's answer to "keep the token unencrypted on this machine?" (only asked where encryption is unavailable). */
+  allowPlainStorage(accepted: boolean): Promise<void>;
 }
+
+export type TokenStorage = 'encrypted' | 'session_only' | 'plain';
 
 /** Reads stored settings, falling back field by field to defaults for anything invalid. */
 export function readSettings(store: SettingsStore): StoredSettings {
@@ -55,8 +67,9 @@ export function maskRegistrationId(id: string): string | null {
   return `${id.slice(0, 4)}${'•'.repeat(Math.min(id.length - 5, 6))}${id.slice(-1)}`;
 }
 
-export function toSettingsView(settings: StoredSettings, token: string | null): SettingsView {
+export function toSettingsView(settings: StoredSettings, token: string | null, tokenStorage: TokenStorage): SettingsView {
   return {
+    tokenStorage,
     environment: settings.environment,
     liveBaseUrl: settings.liveBaseUrl,
     registrationIdHint: maskRegistrationId(settings.registrationId),

@@ -38,6 +38,10 @@ export function createMemorySecretBox(initial: string | null = null): SecretBox 
     async save(next) {
       secret = next;
     },
+    async protection() {
+      return 'session_only';
+    },
+    async allowPlainStorage() {},
   };
 }
 

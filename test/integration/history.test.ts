@@ -22,6 +22,8 @@ async function start(extra: Partial<CounterServicesDeps> = {}) {
     shell: 'web-preview',
     ...extra,
   });
+  // Export is the owner's: these tests run with the owner's PIN set and unlocked.
+  await services.handle('owner.setPin', { pin: '2468' });
 }
 const value = <T>(result: PosResult<unknown>) => {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

@@ -26,6 +26,7 @@ function setup() {
     createDynamicQr: vi.fn(() => new Promise<Result<DynamicQr, BosError>>((resolve) => pending.push(resolve))),
     requestRefundOtp: vi.fn(),
     claimRefund: vi.fn(),
+    checkConnection: vi.fn(),
   };
   const journal = createMemoryJournal();
   const changes: Array<SaleView | null> = [];

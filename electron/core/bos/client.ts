@@ -12,6 +12,7 @@ export const BOS_PATHS = {
   dynamicQr: '/api/BOS/V4/DynamicQRCode',
   refundOtp: '/api/BOS/RefundOTP',
   claimRefund: '/api/BOS/ClaimRefund',
+  transactStatus: '/api/BOS/TransactStatus',
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -23,6 +24,7 @@ export interface BosClient {
   createDynamicQr(input: { amountPaise: number }): Promise<Result<DynamicQr, BosError>>;
   requestRefundOtp(input: { referenceId: string; ackNo: string }): Promise<Result<BosAck, BosError>>;
   claimRefund(input: { referenceId: string; ackNo: string; otp: string }): Promise<Result<BosAck, BosError>>;
+  checkConnection(): Promise<Result<BosAck, BosError>>;
 }
 
 function normaliseBaseUrl(baseUrl: string): string {
@@ -145,7 +147,12 @@ export function createBosClient(options: BosClientOptions): BosClient {
     return ack(BOS_PATHS.claimRefund, [['referenceid', referenceId.value], ['ackno', ackNo.value], ['otp', otpLiteral]]);
   }
 
-  return { createDynamicQr, requestRefundOtp, claimRefund };
+  /** A harmless call (status of reference id 0, which changes nothing) to see whether BOS answers and accepts the credentials. */
+  async function checkConnection(): Promise<Result<BosAck, BosError>> {
+    return ack(BOS_PATHS.transactStatus, [['referenceid', '0']]);
+  }
+
+  return { createDynamicQr, requestRefundOtp, claimRefund, checkConnection };
 }
 
 function rejected(bosMessage: string, bosCode: string, httpStatus: number): BosError {

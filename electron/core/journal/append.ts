@@ -6,6 +6,8 @@ import type { Journal, JournalEvent, JournalEventType } from './types';
 export interface FileJournalOptions {
   dir: string;
   terminal: () => string;
+  /** Who is at the counter: the owner while their PIN session is open, staff otherwise. */
+  role?: () => 'staff' | 'owner';
   now?: () => Date;
   /** Told when a torn last line (power cut mid-write) was set aside on open. */
   onWarning?: (message: string) => void;
@@ -80,7 +82,7 @@ export function createFileJournal(options: FileJournalOptions): Journal {
       const at = now();
       const handle = await handleFor(localDay(at));
       nextId = Math.max(nextId + 1, Date.now() * 1000);
-      const event: JournalEvent = { id: nextId, type, at: at.toISOString(), terminal: options.terminal(), role: 'staff', data: withoutSecrets(data) };
+      const event: JournalEvent = { id: nextId, type, at: at.toISOString(), terminal: options.terminal(), role: options.role?.() ?? 'staff', data: withoutSecrets(data) };
       await handle.write(`${JSON.stringify(event)}\n`);
       await handle.datasync();
       return event;

@@ -13,7 +13,9 @@ export type JournalEventType =
   | 'refund.claim_requested'
   | 'refund.claimed'
   | 'refund.claim_refused'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'owner.pin_set'
+  | 'owner.pin_refused';
 
 export interface JournalEvent {
   id: number;

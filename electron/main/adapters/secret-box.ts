@@ -1,26 +1,43 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretBox } from '../../core/settings';
+import type { SecretBox, TokenStorage } from '../../core/settings';
+
+interface Sealed {
+  /** base64 of safeStorage's ciphertext. */
+  token?: string;
+  /** The token in plain text: only when the OS has no keyring and the owner accepted it for this machine. */
+  plainToken?: string;
+  plainAccepted?: boolean;
+}
 
 /**
- * The token, encrypted with safeStorage's async API. Where the OS offers no real
- * encryption (Linux `basic_text`), the token is kept in memory for this session
- * only and never written in plain text.
+ * The token, encrypted with safeStorage's async API. Where the OS offers no real encryption
+ * (Linux `basic_text`, or none at all) the token is kept in memory for this session only,
+ * unless the owner explicitly accepted plain storage on this machine. Never silently plain.
  */
 export function createSafeStorageSecretBox(dataDir: string): SecretBox {
-  const store = new Store<{ token?: string }>({ name: 'secrets', cwd: dataDir, configFileMode: 0o600 });
+  const store = new Store<Sealed>({ name: 'secrets', cwd: dataDir, configFileMode: 0o600 });
   let sessionOnly: string | null = null;
 
   const canEncrypt = async () => {
     if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return false;
     return safeStorage.isAsyncEncryptionAvailable();
   };
+  const protection = async (): Promise<TokenStorage> => ((await canEncrypt()) ? 'encrypted' : store.get('plainAccepted') ? 'plain' : 'session_only');
 
   return {
+    protection,
+    async allowPlainStorage(accepted) {
+      store.set('plainAccepted', accepted);
+      if (!accepted) store.delete('plainToken');
+      else if (sessionOnly && !(await canEncrypt())) store.set('plainToken', sessionOnly);
+    },
     async load() {
       if (sessionOnly) return sessionOnly;
+      const kept = await protection();
+      if (kept === 'plain') return store.get('plainToken') ?? null;
       const sealed = store.get('token');
-      if (!sealed || !(await canEncrypt())) return null;
+      if (!sealed || kept !== 'encrypted') return null;
       try {
         return (await safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'))).result;
       } catch {
@@ -29,16 +46,19 @@ export function createSafeStorageSecretBox(dataDir: string): SecretBox {
     },
     async save(secret) {
       sessionOnly = null;
+      store.delete('plainToken');
       if (secret === null) {
         store.delete('token');
         return;
       }
-      if (!(await canEncrypt())) {
-        sessionOnly = secret;
-        store.delete('token');
+      const kept = await protection();
+      if (kept === 'encrypted') {
+        store.set('token', (await safeStorage.encryptStringAsync(secret)).toString('base64'));
         return;
       }
-      store.set('token', (await safeStorage.encryptStringAsync(secret)).toString('base64'));
+      store.delete('token');
+      if (kept === 'plain') store.set('plainToken', secret);
+      else sessionOnly = secret;
     },
   };
 }
