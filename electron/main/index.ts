@@ -25,6 +25,7 @@ async function start(): Promise<void> {
     fetch: net.fetch as unknown as typeof fetch,
     version: app.getVersion(),
     shell: 'electron',
+    startupNotices: notices,
     chooseExportPath: async (suggestedName) => {
       const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
       const options = { title: 'Save the sales export', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
@@ -40,7 +41,6 @@ async function start(): Promise<void> {
   const window = createAppWindow({ preload: join(here, '../preload/index.cjs'), rendererUrl, title: 'Counter' });
   senders.add(window.webContents);
   await window.loadURL(rendererUrl);
-  for (const notice of notices) void dialog.showMessageBox(window, { type: 'warning', message: notice });
 }
 
 if (!app.requestSingleInstanceLock()) {

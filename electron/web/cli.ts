@@ -34,10 +34,15 @@ if (live && !values['registration-id']) {
   process.exit(2);
 }
 
+const notices: string[] = [];
 const services = await createCounterServices({
+  startupNotices: notices,
   settingsStore: live
     ? createMemorySettingsStore({ environment: 'live', liveBaseUrl: LIVE_BOS_URL, registrationId: values['registration-id'] })
-    : createJsonFileSettingsStore(join(dataDir, 'settings.json'), (notice) => console.warn(notice)),
+    : createJsonFileSettingsStore(join(dataDir, 'settings.json'), (notice) => {
+        console.warn(notice);
+        notices.push(notice);
+      }),
   secretBox: createMemorySecretBox(live ? (process.env.BOS_TOKEN ?? null) : null),
   dataDir,
   version: process.env.npm_package_version ?? '0.0.0',

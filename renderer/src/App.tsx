@@ -3,7 +3,8 @@ import { DEFAULT_CAP_PAISE } from '../../electron/contract/money';
 import { LiveBadge, ModeBanner } from './components/ModeBanner';
 import { Tabs, type TabItem } from './components/Tabs';
 import { useKeyDown } from './hooks/useKeyDown';
-import { useAppInfo, useSettings } from './hooks/usePos';
+import { OwnerProvider, useOwner } from './hooks/useOwner';
+import { callPos, useAppInfo, useSettings } from './hooks/usePos';
 import { t } from './i18n/en';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
@@ -23,6 +24,14 @@ const TABS: readonly TabItem<TabId>[] = [
  * hidden, so a QR on screen or a refund half done survives a look at another tab.
  */
 export function App() {
+  return (
+    <OwnerProvider>
+      <Counter />
+    </OwnerProvider>
+  );
+}
+
+function Counter() {
   const [tab, setTab] = useState<TabId>('sell');
   const { info, error } = useAppInfo();
   const { settings } = useSettings();
@@ -39,8 +48,16 @@ export function App() {
       <ModeBanner info={info} error={error} />
       <header className="topbar">
         <Tabs items={TABS} selected={tab} onSelect={setTab} label={t.app.tabsLabel} />
-        <LiveBadge info={info} />
+        <div className="topbar-end">
+          <LiveBadge info={info} />
+          <OwnerBadge />
+        </div>
       </header>
+      {info && info.notices.length > 0 && (
+        <div className="warning-box notices" role="alert">
+          {info.notices.map((notice) => <p key={notice}>{notice}</p>)}
+        </div>
+      )}
       <main className="screen">
         <div role="tabpanel" id="panel-sell" aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
           <SellScreen capPaise={settings?.capPaise ?? DEFAULT_CAP_PAISE} active={tab === 'sell'} />
@@ -52,10 +69,22 @@ export function App() {
           {tab === 'history' && <HistoryScreen />}
         </div>
         <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
-          {tab === 'settings' && <SettingsScreen />}
+          {tab === 'settings' && <SettingsScreen shell={info?.shell ?? null} />}
         </div>
       </main>
       <footer className="help">{t.app.shortcuts}</footer>
     </div>
+  );
+}
+
+/** While the owner is unlocked: says so, with a Lock button for when they step away. */
+function OwnerBadge() {
+  const { owner } = useOwner();
+  if (!owner?.unlocked) return null;
+  return (
+    <span className="owner-badge">
+      {t.owner.unlocked}
+      <button type="button" onClick={() => void callPos(() => window.pos.lockOwner())}>{t.owner.lock}</button>
+    </span>
   );
 }

@@ -17,8 +17,10 @@ export interface RunningPreview {
 /** The browser preview in-process: the same services and handlers the app runs, a fresh data dir per call. */
 export async function startPreview(overrides: Partial<CounterServicesDeps> = {}, keep?: { dataDir: string }): Promise<RunningPreview> {
   const dataDir = keep?.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-ui-'));
+  const notices: string[] = [];
   const services = await createCounterServices({
-    settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json')),
+    settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json'), (notice) => notices.push(notice)),
+    startupNotices: notices,
     secretBox: createMemorySecretBox(),
     dataDir,
     version: 'test',
@@ -36,4 +38,12 @@ export async function startPreview(overrides: Partial<CounterServicesDeps> = {},
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export const OWNER_PIN = '2468';
+
+/** Sets the owner PIN, which leaves the owner unlocked: for tests of owner-only screens that are not about the PIN. */
+export async function actAsOwner(running: RunningPreview): Promise<void> {
+  const result = await running.services.handle('owner.setPin', { pin: OWNER_PIN });
+  if (!result.ok) throw new Error(`could not set the owner PIN: ${result.error.message}`);
 }

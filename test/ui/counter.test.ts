@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from '../support/chromium';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 import { decodeQrPng } from '../support/qr-decode';
 
 let browser: Browser;
@@ -16,6 +16,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   running = await startPreview();
+  await actAsOwner(running);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(running.preview.url);
   await page.getByLabel('Amount').waitFor();

@@ -25,7 +25,7 @@ import {
   writeFaultTable,
   type FaultRow,
 } from '../support/fault-matrix';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 
 const FAULTS_DOC = join(process.cwd(), 'docs', 'faults.md');
 const rows: FaultRow[] = [];
@@ -64,6 +64,7 @@ afterAll(async () => {
 /** A fresh preview (its own data dir, sandbox and journal) and a page on it. */
 async function open(overrides: Partial<CounterServicesDeps> = {}, keep?: { dataDir: string }): Promise<{ running: RunningPreview; page: Page }> {
   running = await startPreview(overrides, keep);
+  await actAsOwner(running);
   await page.goto(running.preview.url);
   await page.getByLabel('Amount').waitFor();
   return { running, page };
@@ -395,6 +396,9 @@ describe('Start-up faults', () => {
     const banner = p.getByText('SANDBOX — practice mode, no real money moves');
     await banner.waitFor();
     const bannerText = (await banner.innerText()).trim();
+    const notice = p.getByText(/^Settings file was unreadable; moved to .*settings\.json\.corrupt-\d+ and started on defaults\.$/);
+    await notice.waitFor();
+    const noticeText = (await notice.innerText()).replace(dataDir, '<data>');
     expect(r.services.sandbox()).not.toBeNull();
     expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
     await showQr(p, '10');
@@ -405,6 +409,6 @@ describe('Start-up faults', () => {
     const events = await journalEvents(r.dataDir);
     const sale = firstSale(events);
     expect(sale.map((event) => event.type)).toEqual(['sale.requested', 'sale.qr_issued']);
-    rows.push({ fault: 'Settings file corrupted before start', cashierSees: `Banner "${bannerText}"; a ₹10 sale shows "${qrLabel}"`, journalHolds: describeEvents(sale) });
+    rows.push({ fault: 'Settings file corrupted before start', cashierSees: `Banner "${bannerText}"; notice "${noticeText}"; a ₹10 sale shows "${qrLabel}"`, journalHolds: describeEvents(sale) });
   });
 });

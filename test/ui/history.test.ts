@@ -6,7 +6,7 @@ import type { PosResult } from '../../electron/contract/errors';
 import type { HistoryView, SaleView } from '../../electron/contract/views';
 import { localDay } from '../../electron/core/journal/append';
 import { launchChromium } from '../support/chromium';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 
 let browser: Browser;
 let running: RunningPreview;
@@ -26,6 +26,7 @@ afterEach(async () => {
 
 async function open(preview: RunningPreview) {
   running = preview;
+  await actAsOwner(running);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.goto(running.preview.url);
   await page.getByRole('tablist').waitFor();

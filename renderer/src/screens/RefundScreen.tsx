@@ -3,6 +3,7 @@ import type { PosError, RefundAckView } from '../../../electron/contract';
 import { DigitsField } from '../components/DigitsField';
 import { ErrorBox } from '../components/ErrorBox';
 import { useCooldown } from '../hooks/useCooldown';
+import { useOwner } from '../hooks/useOwner';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n/en';
@@ -21,6 +22,7 @@ export function digitsProblem(label: string, value: string, required: boolean): 
 
 /** Refund by OTP: the slip's two numbers → Send OTP → the customer's OTP → Claim refund. */
 export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: boolean }) {
+  const { withOwner } = useOwner();
   const [referenceId, setReferenceId] = useState('');
   const [ackNo, setAckNo] = useState('');
   const [otp, setOtp] = useState('');
@@ -69,7 +71,7 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
     if (!OTP.test(otp)) return;
     void run(async () => {
       setError(null);
-      const result = await callPos(() => window.pos.claimRefund({ referenceId, ackNo, otp }));
+      const result = await withOwner(() => window.pos.claimRefund({ referenceId, ackNo, otp }));
       if (result.ok) setClaimed(result.value);
       else setError(result.error);
     });

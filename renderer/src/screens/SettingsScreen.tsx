@@ -3,9 +3,12 @@ import type { Environment, OperationInput, PosError, SettingsView } from '../../
 import { parseAmount } from '../../../electron/contract/money';
 import { ErrorBox } from '../components/ErrorBox';
 import { callPos } from '../hooks/usePos';
+import { useOwner } from '../hooks/useOwner';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { amountText } from '../lib/amountText';
 import { t } from '../i18n/en';
+import { ConnectionTest } from './settings/ConnectionTest';
+import { SetPinForm } from './settings/SetPinForm';
 
 type Changes = OperationInput<'settings.update'>;
 const CAP_CEILING_PAISE = 100_000_000_00;
@@ -52,8 +55,33 @@ export function changesFrom(draft: Draft, token: string, current: SettingsView):
   return { changes };
 }
 
+/** Settings are the owner's: a PIN is set on first entry, and asked for after that. */
+export function SettingsScreen({ shell }: { shell: 'electron' | 'web-preview' | null }) {
+  const { owner, askPin } = useOwner();
+  if (!owner) return null;
+  if (!owner.pinSet) return <SetPinForm change={false} />;
+  if (!owner.unlocked) {
+    return (
+      <section className="settings owner-locked">
+        <h2 className="screen-title">{t.owner.lockedTitle}</h2>
+        <p>{t.owner.lockedBody}</p>
+        <div className="actions">
+          <button type="button" className="primary big" onClick={() => void askPin()}>{t.owner.unlock}</button>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <div className="settings">
+      <SettingsForm shell={shell} />
+      <SetPinForm change />
+    </div>
+  );
+}
+
 /** Owner settings. The bearer token is write-only: typed, sent once by Save, and the field emptied. */
-export function SettingsScreen() {
+function SettingsForm({ shell }: { shell: 'electron' | 'web-preview' | null }) {
+  const { withOwner } = useOwner();
   const [current, setCurrent] = useState<SettingsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<PosError | null>(null);
@@ -77,7 +105,7 @@ export function SettingsScreen() {
     void run(async () => {
       setError(null);
       setNotice('');
-      const result = await callPos(() => window.pos.updateSettings(changes));
+      const result = await withOwner(() => window.pos.updateSettings(changes));
       clearTokenField();
       if (!result.ok) return setError(result.error);
       load(result.value);
@@ -106,7 +134,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <form className="settings" onSubmit={submit} noValidate>
+    <form className="settings-form" onSubmit={submit} noValidate>
       <h2 className="screen-title">{t.settings.title}</h2>
       <fieldset>
         <legend>{t.settings.environment}</legend>
@@ -137,6 +165,13 @@ export function SettingsScreen() {
         <label htmlFor="token">{t.settings.replaceToken}</label>
         <input id="token" ref={tokenField} type="password" autoComplete="new-password" spellCheck={false} defaultValue="" aria-describedby="token-hint" onChange={() => setNotice('')} />
         <p id="token-hint" className="hint">{t.settings.tokenHint}</p>
+        <p className="token-storage" data-testid="token-storage">{t.settings.tokenStorage[current.tokenStorage]}</p>
+        {shell === 'electron' && current.tokenStorage !== 'encrypted' && (
+          <label className="radio">
+            <input type="checkbox" checked={current.tokenStorage === 'plain'} disabled={busy} onChange={(e) => save({ plainTokenStorageAccepted: e.target.checked })} />
+            {t.settings.allowPlain}
+          </label>
+        )}
         {current.tokenConfigured && (
           <button type="button" className="danger" disabled={busy} onClick={() => save({ token: null })}>{t.settings.clearToken}</button>
         )}
@@ -154,6 +189,7 @@ export function SettingsScreen() {
 
       <div className="actions">
         <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>{busy ? t.settings.saving : t.settings.save}</button>
+        <ConnectionTest />
       </div>
       <p className="notice" role="status">{notice}</p>
       {error && <ErrorBox error={error} />}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportView, PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
-import { callPos } from '../../hooks/usePos';
+import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n/en';
 
@@ -28,6 +28,7 @@ export function ExportPanel({ day }: { day: string }) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<PosError | null>(null);
   const { busy, run } = useSingleFlight();
+  const { withOwner } = useOwner();
   useEffect(() => {
     setFrom(day);
     setTo(day);
@@ -37,7 +38,7 @@ export function ExportPanel({ day }: { day: string }) {
     void run(async () => {
       setNotice('');
       setError(null);
-      const result = await callPos(() => window.pos.exportHistory({ fromDay: from, toDay: to }));
+      const result = await withOwner(() => window.pos.exportHistory({ fromDay: from, toDay: to }));
       if (!result.ok) return setError(result.error);
       if (result.value.kind === 'download') download(result.value.fileName, result.value.content);
       setNotice(outcome(result.value));

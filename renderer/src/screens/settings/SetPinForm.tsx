@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import type { PosError } from '../../../../electron/contract';
+import { ErrorBox } from '../../components/ErrorBox';
+import { callPos } from '../../hooks/usePos';
+import { useSingleFlight } from '../../hooks/useSingleFlight';
+import { t } from '../../i18n/en';
+
+/** The first PIN (on first entry to Settings), or a new one while the owner is unlocked. */
+export function SetPinForm({ change }: { change: boolean }) {
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<PosError | null>(null);
+  const [notice, setNotice] = useState('');
+  const { busy, run } = useSingleFlight();
+  const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setNotice('');
+    if (!/^\d{4,8}$/.test(pin)) return setError({ code: 'invalid_input', message: t.owner.pinShape });
+    if (pin !== again) return setError({ code: 'invalid_input', message: t.owner.pinsDiffer });
+    void run(async () => {
+      const result = await callPos(() => window.pos.setOwnerPin({ pin }));
+      setPin('');
+      setAgain('');
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      if (change) setNotice(t.owner.pinChanged);
+    });
+  };
+
+  return (
+    <form className={change ? 'set-pin change-pin' : 'settings set-pin'} onSubmit={submit} noValidate aria-labelledby="set-pin-title">
+      <h2 id="set-pin-title" className={change ? undefined : 'screen-title'}>{change ? t.owner.changeTitle : t.owner.setTitle}</h2>
+      {!change && <p className="hint">{t.owner.setBody}</p>}
+      <div className="pin-pair">
+        <div className="field">
+          <label htmlFor="new-pin">{t.owner.pin}</label>
+          <input id="new-pin" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(digits(e.target.value))} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-pin-again">{t.owner.pinAgain}</label>
+          <input id="new-pin-again" type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(digits(e.target.value))} />
+        </div>
+      </div>
+      <button type="submit" className={change ? undefined : 'primary big'} disabled={busy} aria-busy={busy}>{change ? t.owner.changePin : t.owner.setPin}</button>
+      <p className="notice" role="status">{notice}</p>
+      {error && <ErrorBox error={error} />}
+    </form>
+  );
+}
