@@ -41,6 +41,13 @@ try {
   await page.keyboard.press('F6');
   await page.getByRole('table').waitFor();
   await page.screenshot({ path: 'docs/screenshots/history.png', fullPage: true });
+
+  await pos('owner.setPin', { pin: '2468' });
+  await page.keyboard.press('F9');
+  await page.getByLabel('Registration ID').waitFor();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await page.getByText('Reachable').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/settings.png', fullPage: true });
   console.log('Screenshots written to docs/screenshots/');
 } finally {
   await browser.close();

@@ -176,6 +176,7 @@ export const t = {
       session_only: 'This computer has no keyring, so the token is kept only until Counter closes. Type it again after each start, or allow plain storage below.',
       plain: 'Kept on this computer WITHOUT encryption, as the owner allowed. Anyone with access to this computer\'s files can read it.',
     },
+    tokenStoragePreview: 'The browser preview keeps the token only until it stops; it never writes it to disk.',
     allowPlain: 'Keep the token on this computer without encryption',
     testConnection: 'Test connection',
     testing: 'Testing…',

@@ -165,7 +165,7 @@ function SettingsForm({ shell }: { shell: 'electron' | 'web-preview' | null }) {
         <label htmlFor="token">{t.settings.replaceToken}</label>
         <input id="token" ref={tokenField} type="password" autoComplete="new-password" spellCheck={false} defaultValue="" aria-describedby="token-hint" onChange={() => setNotice('')} />
         <p id="token-hint" className="hint">{t.settings.tokenHint}</p>
-        <p className="token-storage" data-testid="token-storage">{t.settings.tokenStorage[current.tokenStorage]}</p>
+        <p className="token-storage" data-testid="token-storage">{shell === 'electron' ? t.settings.tokenStorage[current.tokenStorage] : t.settings.tokenStoragePreview}</p>
         {shell === 'electron' && current.tokenStorage !== 'encrypted' && (
           <label className="radio">
             <input type="checkbox" checked={current.tokenStorage === 'plain'} disabled={busy} onChange={(e) => save({ plainTokenStorageAccepted: e.target.checked })} />
