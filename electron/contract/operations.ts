@@ -1,6 +1,6 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
-import type { AppInfo, ConnectionTestView, ExportView, HistoryView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
+import type { AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -19,6 +19,7 @@ export interface OperationResults {
   'owner.unlock': OwnerView;
   'owner.lock': OwnerView;
   'settings.testConnection': ConnectionTestView;
+  'settings.displays': DisplayView[];
   'settings.get': SettingsView;
   'settings.update': SettingsView;
 }
@@ -53,6 +54,7 @@ export interface PosApi {
   unlockOwner(input: OperationInput<'owner.unlock'>): Promise<OperationResult<'owner.unlock'>>;
   lockOwner(): Promise<OperationResult<'owner.lock'>>;
   testConnection(): Promise<OperationResult<'settings.testConnection'>>;
+  listDisplays(): Promise<OperationResult<'settings.displays'>>;
   getSettings(): Promise<OperationResult<'settings.get'>>;
   updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
@@ -77,6 +79,7 @@ export const POS_METHODS = {
   unlockOwner: 'owner.unlock',
   lockOwner: 'owner.lock',
   testConnection: 'settings.testConnection',
+  listDisplays: 'settings.displays',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
 } as const satisfies Record<string, OperationName>;

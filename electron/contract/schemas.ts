@@ -48,6 +48,7 @@ export const inputSchemas = {
   'owner.unlock': z.object({ pin: pinSchema }).strict(),
   'owner.lock': z.undefined(),
   'settings.testConnection': z.undefined(),
+  'settings.displays': z.undefined(),
   'settings.get': z.undefined(),
   'settings.update': z
     .object({
@@ -58,6 +59,13 @@ export const inputSchemas = {
       token: z.string().trim().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'The token has unexpected characters.').nullable().optional(),
       terminalName: z.string().trim().min(1).max(40).optional(),
       capPaise: z.number().int().min(100).max(100_000_000_00).optional(),
+      shopName: z.string().trim().max(60).optional(),
+      language: z.enum(['en', 'hi']).optional(),
+      theme: z.enum(['light', 'high-contrast']).optional(),
+      customerDisplay: z.string().regex(/^(off|auto|display:\d{1,20})$/, 'Choose Off, Automatic or one of the listed displays.').optional(),
+      paperWidth: z.enum(['58mm', '80mm', 'a4']).optional(),
+      soundVolume: z.number().int().min(0).max(100).optional(),
+      soundMuted: z.boolean().optional(),
       /** Only meaningful where the OS has no keyring: keep the token unencrypted on this machine. */
       plainTokenStorageAccepted: z.boolean().optional(),
     })

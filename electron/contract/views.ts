@@ -51,6 +51,16 @@ export interface SettingsView {
   tokenLast4: string | null;
   terminalName: string;
   capPaise: number;
+  /** Shown to customers on the customer display and printed slips ('' when not set). */
+  shopName: string;
+  language: 'en' | 'hi';
+  theme: 'light' | 'high-contrast';
+  /** 'off', 'auto' (a second display when there is one) or 'display:<id>'. */
+  customerDisplay: string;
+  paperWidth: '58mm' | '80mm' | 'a4';
+  /** 0–100. */
+  soundVolume: number;
+  soundMuted: boolean;
 }
 
 export interface AppInfo {
@@ -130,6 +140,13 @@ export type ExportView =
   | { kind: 'saved'; path: string; rows: number }
   | { kind: 'download'; fileName: string; content: string; rows: number }
   | { kind: 'cancelled' };
+
+/** A monitor the customer display could open on. */
+export interface DisplayView {
+  id: string;
+  label: string;
+  primary: boolean;
+}
 
 /** The owner PIN as the renderer may know it: never the PIN or its hash. */
 export interface OwnerView {

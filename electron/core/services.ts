@@ -6,7 +6,7 @@ import type { PosError, PosResult } from '../contract/errors';
 import type { EventName, OperationResults } from '../contract/operations';
 import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
 import { shiftDay } from '../contract/days';
-import type { AppInfo, ConnectionTestView, OwnerView, SettingsView } from '../contract/views';
+import type { AppInfo, ConnectionTestView, DisplayView, OwnerView, SettingsView } from '../contract/views';
 import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
 import { createFileJournal, localDay } from './journal/append';
@@ -38,6 +38,8 @@ export interface CounterServicesDeps {
   timeoutMs?: number;
   /** Electron: asks the owner where to save an export (null: they cancelled). Absent in the preview, which hands the file to the browser. */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Electron: the monitors the customer display can open on. Absent in the preview (none). */
+  listDisplays?: () => DisplayView[];
   /** Things the owner should be told from start-up, such as a settings file set aside. */
   startupNotices?: string[];
 }
@@ -205,6 +207,7 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       return ok(ownerChanged());
     },
     'settings.testConnection': async () => ok(await testConnection()),
+    'settings.displays': async () => ok(deps.listDisplays?.() ?? []),
     'settings.get': async () => ok(await settingsView()),
     'settings.update': async (changes) => {
       if (changes.environment && changes.environment !== settings.environment && sales.active()) {

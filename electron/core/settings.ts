@@ -15,6 +15,15 @@ export const storedSettingsSchema = z.object({
   ownerPin: z
     .object({ hash: z.string().max(300).nullable(), failures: z.number().int().min(0).max(100), lockedUntil: z.number().min(0) })
     .default({ hash: null, failures: 0, lockedUntil: 0 }),
+  /** Shown to customers (customer display, printed slips). */
+  shopName: z.string().max(60).default(''),
+  language: z.enum(['en', 'hi']).default('en'),
+  theme: z.enum(['light', 'high-contrast']).default('light'),
+  /** off, auto (a second display when there is one), or display:<id> for a named one. */
+  customerDisplay: z.string().regex(/^(off|auto|display:\d{1,20})$/).default('auto'),
+  paperWidth: z.enum(['58mm', '80mm', 'a4']).default('80mm'),
+  soundVolume: z.number().int().min(0).max(100).default(60),
+  soundMuted: z.boolean().default(false),
   /** The owner accepted keeping the token unencrypted on a machine without a keyring. */
   plainTokenStorageAccepted: z.boolean().default(false),
 });
@@ -77,5 +86,12 @@ export function toSettingsView(settings: StoredSettings, token: string | null, t
     tokenLast4: token && token.length >= 12 ? token.slice(-4) : null,
     terminalName: settings.terminalName,
     capPaise: settings.capPaise,
+    shopName: settings.shopName,
+    language: settings.language,
+    theme: settings.theme,
+    customerDisplay: settings.customerDisplay,
+    paperWidth: settings.paperWidth,
+    soundVolume: settings.soundVolume,
+    soundMuted: settings.soundMuted,
   };
 }

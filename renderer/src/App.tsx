@@ -5,14 +5,15 @@ import { Tabs, type TabItem } from './components/Tabs';
 import { useKeyDown } from './hooks/useKeyDown';
 import { OwnerProvider, useOwner } from './hooks/useOwner';
 import { callPos, useAppInfo, useSettings } from './hooks/usePos';
-import { t } from './i18n/en';
+import { t } from './i18n';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
 type TabId = 'sell' | 'refund' | 'history' | 'settings';
-const TABS: readonly TabItem<TabId>[] = [
+/** Built at render time: the labels follow the language in use. */
+const tabs = (): readonly TabItem<TabId>[] => [
   { id: 'sell', label: t.app.tabs.sell, shortcut: 'F2' },
   { id: 'refund', label: t.app.tabs.refund, shortcut: 'F4' },
   { id: 'history', label: t.app.tabs.history, shortcut: 'F6' },
@@ -37,7 +38,7 @@ function Counter() {
   const { settings } = useSettings();
 
   useKeyDown((event) => {
-    const target = TABS.find((item) => item.shortcut === event.key);
+    const target = tabs().find((item) => item.shortcut === event.key);
     if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     setTab(target.id);
@@ -47,7 +48,7 @@ function Counter() {
     <div className="app">
       <ModeBanner info={info} error={error} />
       <header className="topbar">
-        <Tabs items={TABS} selected={tab} onSelect={setTab} label={t.app.tabsLabel} />
+        <Tabs items={tabs()} selected={tab} onSelect={setTab} label={t.app.tabsLabel} />
         <div className="topbar-end">
           <LiveBadge info={info} />
           <OwnerBadge />

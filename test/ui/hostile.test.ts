@@ -37,6 +37,7 @@ const VALID: Record<keyof typeof POS_METHODS, unknown> = {
   unlockOwner: { pin: '2468' },
   lockOwner: undefined,
   testConnection: undefined,
+  listDisplays: undefined,
   getSettings: undefined,
   updateSettings: { terminalName: 'Till 9' },
 };

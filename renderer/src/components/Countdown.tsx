@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 const TICK_MS = 250;
 

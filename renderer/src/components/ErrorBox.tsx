@@ -1,5 +1,5 @@
 import type { PosError } from '../../../electron/contract';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 /** The plain explanation first, then BOS's own words and code when BOS said no. */
 export function ErrorBox({ error }: { error: PosError }) {

@@ -1,5 +1,5 @@
 import { formatPaise } from '../../../electron/contract/money';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 const BAR_WIDTH = 28;
 const GAP = 6;

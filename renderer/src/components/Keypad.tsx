@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 type Key = { value: string; label?: string };
 const KEYS: readonly Key[] = [

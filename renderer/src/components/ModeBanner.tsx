@@ -1,5 +1,5 @@
 import type { AppInfo, PosError } from '../../../electron/contract';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 /** Sandbox: a wide amber banner no one can miss. Live: no banner (see LiveBadge). Engine unreachable: a red one. */
 export function ModeBanner({ info, error }: { info: AppInfo | null; error: PosError | null }) {

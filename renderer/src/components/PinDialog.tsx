@@ -3,7 +3,7 @@ import type { PosError } from '../../../electron/contract';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { useKeyDown } from '../hooks/useKeyDown';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 import { ErrorBox } from './ErrorBox';
 
 /** Asks for the owner's PIN over the screen. The PIN goes to main once and the field is emptied. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, PosError, PosResult, SettingsView } from '../../../electron/contract';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 /** What the app is connected to (sandbox or live, which host); refreshed whenever settings change. */
 export function useAppInfo(): { info: AppInfo | null; error: PosError | null } {

@@ -1,5 +1,5 @@
-/** Every word the cashier or owner sees. Hindi comes later as a second object of the same shape. */
-export const t = {
+/** Every word the cashier or owner sees, in English. `hi.ts` has the same shape in Hindi. */
+export const en = {
   app: {
     title: 'Counter',
     sandboxBanner: 'SANDBOX — practice mode, no real money moves',
@@ -178,9 +178,29 @@ export const t = {
     },
     tokenStoragePreview: 'The browser preview keeps the token only until it stops; it never writes it to disk.',
     allowPlain: 'Keep the token on this computer without encryption',
+    prefs: {
+      shopName: 'Shop name',
+      shopNameHint: 'Shown to customers on the customer display and on printed slips.',
+      language: 'Language',
+      /** Each language named in itself, the same in every table. */
+      languages: { en: 'English', hi: 'हिन्दी (Hindi)' },
+      theme: 'Look',
+      themes: { light: 'Standard', highContrast: 'High contrast' },
+      customerDisplay: 'Customer display',
+      displayOff: 'Off',
+      displayAuto: 'Automatic (second monitor when connected)',
+      displayPrimary: (label: string) => `${label} (main monitor)`,
+      paperWidth: 'Printer paper',
+      papers: { '58mm': '58 mm receipt roll', '80mm': '80 mm receipt roll', a4: 'A4 sheet' },
+      sound: 'Sound',
+      volume: (percent: number) => `Volume ${percent}%`,
+      mute: 'Mute all sounds',
+    },
     testConnection: 'Test connection',
     testing: 'Testing…',
     testOutcome: { reachable: 'Reachable', unauthorized: 'Credentials refused', unreachable: 'Unreachable', server_error: 'BOS has a problem' },
     testAt: (host: string) => `(${host})`,
   },
 };
+
+export type Strings = typeof en;

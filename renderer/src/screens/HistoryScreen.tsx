@@ -4,7 +4,7 @@ import { localDay, shiftDay } from '../../../electron/contract/days';
 import { ErrorBox } from '../components/ErrorBox';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 import { DaySummaryPanel } from './history/DaySummaryPanel';
 import { ExportPanel } from './history/ExportPanel';
 import { HistoryTable } from './history/HistoryTable';

@@ -6,7 +6,7 @@ import { useCooldown } from '../hooks/useCooldown';
 import { useOwner } from '../hooks/useOwner';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 
 const RESEND_COOLDOWN_S = 30;
 const MAX_DIGITS = 30;

@@ -6,8 +6,9 @@ import { callPos } from '../hooks/usePos';
 import { useOwner } from '../hooks/useOwner';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { amountText } from '../lib/amountText';
-import { t } from '../i18n/en';
+import { t } from '../i18n';
 import { ConnectionTest } from './settings/ConnectionTest';
+import { CounterPrefsFields, PREF_KEYS, prefsOf, type CounterPrefs } from './settings/CounterPrefs';
 import { SetPinForm } from './settings/SetPinForm';
 
 type Changes = OperationInput<'settings.update'>;
@@ -21,9 +22,11 @@ interface Draft {
   registrationId: string;
   terminalName: string;
   cap: string;
+  prefs: CounterPrefs;
 }
 
 const draftOf = (view: SettingsView): Draft => ({
+  prefs: prefsOf(view),
   environment: view.environment,
   liveBaseUrl: view.liveBaseUrl,
   registrationId: '',
@@ -52,6 +55,10 @@ export function changesFrom(draft: Draft, token: string, current: SettingsView):
   const cap = parseAmount(draft.cap, { capPaise: CAP_CEILING_PAISE });
   if (!cap.ok) return { problem: t.settings.capInvalid };
   if (cap.value !== current.capPaise) changes.capPaise = cap.value;
+  const prefs = { ...draft.prefs, shopName: draft.prefs.shopName.trim() };
+  for (const key of PREF_KEYS) {
+    if (prefs[key] !== current[key]) Object.assign(changes, { [key]: prefs[key] });
+  }
   return { changes };
 }
 
@@ -186,6 +193,8 @@ function SettingsForm({ shell }: { shell: 'electron' | 'web-preview' | null }) {
         <label htmlFor="cap">{t.settings.cap}</label>
         <input id="cap" inputMode="decimal" autoComplete="off" value={draft.cap} onChange={(e) => edit({ cap: e.target.value })} />
       </div>
+
+      <CounterPrefsFields prefs={draft.prefs} onChange={(prefs) => edit({ prefs })} />
 
       <div className="actions">
         <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>{busy ? t.settings.saving : t.settings.save}</button>

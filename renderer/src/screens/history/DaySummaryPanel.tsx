@@ -1,7 +1,7 @@
 import type { DaySummary } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { HourChart } from '../../components/HourChart';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 const STATES = ['paid', 'unresolved', 'showing', 'cancelled', 'expired', 'failed'] as const;
 

@@ -3,7 +3,7 @@ import type { ExportView, PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 /** The browser preview gets the file back and hands it to the browser's own download. */
 function download(fileName: string, content: string): void {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HistoryRow, SaleHistoryRow } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 const TIME = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit' });
 

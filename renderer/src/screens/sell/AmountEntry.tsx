@@ -3,7 +3,7 @@ import type { PosError } from '../../../../electron/contract';
 import { formatPaise, parseAmount } from '../../../../electron/contract/money';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Keypad } from '../../components/Keypad';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 const MAX_CHARS = 16;
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 const UTR = /^\d{12}$/;
 

@@ -1,6 +1,6 @@
 import type { SaleView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 /** The large green confirmation; Next sale (or Enter, handled in SellScreen) starts afresh. */
 export function PaidDone({ sale, onNext }: { sale: SaleView; onNext: () => void }) {

@@ -5,7 +5,7 @@ import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
 import { qrModules, qrPixelSize } from '../../components/qr-path';
 import { useViewport } from '../../hooks/useViewport';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 import { ConfirmPaid } from './ConfirmPaid';
 import { qrTargetPx } from './qrSize';
 

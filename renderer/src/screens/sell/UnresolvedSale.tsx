@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { PosError, SaleView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { ErrorBox } from '../../components/ErrorBox';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 /** A sale left open by a crash or power cut: a person says whether it was paid. No button has focus, so a stray Enter decides nothing. */
 export function UnresolvedSale({ sale, error, busy, onAnswer }: { sale: SaleView; error: PosError | null; busy: boolean; onAnswer: (paid: boolean) => void }) {

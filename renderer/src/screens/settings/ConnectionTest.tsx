@@ -3,7 +3,7 @@ import type { ConnectionTestView, PosError } from '../../../../electron/contract
 import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 /** A harmless call to BOS with the saved settings: reachable, credentials refused, or unreachable, in plain words. */
 export function ConnectionTest() {

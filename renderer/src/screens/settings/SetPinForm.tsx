@@ -3,7 +3,7 @@ import type { PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { t } from '../../i18n/en';
+import { t } from '../../i18n';
 
 /** The first PIN (on first entry to Settings), or a new one while the owner is unlocked. */
 export function SetPinForm({ change }: { change: boolean }) {

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { DisplayView, SettingsView } from '../../../../electron/contract';
+import { callPos } from '../../hooks/usePos';
+import { t } from '../../i18n';
+import { HINDI_TRANSLATED } from '../../i18n/hi';
+
+export const PREF_KEYS = ['shopName', 'language', 'theme', 'customerDisplay', 'paperWidth', 'soundVolume', 'soundMuted'] as const;
+export type CounterPrefs = Pick<SettingsView, (typeof PREF_KEYS)[number]>;
+
+export const prefsOf = (view: SettingsView): CounterPrefs => Object.fromEntries(PREF_KEYS.map((key) => [key, view[key]])) as CounterPrefs;
+
+/** What the counter looks and sounds like, and what the customer sees: shop name, language, theme, customer display, paper, sound. */
+export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; onChange: (prefs: CounterPrefs) => void }) {
+  const [displays, setDisplays] = useState<DisplayView[]>([]);
+  useEffect(() => {
+    void callPos(() => window.pos.listDisplays()).then((result) => result.ok && setDisplays(result.value));
+  }, []);
+  const set = <K extends keyof CounterPrefs>(key: K, value: CounterPrefs[K]) => onChange({ ...prefs, [key]: value });
+  const s = t.settings.prefs;
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="shop-name">{s.shopName}</label>
+        <input id="shop-name" autoComplete="off" maxLength={60} value={prefs.shopName} aria-describedby="shop-name-hint" onChange={(e) => set('shopName', e.target.value)} />
+        <p id="shop-name-hint" className="hint">{s.shopNameHint}</p>
+      </div>
+      <div className="prefs-grid">
+        <div className="field">
+          <label htmlFor="language">{s.language}</label>
+          <select id="language" value={prefs.language} onChange={(e) => set('language', e.target.value as CounterPrefs['language'])}>
+            <option value="en">{s.languages.en}</option>
+            {(HINDI_TRANSLATED || prefs.language === 'hi') && <option value="hi">{s.languages.hi}</option>}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="theme">{s.theme}</label>
+          <select id="theme" value={prefs.theme} onChange={(e) => set('theme', e.target.value as CounterPrefs['theme'])}>
+            <option value="light">{s.themes.light}</option>
+            <option value="high-contrast">{s.themes.highContrast}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="customer-display">{s.customerDisplay}</label>
+          <select id="customer-display" value={prefs.customerDisplay} onChange={(e) => set('customerDisplay', e.target.value)}>
+            <option value="off">{s.displayOff}</option>
+            <option value="auto">{s.displayAuto}</option>
+            {displays.map((d) => (
+              <option key={d.id} value={`display:${d.id}`}>{d.primary ? s.displayPrimary(d.label) : d.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="paper-width">{s.paperWidth}</label>
+          <select id="paper-width" value={prefs.paperWidth} onChange={(e) => set('paperWidth', e.target.value as CounterPrefs['paperWidth'])}>
+            <option value="58mm">{s.papers['58mm']}</option>
+            <option value="80mm">{s.papers['80mm']}</option>
+            <option value="a4">{s.papers.a4}</option>
+          </select>
+        </div>
+      </div>
+      <fieldset>
+        <legend>{s.sound}</legend>
+        <label htmlFor="sound-volume">{s.volume(prefs.soundVolume)}</label>
+        <input id="sound-volume" type="range" min={0} max={100} step={5} value={prefs.soundVolume} disabled={prefs.soundMuted} onChange={(e) => set('soundVolume', Number(e.target.value))} />
+        <label className="radio">
+          <input type="checkbox" checked={prefs.soundMuted} onChange={(e) => set('soundMuted', e.target.checked)} />
+          {s.mute}
+        </label>
+      </fieldset>
+    </>
+  );
+}
