@@ -1,0 +1,113 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { OWNER_PIN, actAsOwner, startPreview, type RunningPreview } from '../support/preview';
+
+let browser: Browser;
+let running: RunningPreview;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  running = await startPreview();
+  // axe needs a page from its own context.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await page.context().close();
+  await running.stop();
+});
+
+/** Serious and critical axe findings on the page as it is now, as "rule: target" lines. */
+async function seriousViolations(): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
+/** Walks every cashier and owner screen, checking each with axe. */
+async function walkScreens(): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  const check = async (name: string) => {
+    found[name] = await seriousViolations();
+  };
+  await page.goto(running.preview.url);
+  await page.getByLabel('Amount').waitFor();
+  await check('sell: amount entry');
+  await page.getByLabel('Amount').fill('1.04');
+  await page.getByRole('button', { name: 'Show QR' }).click();
+  await page.getByText('VPA does not exist', { exact: false }).waitFor();
+  await check('sell: BOS error');
+  await page.getByLabel('Amount').fill('1250');
+  await page.getByRole('button', { name: 'Show QR' }).click();
+  await page.getByRole('img', { name: /UPI QR code/ }).waitFor();
+  await check('sell: QR on screen');
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await page.getByRole('button', { name: 'Confirm paid' }).waitFor();
+  await check('sell: confirm paid');
+  await page.getByRole('button', { name: 'Confirm paid' }).click();
+  await page.getByTestId('paid-amount').waitFor();
+  await check('sell: paid');
+  await page.getByRole('button', { name: 'Next sale' }).click();
+
+  await page.keyboard.press('F4');
+  await page.getByLabel('Reference ID').fill('12345678926');
+  await page.getByLabel('Ack No').fill('127');
+  await page.getByRole('button', { name: 'Send OTP' }).click();
+  await page.getByLabel('OTP', { exact: true }).waitFor();
+  await check('refund: OTP sent');
+  await page.getByLabel('OTP', { exact: true }).fill('000000');
+  await page.getByRole('button', { name: 'Claim refund' }).click();
+  await page.getByRole('dialog', { name: 'Owner PIN' }).waitFor();
+  await check('owner PIN dialog');
+  await page.getByRole('dialog', { name: 'Owner PIN' }).getByLabel('Owner PIN').fill(OWNER_PIN);
+  await page.getByRole('dialog', { name: 'Owner PIN' }).getByRole('button', { name: 'Unlock' }).click();
+  await page.getByText('Invalid OTP').waitFor();
+  await check('refund: claim refused');
+
+  await page.keyboard.press('F6');
+  await page.getByRole('table').waitFor();
+  await check('history');
+  await page.keyboard.press('F9');
+  await page.getByLabel('Registration ID').waitFor();
+  await check('settings (owner)');
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('heading', { name: 'Settings are for the owner' }).waitFor();
+  await check('settings (locked)');
+  return found;
+}
+
+describe('accessibility (axe-core)', () => {
+  it('finds no serious or critical violation on any screen, standard look', async () => {
+    await actAsOwner(running);
+    await running.services.handle('owner.lock', undefined);
+    const found = await walkScreens();
+    expect(Object.keys(found)).toHaveLength(11);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it('finds none in the high-contrast look either', async () => {
+    await actAsOwner(running);
+    await running.services.handle('settings.update', { theme: 'high-contrast' });
+    await running.services.handle('owner.lock', undefined);
+    const found = await walkScreens();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('high-contrast');
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it('the first-entry PIN form passes too', async () => {
+    await page.goto(running.preview.url);
+    await page.getByLabel('Amount').waitFor();
+    await page.keyboard.press('F9');
+    await page.getByRole('heading', { name: 'Set an owner PIN' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
