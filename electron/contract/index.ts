@@ -2,6 +2,7 @@ export * from './errors';
 export * from './operations';
 export * from './schemas';
 export * from './views';
+export * from './customer';
 export * from './money';
 export { explainRefundCode } from '../core/bos/refund-codes';
 export * from './days';

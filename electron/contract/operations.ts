@@ -1,5 +1,6 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
+import type { CustomerDisplayStatus } from './customer';
 import type { AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
@@ -22,6 +23,7 @@ export interface OperationResults {
   'settings.displays': DisplayView[];
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  'customer.open': CustomerDisplayStatus;
 }
 
 export type OperationResult<Op extends OperationName> = PosResult<OperationResults[Op]>;
@@ -57,6 +59,8 @@ export interface PosApi {
   listDisplays(): Promise<OperationResult<'settings.displays'>>;
   getSettings(): Promise<OperationResult<'settings.get'>>;
   updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
+  /** Opens the customer display (full screen on a second monitor when settings choose one, else a window). */
+  openCustomerDisplay(): Promise<OperationResult<'customer.open'>>;
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
   onSettingsChanged(listener: (settings: EventPayloads['settings.changed']) => void): () => void;
   onOwnerChanged(listener: (owner: EventPayloads['owner.changed']) => void): () => void;
@@ -82,6 +86,14 @@ export const POS_METHODS = {
   listDisplays: 'settings.displays',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
+} as const satisfies Record<string, OperationName>;
+
+/**
+ * The cashier window's customer-display functions. Kept apart from POS_METHODS, whose exact key
+ * set other code pins; the preload exposes both maps.
+ */
+export const CUSTOMER_DISPLAY_METHODS = {
+  openCustomerDisplay: 'customer.open',
 } as const satisfies Record<string, OperationName>;
 
 export const POS_EVENTS = {

@@ -70,6 +70,7 @@ export const inputSchemas = {
       plainTokenStorageAccepted: z.boolean().optional(),
     })
     .strict(),
+  'customer.open': z.undefined(),
 } as const;
 
 export type OperationName = keyof typeof inputSchemas;

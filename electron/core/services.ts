@@ -6,7 +6,8 @@ import type { PosError, PosResult } from '../contract/errors';
 import type { EventName, OperationResults } from '../contract/operations';
 import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
 import { shiftDay } from '../contract/days';
-import type { AppInfo, ConnectionTestView, DisplayView, OwnerView, SettingsView } from '../contract/views';
+import type { CustomerDisplayStatus, CustomerView } from '../contract/customer';
+import type { AppInfo, ConnectionTestView, DisplayView, OwnerView, SaleView, SettingsView } from '../contract/views';
 import { startSandbox, type SandboxServer } from '../sandbox';
 import { createBosClient, type BosClient } from './bos';
 import { createFileJournal, localDay } from './journal/append';
@@ -42,12 +43,18 @@ export interface CounterServicesDeps {
   listDisplays?: () => DisplayView[];
   /** Things the owner should be told from start-up, such as a settings file set aside. */
   startupNotices?: string[];
+  /** Electron: opens the customer display window. Absent in the preview, where the display is a page of its own. */
+  openCustomerDisplay?: () => Promise<CustomerDisplayStatus>;
 }
 
 export interface CounterServices {
   /** Parses rawInput with the contract schema, runs the operation, never throws. */
   handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>>;
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  /** What the customer display shows now: the open sale (if any) and how to greet. */
+  customerView(): CustomerView;
+  /** The customer display's own feed: every sale change and every change of its shop name, language or look. */
+  subscribeCustomer(listener: (view: CustomerView) => void): () => void;
   /** The running sandbox, when the environment is sandbox (for tests and training tools). */
   sandbox(): SandboxServer | null;
   dispose(): Promise<void>;
@@ -60,12 +67,16 @@ type Handlers = { [Op in OperationName]: (input: OperationInput<Op>) => Promise<
 
 const SANDBOX_REGISTRATION_ID = 'SANDBOX-COUNTER';
 
+/** Where the browser preview serves the customer display (electron/web/server.ts). */
+const PREVIEW_CUSTOMER_DISPLAY: CustomerDisplayStatus = { placement: 'browser', displayId: null, path: '/customer.html' };
+
 export async function createCounterServices(deps: CounterServicesDeps): Promise<CounterServices> {
   const now = deps.now ?? (() => performance.now());
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const emit = (event: EventName, payload: unknown) => {
     for (const listener of listeners) listener(event, payload);
   };
+  const customerListeners = new Set<(view: CustomerView) => void>();
 
   let settings: StoredSettings = readSettings(deps.settingsStore);
   let token: string | null = await deps.secretBox.load().catch(() => null);
@@ -114,7 +125,26 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   }
   await buildClient();
 
-  const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => emit('sale.changed', view) });
+  const customerViewOf = (sale: SaleView | null): CustomerView => ({
+    sale,
+    shopName: settings.shopName,
+    language: settings.language,
+    theme: settings.theme,
+    training: settings.environment === 'sandbox',
+  });
+  const emitCustomer = (view: CustomerView) => {
+    for (const listener of customerListeners) listener(view);
+  };
+  const onSaleChange = (view: SaleView | null) => {
+    emit('sale.changed', view);
+    emitCustomer(customerViewOf(view));
+  };
+  const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: onSaleChange });
+  /** The customer sees a sale only while it is being made or shown; one left from before a restart is the cashier's business. */
+  const openSaleForCustomer = (): SaleView | null => {
+    const active = sales.active();
+    return active && (active.state === 'creating' || active.state === 'showing') ? active : null;
+  };
   // A sale left open by a crash or power cut in the last week comes back as unresolved.
   const today = new Date();
   const recent = await readRange(join(deps.dataDir, 'journal'), localDay(new Date(today.getTime() - 7 * 24 * 3600_000)), localDay(today));
@@ -228,8 +258,10 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       await journal.append('settings.changed', { fields: changedFields }).catch(() => undefined);
       const view = await settingsView();
       emit('settings.changed', view);
+      emitCustomer(customerViewOf(openSaleForCustomer()));
       return ok(view);
     },
+    'customer.open': async () => ok(deps.openCustomerDisplay ? await deps.openCustomerDisplay() : PREVIEW_CUSTOMER_DISPLAY),
   };
 
   async function handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>> {
@@ -266,11 +298,17 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    customerView: () => customerViewOf(openSaleForCustomer()),
+    subscribeCustomer(listener) {
+      customerListeners.add(listener);
+      return () => customerListeners.delete(listener);
+    },
     sandbox: () => sandbox,
     async dispose() {
       clearTimeout(ownerExpiry);
       sales.dispose();
       listeners.clear();
+      customerListeners.clear();
       await journal.close();
       await sandbox?.close();
       sandbox = null;

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, dialog, ipcMain, net } from 'electron';
 import { createCounterServices, type CounterServices } from '../core/services';
+import { electronCustomerWindows } from './adapters/customer-window';
+import { createElectronScreens } from './adapters/screens';
 import { createSafeStorageSecretBox } from './adapters/secret-box';
 import { createElectronSettingsStore } from './adapters/settings-store';
+import { startCustomerDisplay, type CustomerDisplay } from './customer-window';
 import { forwardEvents, registerIpc } from './ipc';
 import { createTrustedSenders } from './trusted-senders';
 import { createAppWindow } from './window';
@@ -14,10 +18,20 @@ app.commandLine.appendSwitch('lang', 'en-IN');
 if (process.env.COUNTER_USER_DATA_DIR) app.setPath('userData', process.env.COUNTER_USER_DATA_DIR);
 
 let services: CounterServices | null = null;
+let customerDisplay: CustomerDisplay | null = null;
+let cashierWindow: BrowserWindow | null = null;
+
+/** The built page, or the dev server's, for one renderer entry. */
+function pageUrl(page: 'index.html' | 'customer.html'): string {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) return page === 'index.html' ? dev : new URL(page, dev.endsWith('/') ? dev : `${dev}/`).toString();
+  return pathToFileURL(join(here, '../renderer', page)).toString();
+}
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const notices: string[] = [];
+  const screens = createElectronScreens();
   services = await createCounterServices({
     settingsStore: createElectronSettingsStore(dataDir, (notice) => notices.push(notice)),
     secretBox: createSafeStorageSecretBox(dataDir),
@@ -27,30 +41,47 @@ async function start(): Promise<void> {
     shell: 'electron',
     startupNotices: notices,
     chooseExportPath: async (suggestedName) => {
-      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const owner = cashierWindow && !cashierWindow.isDestroyed() ? cashierWindow : null;
       const options = { title: 'Save the sales export', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
+    listDisplays: () => screens.list().map(({ id, label, primary }) => ({ id, label, primary })),
+    openCustomerDisplay: async () => {
+      if (!customerDisplay) throw new Error('customer display not ready');
+      return customerDisplay.open();
+    },
   });
   const senders = createTrustedSenders();
-  registerIpc(ipcMain, services, (event) => senders.isTrusted(event));
+  registerIpc(ipcMain, services, (event, allowed) => senders.isTrusted(event, allowed));
   forwardEvents(services, senders.all);
 
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).toString();
+  const rendererUrl = pageUrl('index.html');
   const window = createAppWindow({ preload: join(here, '../preload/index.cjs'), rendererUrl, title: 'Counter' });
-  senders.add(window.webContents);
+  cashierWindow = window;
+  senders.add(window.webContents, 'cashier');
+  // The customer display never outlives the cashier's window.
+  window.on('closed', () => app.quit());
   await window.loadURL(rendererUrl);
+
+  customerDisplay = await startCustomerDisplay({
+    services,
+    screens,
+    openWindow: electronCustomerWindows({ preload: join(here, '../preload/customer.cjs'), rendererUrl: pageUrl('customer.html'), trust: (contents) => senders.add(contents, 'customer') }),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('second-instance', () => cashierWindow?.focus());
   app.whenReady().then(start).catch((error: unknown) => {
     dialog.showErrorBox('Counter could not start', error instanceof Error ? error.message : String(error));
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void services?.dispose());
+  app.on('will-quit', () => {
+    customerDisplay?.dispose();
+    void services?.dispose();
+  });
 }

@@ -398,7 +398,7 @@ describe('Start-up faults', () => {
     const bannerText = (await banner.innerText()).trim();
     const notice = p.getByText(/^Settings file was unreadable; moved to .*settings\.json\.corrupt-\d+ and started on defaults\.$/);
     await notice.waitFor();
-    const noticeText = (await notice.innerText()).replace(dataDir, '<data>');
+    const noticeText = (await notice.innerText()).replace(dataDir, '<data>').replace(/corrupt-\d+/, 'corrupt-<time>');
     expect(r.services.sandbox()).not.toBeNull();
     expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
     await showQr(p, '10');

@@ -96,7 +96,7 @@ describe('IPC registration', () => {
 
   it('registers one handler per contract operation and nothing else', () => {
     const { handlers } = setup(true);
-    expect([...handlers.keys()].sort()).toEqual(Object.keys(inputSchemas).map((op) => `pos:${op}`).sort());
+    expect([...handlers.keys()].sort()).toEqual([...Object.keys(inputSchemas).map((op) => `pos:${op}`), 'customer:view'].sort());
   });
 
   it('refuses a sender we did not create without calling the services', async () => {
@@ -123,11 +123,53 @@ describe('trusted senders', () => {
     const onDestroyed: Array<() => void> = [];
     const mainFrame = { id: 1 };
     const ours = { mainFrame, once: (_name: string, h: () => void) => onDestroyed.push(h) };
-    senders.add(ours as never);
-    expect(senders.isTrusted({ sender: ours, senderFrame: mainFrame } as never)).toBe(true);
-    expect(senders.isTrusted({ sender: ours, senderFrame: { id: 2 } } as never)).toBe(false);
-    expect(senders.isTrusted({ sender: { mainFrame }, senderFrame: mainFrame } as never)).toBe(false);
+    senders.add(ours as never, 'cashier');
+    expect(senders.isTrusted({ sender: ours, senderFrame: mainFrame } as never, ['cashier'])).toBe(true);
+    expect(senders.isTrusted({ sender: ours, senderFrame: { id: 2 } } as never, ['cashier'])).toBe(false);
+    expect(senders.isTrusted({ sender: { mainFrame }, senderFrame: mainFrame } as never, ['cashier'])).toBe(false);
     onDestroyed.forEach((h) => h());
-    expect(senders.isTrusted({ sender: ours, senderFrame: mainFrame } as never)).toBe(false);
+    expect(senders.isTrusted({ sender: ours, senderFrame: mainFrame } as never, ['cashier'])).toBe(false);
+  });
+
+  it('a window is trusted only for the channels its role may call: the customer display reaches no pos operation', () => {
+    const senders = createTrustedSenders();
+    const cashierFrame = { id: 1 };
+    const customerFrame = { id: 2 };
+    const cashier = { mainFrame: cashierFrame, once: () => undefined };
+    const customer = { mainFrame: customerFrame, once: () => undefined };
+    senders.add(cashier as never, 'cashier');
+    senders.add(customer as never, 'customer');
+    const fromCustomer = { sender: customer, senderFrame: customerFrame } as never;
+    const fromCashier = { sender: cashier, senderFrame: cashierFrame } as never;
+    expect(senders.isTrusted(fromCustomer, ['cashier'])).toBe(false);
+    expect(senders.isTrusted(fromCustomer, ['customer'])).toBe(true);
+    expect(senders.isTrusted(fromCashier, ['customer'])).toBe(false);
+    expect(senders.all('customer')).toEqual([customer]);
+    expect(senders.all('cashier')).toEqual([cashier]);
+  });
+});
+
+describe('IPC channel access', () => {
+  it('every pos operation is for the cashier window only; customer:view for the customer display only', async () => {
+    const { CHANNEL_ACCESS } = await import('../../electron/main/channel-access');
+    for (const op of Object.keys(inputSchemas)) expect(CHANNEL_ACCESS.get(`pos:${op}`)?.callers).toEqual(['cashier']);
+    expect(CHANNEL_ACCESS.get('customer:view')?.callers).toEqual(['customer']);
+    expect(CHANNEL_ACCESS.size).toBe(Object.keys(inputSchemas).length + 1);
+  });
+
+  it('a call from the customer display to a pos channel is refused before the services see it', async () => {
+    const handlers = new Map<string, (event: unknown, raw: unknown) => Promise<unknown>>();
+    const ipcMain = { handle: vi.fn((channel: string, h: (event: unknown, raw: unknown) => Promise<unknown>) => handlers.set(channel, h)) };
+    const services = { handle: vi.fn(async () => ({ ok: true, value: 'done' })), customerView: vi.fn(() => ({ sale: null, shopName: 'S', language: 'en', theme: 'light', training: true })) };
+    const senders = createTrustedSenders();
+    const frame = { id: 9 };
+    const customer = { mainFrame: frame, once: () => undefined };
+    senders.add(customer as never, 'customer');
+    registerIpc(ipcMain as never, services as never, (event, allowed) => senders.isTrusted(event as never, allowed));
+    const event = { sender: customer, senderFrame: frame };
+    expect(await handlers.get('pos:sale.create')!(event, { amountPaise: 1000 })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await handlers.get('pos:settings.get')!(event, undefined)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(services.handle).not.toHaveBeenCalled();
+    expect(await handlers.get('customer:view')!(event, undefined)).toMatchObject({ ok: true, value: { shopName: 'S' } });
   });
 });

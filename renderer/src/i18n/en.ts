@@ -1,3 +1,6 @@
+import type { AmountError } from '../../../electron/contract/money';
+import type { ErrorCode } from '../../../electron/contract/errors';
+
 /** Every word the cashier or owner sees, in English. `hi.ts` has the same shape in Hindi. */
 export const en = {
   app: {
@@ -12,10 +15,48 @@ export const en = {
   errors: {
     bosSaid: 'BOS said:',
     code: (code: string) => `(code ${code})`,
+    /**
+     * One plain sentence per error code. Shown (in the table of the language in use) only when that
+     * language is not English: main's own `message` is English and stays visible below it.
+     */
+    byCode: {
+      network: 'Cannot reach BOS. Check the internet connection and try again.',
+      timeout: 'BOS did not answer in time. Check the internet connection and try again.',
+      unauthorized: 'BOS did not accept this shop\'s ID or token. Ask the owner to check Settings.',
+      rejected: 'BOS said no to this request. Its reason is below.',
+      server_error: 'BOS has a problem right now. Wait a minute and try again.',
+      invalid_response: 'Counter could not read BOS\'s answer and did nothing with it. Try again.',
+      amount_mismatch: 'BOS answered with a different amount. No QR is shown.',
+      invalid_intent: 'BOS sent a payment code that is not right. No QR is shown.',
+      invalid_input: 'Something typed is not right. Check it and try again.',
+      busy: 'Finish or cancel what is on screen first.',
+      not_found: 'Counter could not find that.',
+      not_allowed: 'That cannot be done now.',
+      owner_required: 'This needs the owner\'s PIN.',
+      wrong_pin: 'That PIN is not right.',
+      locked_out: 'Too many wrong PINs. The PIN is locked for a few minutes.',
+      internal: 'Counter hit a problem. Check History before trying again.',
+    } satisfies Record<ErrorCode, string>,
   },
   sell: {
     amount: 'Amount',
     amountHint: 'Rupees, like 250 or 250.50',
+    /**
+     * Why a typed amount cannot be asked for, by the amount check's code. Shown only in languages
+     * other than English (in English the check's own words are shown); `limit` is the ₹ figure the
+     * check names (the smallest amount, or the most one QR can collect).
+     */
+    amountProblems: {
+      empty: () => 'Enter the amount.',
+      negative: () => 'The amount cannot be negative.',
+      zero: () => 'The amount must be more than zero.',
+      exponent: () => 'Type the amount in plain digits, like 1000.',
+      too_many_decimals: () => 'Use at most two digits after the point (paise).',
+      bad_grouping: () => 'Commas must group thousands, like 1,00,000 or 100,000.',
+      not_a_number: () => 'Use digits only, like 250 or 250.50.',
+      below_minimum: (limit: string) => `The smallest amount is ${limit}.`,
+      above_cap: (limit: string) => `The most one QR can collect is ${limit}.`,
+    } satisfies Record<AmountError['code'], (limit: string) => string>,
     willCollect: (amount: string) => `Will ask for ${amount}`,
     showQr: 'Show QR',
     asking: 'Asking BOS for a QR…',

@@ -1,11 +1,18 @@
 import type { FormEvent, RefObject } from 'react';
 import type { PosError } from '../../../../electron/contract';
-import { formatPaise, parseAmount } from '../../../../electron/contract/money';
+import { formatPaise, parseAmount, type AmountError } from '../../../../electron/contract/money';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Keypad } from '../../components/Keypad';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 
 const MAX_CHARS = 16;
+
+/** The amount check words its reasons in English; other languages say the same by its code, with the ₹ figure it names. */
+function amountReason(error: AmountError): string {
+  if (language() === 'en') return error.message;
+  const limit = /₹[\d,]+\.\d\d/.exec(error.message)?.[0] ?? '';
+  return t.sell.amountProblems[error.code](limit);
+}
 
 interface Props {
   text: string;
@@ -24,7 +31,7 @@ interface Props {
 /** The amount field, its live check, Show QR, and the touch keypad. */
 export function AmountEntry({ text, onText, showReason, capPaise, creating, error, onSubmit, onAbandon, inputRef }: Props) {
   const parsed = parseAmount(text, { capPaise });
-  const reason = showReason && !parsed.ok ? parsed.error.message : '';
+  const reason = showReason && !parsed.ok ? amountReason(parsed.error) : '';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();

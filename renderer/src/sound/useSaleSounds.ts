@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+import type { SettingsView } from '../../../electron/contract';
+import type { SalePhase } from '../state/saleReducer';
+import { playSound, preloadSounds, type SaleSound } from './sounds';
+
+/**
+ * The sound due when the Sell screen's phase goes from `before` to `after`, or null. Only
+ * transitions seen live on this screen count:
+ * - a QR appears after this screen asked for it (creating → showing, not yet expired), so a sale
+ *   resumed after a reload (entry → showing) is silent;
+ * - the QR on screen expires (showing → showing expired, same sale);
+ * - the sale on screen is marked paid (showing or unresolved → paid, same sale).
+ */
+export function saleSoundFor(before: SalePhase, after: SalePhase): SaleSound | null {
+  if (after.kind === 'showing' && !after.expired && before.kind === 'creating') return 'qr';
+  if (after.kind === 'showing' && after.expired && before.kind === 'showing' && !before.expired && before.sale.saleId === after.sale.saleId) return 'expired';
+  if (after.kind === 'paid' && (before.kind === 'showing' || before.kind === 'unresolved') && before.sale.saleId === after.sale.saleId) return 'paid';
+  return null;
+}
+
+/**
+ * Plays one sound per phase transition. The previous phase lives in a ref and is compared by
+ * identity first, so re-renders (and StrictMode's second effect run) play nothing. Until the
+ * settings have loaded nothing plays: a muted counter must never beep.
+ */
+export function useSaleSounds(phase: SalePhase, settings: SettingsView | null): void {
+  const previous = useRef(phase);
+  const current = useRef(settings);
+  useEffect(() => {
+    current.current = settings;
+  }, [settings]);
+  useEffect(() => preloadSounds(), []);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = phase;
+    if (before === phase) return;
+    const sound = saleSoundFor(before, phase);
+    if (sound && current.current) playSound(sound, current.current);
+  }, [phase]);
+}
