@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const RENDERER = join(process.cwd(), 'out', 'renderer');
+const RENDERER = join(process.cwd(), process.env.COUNTER_OUT_DIR ?? 'out', 'renderer');
 const BUDGET_BYTES = 120 * 1024;
 
 /** The scripts and styles index.html loads up front (lazy chunks such as the preview bridge excluded). */

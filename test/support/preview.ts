@@ -5,7 +5,8 @@ import { createCounterServices, type CounterServices, type CounterServicesDeps }
 import { createJsonFileSettingsStore, createMemorySecretBox } from '../../electron/web/preview-stores';
 import { startWebPreview, type WebPreview } from '../../electron/web/server';
 
-export const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
+/** The built renderer; COUNTER_OUT_DIR (as in electron.vite.config.ts) lets parallel builds keep apart. */
+export const RENDERER_DIR = join(process.cwd(), process.env.COUNTER_OUT_DIR ?? 'out', 'renderer');
 
 export interface RunningPreview {
   preview: WebPreview;

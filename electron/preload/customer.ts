@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildCustomerApi } from './customer-api';
+
+contextBridge.exposeInMainWorld('customer', buildCustomerApi(ipcRenderer));

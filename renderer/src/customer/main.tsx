@@ -1,0 +1,2 @@
+// Placeholder: the customer display page is being built (issue 6).
+export {};
