@@ -1,28 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { OWNER_PIN, actAsOwner, startPreview, type RunningPreview } from '../support/preview';
+import type { Page } from 'playwright';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OWNER_PIN, actAsOwner, type RunningPreview } from '../support/preview';
+import { usePreviewPage } from '../support/ui';
 
-let browser: Browser;
+const ui = usePreviewPage({ open: false });
 let running: RunningPreview;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  running = await startPreview();
-  // axe needs a page from its own context.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await page.context().close();
-  await running.stop();
+beforeEach(() => {
+  running = ui.running();
+  page = ui.page();
 });
 
 /** Serious and critical axe findings on the page as it is now, as "rule: target" lines. */

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../support/chromium';
-import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import type { RunningPreview } from '../support/preview';
+import { usePreviewPage } from '../support/ui';
 import { decodeQrPng } from '../support/qr-decode';
 
-let browser: Browser;
+const ui = usePreviewPage({ owner: true });
 let running: RunningPreview;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  running = await startPreview();
-  await actAsOwner(running);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(running.preview.url);
-  await page.getByLabel('Amount').waitFor();
-});
-afterEach(async () => {
-  await page.close();
-  await running.stop();
+beforeEach(() => {
+  running = ui.running();
+  page = ui.page();
 });
 
 const sandbox = () => running.services.sandbox()!;
@@ -99,8 +85,7 @@ describe('after a crash', () => {
   it('a sale left showing comes back as unresolved until the cashier says whether it was paid', async () => {
     await showQr('42');
     await page.getByRole('img', { name: /₹42\.00/ }).waitFor();
-    await running.stop({ keepData: true });
-    running = await startPreview({}, { dataDir: running.dataDir });
+    running = await ui.restart();
     await page.goto(running.preview.url);
     await page.getByRole('alertdialog', { name: 'Unresolved sale' }).waitFor();
     expect(await page.getByTestId('unresolved-amount').textContent()).toBe('₹42.00');

@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { OWNER_PIN, startPreview, type RunningPreview } from '../support/preview';
+import type { Page } from 'playwright';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OWNER_PIN, type RunningPreview } from '../support/preview';
+import { usePreviewPage } from '../support/ui';
 
-let browser: Browser;
+const ui = usePreviewPage();
 let running: RunningPreview;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  running = await startPreview();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(running.preview.url);
-  await page.getByLabel('Amount').waitFor();
-});
-afterEach(async () => {
-  await page.close();
-  await running.stop();
+beforeEach(() => {
+  running = ui.running();
+  page = ui.page();
 });
 
 const pinDialog = () => page.getByRole('dialog', { name: 'Owner PIN' });
