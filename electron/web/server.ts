@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { CUSTOMER_PREVIEW } from '../contract/customer';
 import type { CounterServices } from '../core/services';
 import { isLoopback } from '../sandbox';
 import { readStatic } from './static-files';
@@ -23,6 +24,8 @@ export interface WebPreview {
   url: string;
   /** The per-launch token (tests use it to prove calls without it are refused). */
   token: string;
+  /** The customer display's own per-launch token: reads the customer view and nothing else. */
+  customerToken: string;
   close(): Promise<void>;
 }
 
@@ -63,14 +66,22 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   if (!isLoopback(host)) throw new Error(`The browser preview binds to loopback only, not ${host}.`);
   const rendererDir = resolve(options.rendererDir);
   const token = randomBytes(24).toString('hex');
-  const tokenBytes = Buffer.from(token);
+  // The customer display's page gets a token of its own: it can read the customer view and
+  // follow its changes, and is refused everywhere else (the cashier's token likewise on its routes).
+  const customerToken = randomBytes(24).toString('hex');
   const streams = new Set<ServerResponse>();
+  const customerStreams = new Set<ServerResponse>();
   let port = 0;
 
-  const tokenMatches = (given: string | null | undefined) => {
-    const bytes = Buffer.from(given ?? '');
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
+  const matches = (expected: string) => {
+    const expectedBytes = Buffer.from(expected);
+    return (given: string | null | undefined) => {
+      const bytes = Buffer.from(given ?? '');
+      return bytes.length === expectedBytes.length && timingSafeEqual(bytes, expectedBytes);
+    };
   };
+  const tokenMatches = matches(token);
+  const customerTokenMatches = matches(customerToken);
   // A page on another site cannot read our HTML (so not the token), and a DNS-rebinding page sends its own Host.
   const hostAllowed = (req: IncomingMessage) => {
     const header = req.headers.host ?? '';
@@ -81,6 +92,16 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
+  const unsubscribeCustomer = options.services.subscribeCustomer((view) => {
+    const frame = `event: customer.changed\ndata: ${JSON.stringify(view)}\n\n`;
+    for (const stream of customerStreams) stream.write(frame);
+  });
+  const openStream = (req: IncomingMessage, res: ServerResponse, into: Set<ServerResponse>) => {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+    res.write(': connected\n\n');
+    into.add(res);
+    req.on('close', () => into.delete(res));
+  };
 
   const server = createServer(async (req, res) => {
     try {
@@ -105,19 +126,31 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
 
       if (url.pathname === '/pos-events') {
         if (!tokenMatches(url.searchParams.get('token'))) return sendJson(res, 403, { error: 'token' });
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
-        res.write(': connected\n\n');
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
+        openStream(req, res, streams);
+        return undefined;
+      }
+
+      if (url.pathname === CUSTOMER_PREVIEW.view) {
+        if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
+        if (!customerTokenMatches(req.headers['x-counter-token'] as string | undefined)) return sendJson(res, 403, { error: 'token' });
+        return sendJson(res, 200, { ok: true, value: options.services.customerView() });
+      }
+
+      if (url.pathname === CUSTOMER_PREVIEW.events) {
+        if (!customerTokenMatches(url.searchParams.get('token'))) return sendJson(res, 403, { error: 'token' });
+        openStream(req, res, customerStreams);
         return undefined;
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
       const isPage = url.pathname === '/' || url.pathname.endsWith('.html');
-      const file = await readStatic(rendererDir, isPage ? '/index.html' : url.pathname);
+      // Each page carries only its own token: the customer display never sees the cashier's, nor the cashier page the customer's.
+      const isCustomerPage = url.pathname === CUSTOMER_PREVIEW.page;
+      const file = await readStatic(rendererDir, isCustomerPage ? CUSTOMER_PREVIEW.page : isPage ? '/index.html' : url.pathname);
       if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       if (isPage) {
-        const html = file.body.toString('utf8').replace('<head>', `<head>\n    <meta name="${TOKEN_META}" content="${token}">`);
+        const meta = isCustomerPage ? `<meta name="${CUSTOMER_PREVIEW.tokenMeta}" content="${customerToken}">` : `<meta name="${TOKEN_META}" content="${token}">`;
+        const html = file.body.toString('utf8').replace('<head>', `<head>\n    ${meta}`);
         return send(res, 200, html, file.type);
       }
       return send(res, 200, file.body, file.type, { 'Cache-Control': 'no-cache' });
@@ -137,10 +170,13 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   return {
     url: `http://${shownHost}:${port}/`,
     token,
+    customerToken,
     async close() {
       unsubscribe();
-      for (const stream of streams) stream.end();
+      unsubscribeCustomer();
+      for (const stream of [...streams, ...customerStreams]) stream.end();
       streams.clear();
+      customerStreams.clear();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -1,2 +1,18 @@
-// Placeholder: the customer display page is being built (issue 6).
-export {};
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../styles.css';
+import './customer.css';
+import { CustomerApp } from './CustomerApp';
+import { holdFromQuery } from './layout';
+
+// In Electron the customer preload provides window.customer; in the browser preview it is installed over HTTP.
+if (!('customer' in window)) await import('./web-bridge');
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <CustomerApp holdMs={holdFromQuery(window.location.search)} />
+    </StrictMode>,
+  );
+}

@@ -1,13 +1,43 @@
 import { useEffect, useState } from 'react';
 import type { DisplayView, SettingsView } from '../../../../electron/contract';
 import { callPos } from '../../hooks/usePos';
-import { t } from '../../i18n';
+import { customerStrings } from '../../customer/strings';
+import { language, t } from '../../i18n';
 import { HINDI_TRANSLATED } from '../../i18n/hi';
 
 export const PREF_KEYS = ['shopName', 'language', 'theme', 'customerDisplay', 'paperWidth', 'soundVolume', 'soundMuted'] as const;
 export type CounterPrefs = Pick<SettingsView, (typeof PREF_KEYS)[number]>;
 
 export const prefsOf = (view: SettingsView): CounterPrefs => Object.fromEntries(PREF_KEYS.map((key) => [key, view[key]])) as CounterPrefs;
+
+/** Opens the customer display now: main places it (second monitor or a window); the browser preview opens its page in a new tab. */
+function OpenCustomerDisplay() {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const c = customerStrings(language());
+  const open = async () => {
+    setBusy(true);
+    const result = await callPos(() => window.pos.openCustomerDisplay());
+    setBusy(false);
+    if (!result.ok) return setStatus(c.openFailed);
+    const { placement, path } = result.value;
+    if (placement === 'browser' && path) {
+      // Only a page of this same preview server, never anywhere else.
+      const target = new URL(path, window.location.origin);
+      if (target.origin !== window.location.origin) return setStatus(c.openFailed);
+      // noopener: the customer's page gets no handle on this window (nor on its window.pos).
+      window.open(target.href, '_blank', 'noopener,noreferrer');
+      return setStatus(c.openedBrowser);
+    }
+    return setStatus(placement === 'fullscreen' ? c.openedFullscreen : c.openedWindow);
+  };
+  return (
+    <>
+      <button type="button" className="open-customer-display" style={{ marginTop: 8 }} disabled={busy} onClick={() => void open()}>{c.openDisplay}</button>
+      <p className="hint" role="status">{status}</p>
+    </>
+  );
+}
 
 /** What the counter looks and sounds like, and what the customer sees: shop name, language, theme, customer display, paper, sound. */
 export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; onChange: (prefs: CounterPrefs) => void }) {
@@ -49,6 +79,7 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
               <option key={d.id} value={`display:${d.id}`}>{d.primary ? s.displayPrimary(d.label) : d.label}</option>
             ))}
           </select>
+          <OpenCustomerDisplay />
         </div>
         <div className="field">
           <label htmlFor="paper-width">{s.paperWidth}</label>

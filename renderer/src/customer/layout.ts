@@ -1,0 +1,51 @@
+/** Sizing and timing for the customer display: plain functions, so they are tested without a browser. */
+
+/** Never under this share of the screen's height: a phone reads it from across the counter. */
+const MIN_HEIGHT_SHARE = 0.6;
+/** As large as the screen allows beside the amount, up to this share of its height. */
+const PREFERRED_HEIGHT_SHARE = 0.8;
+/** Room the amount, payee and time left need beside the QR. */
+const DETAILS_PX = 500;
+/** Gaps around and between the QR and the details. */
+const MARGIN_PX = 96;
+
+/**
+ * The QR's side in CSS pixels (a whole number of pixels per module of `modules`, quiet zone
+ * included) and whether the details fit beside it. At least 60% of the height, about 80% where
+ * the width leaves room; when the details do not fit beside a QR that large they go below it.
+ */
+export function customerQrLayout(modules: number, viewport: { width: number; height: number }): { px: number; sideBySide: boolean } {
+  const minPer = Math.max(1, Math.ceil((viewport.height * MIN_HEIGHT_SHARE) / modules));
+  const preferredPer = Math.floor((viewport.height * PREFERRED_HEIGHT_SHARE) / modules);
+  const sideRoom = viewport.width - DETAILS_PX - MARGIN_PX;
+  const sideBySide = viewport.width >= viewport.height && sideRoom >= minPer * modules;
+  const widthPer = Math.floor((sideBySide ? sideRoom : viewport.width - 32) / modules);
+  const per = Math.max(1, Math.min(Math.max(minPer, preferredPer), widthPer));
+  return { px: per * modules, sideBySide };
+}
+
+/** How long "Paid" or "QR expired" stays up before the display greets the next customer. */
+export const DEFAULT_HOLD_MS = 8000;
+
+/**
+ * The hold, from the page's `?hold=` (milliseconds). It can only shorten the default (tests use
+ * it); anything else (missing, not a number, longer) keeps the default.
+ */
+export function holdFromQuery(search: string): number {
+  const raw = new URLSearchParams(search).get('hold');
+  if (raw === null || !/^\d{1,6}$/.test(raw)) return DEFAULT_HOLD_MS;
+  return Math.min(DEFAULT_HOLD_MS, Number(raw));
+}
+
+/** 4:59, 0:09: minutes and two-digit seconds, rounded up so 0:00 means really over. */
+export function formatTimeLeft(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Which announcement is due when the count crosses from `before` to `after` seconds: one minute, ten seconds, or none. */
+export function announcementDue(before: number, after: number): 'minute' | 'ten' | null {
+  if (before > 10 && after <= 10 && after > 0) return 'ten';
+  if (before > 60 && after <= 60 && after > 10) return 'minute';
+  return null;
+}
