@@ -41,4 +41,17 @@ describe.skipIf('missing' in binary)('the Electron app on its sandbox', () => {
     await page.getByRole('button', { name: 'Send OTP' }).click();
     await page.getByLabel('OTP', { exact: true }).waitFor();
   });
+
+  it('opens the customer display: it follows the sale and its window has no window.pos', async () => {
+    const opened = app.waitForEvent('window');
+    const status = await page.evaluate(() => (window as unknown as { pos: { openCustomerDisplay(): Promise<unknown> } }).pos.openCustomerDisplay());
+    expect(status).toMatchObject({ ok: true, value: { placement: 'window' } });
+    const customer = await opened;
+    await customer.getByText('UPI accepted').waitFor();
+    expect(await customer.evaluate(() => typeof (window as unknown as { pos?: unknown }).pos)).toBe('undefined');
+    expect(await customer.evaluate(() => Object.keys((window as unknown as { customer: object }).customer).sort())).toEqual(['onChange', 'view']);
+    await page.getByLabel('Amount').fill('10');
+    await page.getByRole('button', { name: 'Show QR' }).click();
+    await customer.getByRole('img', { name: /₹10\.00/ }).waitFor();
+  });
 });
