@@ -14,6 +14,8 @@ export interface PrintStrings {
   paid: string;
   utr: string;
   qrLabel: (amount: string) => string;
+  /** Printed on every slip made in the sandbox, so a practice slip is never taken for a real one. */
+  practice: string;
 }
 
 const en: PrintStrings = {
@@ -28,6 +30,7 @@ const en: PrintStrings = {
   paid: 'Paid',
   utr: 'UTR',
   qrLabel: (amount) => `Printed UPI QR code for ${amount}`,
+  practice: 'PRACTICE — no real money',
 };
 
 const hi: PrintStrings = {
@@ -42,6 +45,7 @@ const hi: PrintStrings = {
   paid: 'भुगतान हो गया',
   utr: 'UTR',
   qrLabel: (amount) => `${amount} के लिए प्रिंट किया गया UPI QR कोड`,
+  practice: 'अभ्यास — असली पैसा नहीं',
 };
 
 /** Words on the print buttons and the printed slips, per language. */

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import type { QrView } from '../../../electron/contract';
 import { parseAmount } from '../../../electron/contract/money';
 import { useKeyDown } from '../hooks/useKeyDown';
+import { useSettings } from '../hooks/usePos';
 import { useSale } from '../hooks/useSale';
 import { amountText } from '../lib/amountText';
+import { useSaleSounds } from '../sound/useSaleSounds';
 import { AmountEntry } from './sell/AmountEntry';
 import { PaidDone } from './sell/PaidDone';
 import { SaleOnScreen } from './sell/SaleOnScreen';
@@ -12,6 +15,12 @@ import { UnresolvedSale } from './sell/UnresolvedSale';
 export function SellScreen({ capPaise, active }: { capPaise: number; active: boolean }) {
   const sale = useSale();
   const { phase } = sale;
+  const { settings } = useSettings();
+  // A tone when a QR appears, when it expires and when the sale is marked paid (volume and mute from Settings).
+  useSaleSounds(phase, settings);
+  // A paid sale's view no longer carries its QR; the receipt prints the reference the QR had.
+  const [lastQr, setLastQr] = useState<{ saleId: string; qr: QrView } | null>(null);
+  if (phase.kind === 'showing' && lastQr?.qr !== phase.qr) setLastQr({ saleId: phase.sale.saleId, qr: phase.qr });
   const [text, setText] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [confirmingFor, setConfirmingFor] = useState<string | null>(null);
@@ -72,7 +81,7 @@ export function SellScreen({ capPaise, active }: { capPaise: number; active: boo
     case 'unresolved':
       return <UnresolvedSale sale={phase.sale} error={phase.error} busy={sale.busy} onAnswer={sale.resolve} />;
     case 'paid':
-      return <PaidDone sale={phase.sale} onNext={nextSale} />;
+      return <PaidDone sale={phase.sale} qr={phase.sale.qr ?? (lastQr?.saleId === phase.sale.saleId ? lastQr.qr : null)} settings={settings} onNext={nextSale} />;
     case 'showing':
       return (
         <SaleOnScreen
@@ -82,6 +91,7 @@ export function SellScreen({ capPaise, active }: { capPaise: number; active: boo
           expired={phase.expired}
           confirming={confirming}
           busy={sale.busy}
+          settings={settings}
           onExpired={() => sale.expiredLocally(phase.sale.saleId)}
           onPaid={() => setConfirmingFor(phase.sale.saleId)}
           onConfirmPaid={sale.markPaid}

@@ -1,9 +1,18 @@
-import type { SaleView } from '../../../../electron/contract';
+import { useState } from 'react';
+import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
+import { paperOf } from '../../print/paper';
+import { ReceiptSlip, SlipPortal } from '../../print/PrintSlip';
+import { printText } from '../../print/strings';
+import { usePrintJob } from '../../print/usePrintJob';
 
-/** The large green confirmation; Next sale (or Enter, handled in SellScreen) starts afresh. */
-export function PaidDone({ sale, onNext }: { sale: SaleView; onNext: () => void }) {
+/** The large green confirmation; Next sale (or Enter, handled in SellScreen) starts afresh; Print receipt prints the slip. */
+export function PaidDone({ sale, qr, settings, onNext }: { sale: SaleView; qr: QrView | null; settings: SettingsView | null; onNext: () => void }) {
+  // Main does not say when a sale was paid; this screen appears the moment it is, so that is the time printed.
+  const [paidAt] = useState(() => Date.now());
+  const printJob = usePrintJob();
+  const paper = paperOf(settings);
   return (
     <section className="paid-done" role="status">
       <p className="paid-title">
@@ -11,8 +20,16 @@ export function PaidDone({ sale, onNext }: { sale: SaleView; onNext: () => void 
       </p>
       {sale.utr && <p className="paid-note">{t.sell.paidUtr(sale.utr)}</p>}
       {sale.paidAfterExpiry && <p className="paid-note">{t.sell.paidLate}</p>}
-      <button type="button" className="primary big" autoFocus onClick={onNext}>{t.sell.nextSale}</button>
+      <div className="paid-actions">
+        <button type="button" className="primary big" autoFocus onClick={onNext}>{t.sell.nextSale}</button>
+        <button type="button" className="big print-button" onClick={printJob.print}>{printText().printReceipt}</button>
+      </div>
       <p className="hint">{t.sell.nextSaleHint}</p>
+      {printJob.job && (
+        <SlipPortal paper={paper} heightPx={printJob.job.heightPx}>
+          <ReceiptSlip practice={settings?.environment === 'sandbox'} sale={sale} qr={qr} shopName={settings?.shopName ?? ''} paper={paper} paidAt={paidAt} slipRef={printJob.slipRef} />
+        </SlipPortal>
+      )}
     </section>
   );
 }

@@ -1,11 +1,15 @@
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { QrView, SaleView } from '../../../../electron/contract';
+import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
 import { qrModules, qrPixelSize } from '../../components/qr-path';
 import { useViewport } from '../../hooks/useViewport';
 import { t } from '../../i18n';
+import { paperOf } from '../../print/paper';
+import { QrSlip, SlipPortal } from '../../print/PrintSlip';
+import { printText } from '../../print/strings';
+import { usePrintJob } from '../../print/usePrintJob';
 import { ConfirmPaid } from './ConfirmPaid';
 import { qrTargetPx } from './qrSize';
 
@@ -16,6 +20,8 @@ interface Props {
   expired: boolean;
   confirming: boolean;
   busy: boolean;
+  /** For the printed slip (paper width, shop name); null until loaded. */
+  settings: SettingsView | null;
   onExpired: () => void;
   onPaid: () => void;
   onConfirmPaid: (utr: string | undefined) => void;
@@ -39,7 +45,7 @@ function breakableAmount(amount: string): ReactNode[] {
 }
 
 /** The QR on the left (large, black on white), the amount, payee and time left on the right. */
-export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, onExpired, onPaid, onConfirmPaid, onBack, onCancel, onNewQr }: Props) {
+export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, settings, onExpired, onPaid, onConfirmPaid, onBack, onCancel, onNewQr }: Props) {
   const viewport = useViewport();
   const section = useRef<HTMLElement>(null);
   // Focus goes to the sale, not to a button: a stray Enter must not start marking it paid.
@@ -52,6 +58,9 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, on
     }
   }, [qr.intent]);
   const amount = formatPaise(sale.amountPaise);
+  // Ctrl+P prints the slip too, while there is a QR to print.
+  const printJob = usePrintJob(!expired && matrix !== null);
+  const paper = paperOf(settings);
   const sizePx = matrix ? qrPixelSize(matrix, qrTargetPx(matrix.size, viewport)) : Math.round(viewport.height * 0.6);
 
   return (
@@ -80,11 +89,17 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, on
         ) : (
           <div className="actions">
             <button type="button" className="primary big" disabled={busy} onClick={onPaid}>{t.sell.paid}</button>
+            {!expired && matrix && <button type="button" className="big print-button" onClick={printJob.print}>{printText().printQr}</button>}
             {expired && <button type="button" className="big" disabled={busy} onClick={onNewQr}>{t.sell.newQr}</button>}
             <button type="button" className="big danger" disabled={busy} onClick={onCancel} aria-keyshortcuts="Escape">{t.sell.cancel}</button>
           </div>
         )}
       </div>
+      {printJob.job && !expired && matrix && (
+        <SlipPortal paper={paper} heightPx={printJob.job.heightPx}>
+          <QrSlip practice={settings?.environment === 'sandbox'} sale={sale} qr={qr} deadline={deadline} shopName={settings?.shopName ?? ''} paper={paper} stamp={printJob.job.stamp} slipRef={printJob.slipRef} />
+        </SlipPortal>
+      )}
     </section>
   );
 }
