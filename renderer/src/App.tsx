@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEFAULT_CAP_PAISE } from '../../electron/contract/money';
 import { LiveBadge, ModeBanner } from './components/ModeBanner';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { Tabs, type TabItem } from './components/Tabs';
 import { useKeyDown } from './hooks/useKeyDown';
 import { OwnerProvider, useOwner } from './hooks/useOwner';
 import { callPos, useAppInfo, useSettings } from './hooks/usePos';
+import { useDigitsIntoAmount, useHelpKey } from './hooks/useShortcuts';
 import { t } from './i18n';
+import { watchHindiFont } from './i18n/fonts';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
@@ -25,6 +28,7 @@ const tabs = (): readonly TabItem<TabId>[] => [
  * hidden, so a QR on screen or a refund half done survives a look at another tab.
  */
 export function App() {
+  useEffect(watchHindiFont, []);
   return (
     <OwnerProvider>
       <Counter />
@@ -34,15 +38,28 @@ export function App() {
 
 function Counter() {
   const [tab, setTab] = useState<TabId>('sell');
+  const [sheetOpen, setSheetOpen] = useState(false);
   const { info, error } = useAppInfo();
   const { settings } = useSettings();
 
+  // While the shortcut sheet is open it has the keyboard: Esc closes it, then the keys work again.
   useKeyDown((event) => {
     const target = tabs().find((item) => item.shortcut === event.key);
     if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     setTab(target.id);
-  });
+  }, !sheetOpen);
+  useHelpKey(() => setSheetOpen(true), !sheetOpen);
+  useDigitsIntoAmount(tab === 'sell' && !sheetOpen);
+
+  // After a tab switch the screen's own effects (which run first) put the cursor where work starts;
+  // when none did, and focus was left behind on the hidden panel or nowhere, the new panel takes it.
+  useEffect(() => {
+    const panel = document.getElementById(`panel-${tab}`);
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.closest('[role="tabpanel"][hidden]') !== null;
+    if (panel && lost) panel.focus();
+  }, [tab]);
 
   return (
     <div className="app">
@@ -60,20 +77,24 @@ function Counter() {
         </div>
       )}
       <main className="screen">
-        <div role="tabpanel" id="panel-sell" aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
+        <div role="tabpanel" id="panel-sell" tabIndex={-1} aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
           <SellScreen capPaise={settings?.capPaise ?? DEFAULT_CAP_PAISE} active={tab === 'sell'} />
         </div>
-        <div role="tabpanel" id="panel-refund" aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
+        <div role="tabpanel" id="panel-refund" tabIndex={-1} aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
           <RefundScreen sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
         </div>
-        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
+        <div role="tabpanel" id="panel-history" tabIndex={-1} aria-labelledby="tab-history" hidden={tab !== 'history'}>
           {tab === 'history' && <HistoryScreen />}
         </div>
-        <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
+        <div role="tabpanel" id="panel-settings" tabIndex={-1} aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
           {tab === 'settings' && <SettingsScreen shell={info?.shell ?? null} />}
         </div>
       </main>
-      <footer className="help">{t.app.shortcuts}</footer>
+      <footer className="help">
+        <span className="help-text">{t.app.shortcuts}</span>
+        <button type="button" className="keys-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setSheetOpen(true)}>{t.app.keysButton}</button>
+      </footer>
+      {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
 import { t } from '../i18n';
 
-type Key = { value: string; label?: string };
-const KEYS: readonly Key[] = [
+/** Built at render time, so the decimal point's spoken name follows the language in use. */
+const keys = (): ReadonlyArray<{ value: string; label?: string }> => [
   { value: '7' }, { value: '8' }, { value: '9' },
   { value: '4' }, { value: '5' }, { value: '6' },
   { value: '1' }, { value: '2' }, { value: '3' },
@@ -16,7 +16,7 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 export function Keypad({ onKey, onBackspace, onClear, disabled }: { onKey: (key: string) => void; onBackspace: () => void; onClear: () => void; disabled: boolean }) {
   return (
     <div className="keypad" role="group" aria-label={t.sell.keypad}>
-      {KEYS.map((key) => (
+      {keys().map((key) => (
         <button key={key.value} type="button" disabled={disabled} onMouseDown={keepFocus} onClick={() => onKey(key.value)} aria-label={key.label}>
           {key.value}
         </button>

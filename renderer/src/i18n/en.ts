@@ -11,6 +11,23 @@ export const en = {
     tabs: { sell: 'Sell', refund: 'Refund', history: 'History', settings: 'Settings' },
     shortcuts: 'Keys: F2 Sell · F4 Refund · F6 History · F9 Settings · Enter confirms · Esc cancels the QR',
     notConnected: 'Counter cannot reach its engine. Close Counter and open it again.',
+    keysButton: 'Keys (?)',
+  },
+  keys: {
+    title: 'Keyboard shortcuts',
+    intro: 'Every action works from the keyboard. Press Esc to close this list.',
+    keyColumn: 'Key',
+    actionColumn: 'What it does',
+    digits: '0–9 .',
+    sell: 'Open Sell; the cursor goes to the amount',
+    refund: 'Open Refund',
+    history: 'Open History',
+    settings: 'Open Settings',
+    enter: 'Show QR, confirm, or go on to the next sale',
+    esc: 'Cancel the QR on screen, go back a step, or close a window',
+    typeDigits: 'On Sell, digits go straight into the amount',
+    help: 'Open this list',
+    close: 'Close',
   },
   errors: {
     bosSaid: 'BOS said:',
@@ -104,6 +121,7 @@ export const en = {
     sendOtp: 'Send OTP',
     sending: 'Sending OTP…',
     otpSent: 'OTP sent',
+    otpSentTo: 'The OTP was sent to the customer\'s registered phone.',
     otp: 'OTP',
     otpHint: 'The 6-digit code the customer reads from their phone.',
     otpInvalid: 'The OTP is 6 digits.',
@@ -241,6 +259,15 @@ export const en = {
     testing: 'Testing…',
     testOutcome: { reachable: 'Reachable', unauthorized: 'Credentials refused', unreachable: 'Unreachable', server_error: 'BOS has a problem' },
     testAt: (host: string) => `(${host})`,
+    /** The connection test's outcome in plain words; shown only in languages other than English, above main's English message. */
+    testMeaning: {
+      reachable: 'BOS answered and accepted Counter\'s credentials.',
+      unauthorized: 'BOS did not accept Counter\'s credentials. Check the registration ID and token.',
+      unreachable: 'Counter could not reach BOS. Check the internet connection and the address.',
+      server_error: 'BOS has a problem right now. Try again in a minute.',
+    },
+    /** How main names the built-in sandbox host. */
+    sandboxHost: 'embedded sandbox',
   },
 };
 

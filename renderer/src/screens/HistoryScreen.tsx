@@ -5,13 +5,12 @@ import { ErrorBox } from '../components/ErrorBox';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n';
+import { formatDay } from '../i18n/dates';
 import { DaySummaryPanel } from './history/DaySummaryPanel';
 import { ExportPanel } from './history/ExportPanel';
 import { HistoryTable } from './history/HistoryTable';
 import { filterRows, HISTORY_FILTERS, type HistoryFilter } from './history/rowFilter';
 
-const DAY_TITLE = new Intl.DateTimeFormat('en-IN', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayTitle = (day: string) => DAY_TITLE.format(new Date(`${day}T00:00:00Z`));
 
 /** A day's sales and refunds from the journal: summary, table, search, resolve, export. */
 export function HistoryScreen() {
@@ -46,7 +45,7 @@ export function HistoryScreen() {
     });
 
   const shown = view && view.day === day ? filterRows(view.rows, filter, query) : [];
-  const title = dayTitle(day);
+  const title = formatDay(day);
   const today = localDay(new Date());
 
   return (

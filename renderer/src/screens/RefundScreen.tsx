@@ -6,7 +6,7 @@ import { useCooldown } from '../hooks/useCooldown';
 import { useOwner } from '../hooks/useOwner';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
 
 const RESEND_COOLDOWN_S = 30;
 const MAX_DIGITS = 30;
@@ -139,7 +139,8 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
         <form className="refund-otp" onSubmit={claim} noValidate>
           <div className="ok-box" role="status">
             <p className="ok-title">{t.refund.otpSent}</p>
-            <p>{sent.explanation}</p>
+            {/* Main explains in English; other languages say the same thing (the OTP went out) in their own words. */}
+            <p>{language() === 'en' ? sent.explanation : t.refund.otpSentTo}</p>
             <p className="bos-said">
               {t.errors.bosSaid} {sent.message}
             </p>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { HistoryRow, SaleHistoryRow } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
+import { formatTime } from '../../i18n/dates';
 
-const TIME = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit' });
 
 function stateText(row: HistoryRow): string {
   return row.kind === 'sale' ? t.history.saleStates[row.state] : t.history.refundStates[row.state];
@@ -50,13 +50,14 @@ export function HistoryTable({ day, rows, busy, onResolve }: { day: string; rows
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.kind}:${row.id}`} className={`state-${row.state}`}>
-            <td>{TIME.format(new Date(row.at))}</td>
+            <td>{formatTime(row.at)}</td>
             <td>{row.kind === 'sale' ? t.history.sale : t.history.refund}</td>
             <td className="num">{row.kind === 'sale' ? formatPaise(row.amountPaise) : ''}</td>
             <td>
               <span className="state-tag">{stateText(row)}</span>
               {row.kind === 'sale' && row.paidAfterExpiry && <span className="late-tag"> · {t.history.paidLateTag}</span>}
-              {row.note && <div className="row-note">{row.note}</div>}
+              {/* The journal keeps BOS's or main's own English words: marked as English, so they are read as English. */}
+              {row.note && <div className="row-note" lang="en-IN">{row.note}</div>}
             </td>
             <td className="mono">{row.kind === 'sale' ? (row.bosReference ?? '') : t.history.refundRef(row.referenceId, row.ackNo)}</td>
             <td className="mono">{row.kind === 'sale' ? (row.utr ?? '') : ''}</td>
