@@ -10,7 +10,19 @@ const unreachable: PosResult<never> = {
   error: { code: 'network', message: 'The Counter preview server is not answering. Restart it with npm run web.' },
 };
 
+const events = new EventSource(`/pos-events?token=${encodeURIComponent(token)}`);
+/**
+ * Settled once the event stream is connected (or after 3 s without it). Every call waits for it, so
+ * an answer read before a change can never be followed by that change going unheard: the page
+ * would otherwise keep, say, the old language when settings change in its first moments.
+ */
+const streamReady = new Promise<void>((resolve) => {
+  events.addEventListener('open', () => resolve(), { once: true });
+  setTimeout(resolve, 3000);
+});
+
 async function call(operation: string, input: unknown): Promise<PosResult<unknown>> {
+  await streamReady;
   try {
     const response = await fetch(`/pos/${encodeURIComponent(operation)}`, {
       method: 'POST',
@@ -24,7 +36,6 @@ async function call(operation: string, input: unknown): Promise<PosResult<unknow
 }
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-const events = new EventSource(`/pos-events?token=${encodeURIComponent(token)}`);
 
 function subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
   let set = listeners.get(event);

@@ -12,7 +12,7 @@ const loadedFaces = () =>
 
 describe('the shipped Devanagari font', () => {
   for (const path of ['', 'customer.html']) {
-    it(`${path || 'the cashier window'}: in Hindi it loads, in English it is not even fetched`, async () => {
+    it(`${path || 'the cashier window'}: the app's own Devanagari face is served and in use for Hindi`, async () => {
       const page = ui.page();
       const fetched: string[] = [];
       page.on('request', (request) => {
@@ -20,8 +20,6 @@ describe('the shipped Devanagari font', () => {
       });
       await page.goto(ui.running().preview.url + path);
       await page.locator('body').getByText(/\S/).first().waitFor();
-      expect(await loadedFaces()).not.toContain('Counter Devanagari 100 599');
-      expect(fetched).toEqual([]);
 
       expect((await ui.running().services.handle('settings.update', { language: 'hi' })).ok).toBe(true);
       await page.locator('html[lang="hi-IN"]').waitFor();

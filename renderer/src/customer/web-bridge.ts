@@ -11,7 +11,15 @@ const unreachable: PosResult<never> = {
   error: { code: 'network', message: 'The Counter preview server is not answering.' },
 };
 
+const events = new EventSource(`${CUSTOMER_PREVIEW.events}?token=${encodeURIComponent(token)}`);
+/** Settled once the event stream is connected (or after 3 s): a view read after that cannot miss a later change. */
+const streamReady = new Promise<void>((resolve) => {
+  events.addEventListener('open', () => resolve(), { once: true });
+  setTimeout(resolve, 3000);
+});
+
 async function view(): Promise<PosResult<CustomerView>> {
+  await streamReady;
   try {
     const response = await fetch(CUSTOMER_PREVIEW.view, { headers: { 'X-Counter-Token': token } });
     if (!response.ok) return unreachable;
@@ -22,7 +30,6 @@ async function view(): Promise<PosResult<CustomerView>> {
 }
 
 const listeners = new Set<(view: CustomerView) => void>();
-const events = new EventSource(`${CUSTOMER_PREVIEW.events}?token=${encodeURIComponent(token)}`);
 events.addEventListener('customer.changed', (message) => {
   const payload = JSON.parse((message as MessageEvent<string>).data) as CustomerView;
   for (const listener of listeners) listener(payload);
