@@ -166,4 +166,17 @@ describe('Sale sounds', () => {
     })`);
     expect(duration).toBeGreaterThan(0.2);
   });
+
+  it('Settings plays the three tones at the volume on the form, before it is saved', async () => {
+    const p = await open({ soundVolume: 50, soundMuted: false });
+    await p.keyboard.press('F9');
+    const volume = p.getByLabel(/^Volume/);
+    await volume.waitFor();
+    await volume.fill('20');
+    await p.getByRole('button', { name: 'Play the three sounds' }).click();
+    await expect.poll(() => tones(p), { timeout: 5000 }).toEqual(['qr.wav', 'paid.wav', 'expired.wav']);
+    expect((await plays(p)).map((play) => play.volume)).toEqual([0.2, 0.2, 0.2]);
+    await p.getByLabel('Mute all sounds').check();
+    await expect(p.getByRole('button', { name: 'Play the three sounds' }).isDisabled()).resolves.toBe(true);
+  });
 });

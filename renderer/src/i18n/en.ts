@@ -254,6 +254,7 @@ export const en = {
       sound: 'Sound',
       volume: (percent: number) => `Volume ${percent}%`,
       mute: 'Mute all sounds',
+      playSounds: 'Play the three sounds',
     },
     testConnection: 'Test connection',
     testing: 'Testing…',

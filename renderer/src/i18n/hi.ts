@@ -248,6 +248,7 @@ export const hi: Strings = {
       sound: 'आवाज़',
       volume: (percent: number) => `आवाज़ ${percent}%`,
       mute: 'सारी आवाज़ें बंद करें',
+      playSounds: 'तीनों आवाज़ें सुनें',
     },
     testConnection: 'कनेक्शन जाँचें',
     testing: 'जाँच रहे हैं…',

@@ -4,11 +4,18 @@ import { callPos } from '../../hooks/usePos';
 import { customerStrings } from '../../customer/strings';
 import { language, t } from '../../i18n';
 import { HINDI_TRANSLATED } from '../../i18n/hi';
+import { playSound, type SaleSound } from '../../sound/sounds';
 
 export const PREF_KEYS = ['shopName', 'language', 'theme', 'customerDisplay', 'paperWidth', 'soundVolume', 'soundMuted'] as const;
 export type CounterPrefs = Pick<SettingsView, (typeof PREF_KEYS)[number]>;
 
 export const prefsOf = (view: SettingsView): CounterPrefs => Object.fromEntries(PREF_KEYS.map((key) => [key, view[key]])) as CounterPrefs;
+
+/** The owner hears QR, paid and expired one after another at the volume on the form (saved or not). */
+function playAllSounds(prefs: Pick<CounterPrefs, 'soundVolume' | 'soundMuted'>): void {
+  const order: SaleSound[] = ['qr', 'paid', 'expired'];
+  order.forEach((sound, index) => setTimeout(() => playSound(sound, prefs), index * 1200));
+}
 
 /** Opens the customer display now: main places it (second monitor or a window); the browser preview opens its page in a new tab. */
 function OpenCustomerDisplay() {
@@ -98,6 +105,9 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
           <input type="checkbox" checked={prefs.soundMuted} onChange={(e) => set('soundMuted', e.target.checked)} />
           {s.mute}
         </label>
+        <button type="button" className="big" disabled={prefs.soundMuted || prefs.soundVolume === 0} onClick={() => playAllSounds(prefs)}>
+          {s.playSounds}
+        </button>
       </fieldset>
     </>
   );
