@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../electron/contract';
 import { App } from './App';
-import { callPos } from './hooks/usePos';
+import { follow } from './hooks/usePos';
 import { setLanguage } from './i18n';
 
 /** Applies the language and look chosen in Settings; a change re-renders everything below in place. */
@@ -13,9 +13,6 @@ function applyLook(settings: Pick<SettingsView, 'language' | 'theme'>): string {
 
 export function Root() {
   const [, setLook] = useState('en/light');
-  useEffect(() => {
-    void callPos(() => window.pos.getSettings()).then((result) => result.ok && setLook(applyLook(result.value)));
-    return window.pos.onSettingsChanged((settings) => setLook(applyLook(settings)));
-  }, []);
+  useEffect(() => follow(() => window.pos.getSettings(), window.pos.onSettingsChanged, (settings) => setLook(applyLook(settings))), []);
   return <App />;
 }

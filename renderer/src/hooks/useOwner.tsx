@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OwnerView, PosResult } from '../../../electron/contract';
 import { PinDialog } from '../components/PinDialog';
-import { callPos } from './usePos';
+import { callPos, follow } from './usePos';
 
 interface OwnerGate {
   owner: OwnerView | null;
@@ -21,10 +21,7 @@ export function OwnerProvider({ children }: { children: ReactNode }) {
   const [asking, setAsking] = useState(false);
   const pending = useRef<((unlocked: boolean) => void) | null>(null);
 
-  useEffect(() => {
-    void callPos(() => window.pos.ownerStatus()).then((result) => result.ok && setOwner(result.value));
-    return window.pos.onOwnerChanged(setOwner);
-  }, []);
+  useEffect(() => follow(() => window.pos.ownerStatus(), window.pos.onOwnerChanged, setOwner), []);
 
   const askPin = useCallback(
     () =>

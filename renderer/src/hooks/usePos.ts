@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, PosError, PosResult, SettingsView } from '../../../electron/contract';
 import { t } from '../i18n';
 
@@ -6,9 +6,13 @@ import { t } from '../i18n';
 export function useAppInfo(): { info: AppInfo | null; error: PosError | null } {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<PosError | null>(null);
+  const asked = useRef(0);
   const load = useCallback(() => {
+    const ask = ++asked.current;
     window.pos.appInfo().then(
       (result) => {
+        // Only the latest question counts: an older answer arriving late must not undo a newer one.
+        if (ask !== asked.current) return;
         if (result.ok) {
           setInfo(result.value);
           setError(null);
@@ -29,18 +33,29 @@ export function useAppInfo(): { info: AppInfo | null; error: PosError | null } {
 /** The owner's settings as main shows them (masked), following changes pushed by main. */
 export function useSettings(): { settings: SettingsView | null; replace: (settings: SettingsView) => void } {
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  useEffect(() => {
-    let live = true;
-    void window.pos.getSettings().then((result) => {
-      if (live && result.ok) setSettings(result.value);
-    });
-    const off = window.pos.onSettingsChanged(setSettings);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  useEffect(() => follow(() => window.pos.getSettings(), window.pos.onSettingsChanged, setSettings), []);
   return { settings, replace: setSettings };
+}
+
+/**
+ * Reads a value from main, then applies every change main pushes; returns the clean-up. The first
+ * read is dropped when a push has already arrived: in the browser preview the answer and the push
+ * travel on different connections, so an answer from before a change can land after it.
+ */
+export function follow<T>(read: () => Promise<PosResult<T>>, subscribe: (listener: (value: T) => void) => () => void, apply: (value: T) => void): () => void {
+  let live = true;
+  let heard = false;
+  const off = subscribe((value) => {
+    heard = true;
+    if (live) apply(value);
+  });
+  void callPos(read).then((result) => {
+    if (live && !heard && result.ok) apply(result.value);
+  });
+  return () => {
+    live = false;
+    off();
+  };
 }
 
 /** A window.pos call that never throws: a broken bridge becomes a plain error like any other. */

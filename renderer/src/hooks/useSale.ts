@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { SaleView } from '../../../electron/contract';
 import { initialSaleState, saleReducer, type SalePhase } from '../state/saleReducer';
-import { callPos } from './usePos';
+import { callPos, follow } from './usePos';
 import { useSingleFlight } from './useSingleFlight';
 
 const STILL_OPEN: ReadonlySet<SaleView['state']> = new Set(['creating', 'showing', 'unresolved']);
@@ -41,22 +41,20 @@ export function useSale(): SaleControls {
     if (next.ok && next.value?.state === 'unresolved') showView(next.value, true);
   }, [showView]);
 
-  useEffect(() => {
-    let live = true;
-    const off = window.pos.onSaleChanged((view) => {
-      const now = phase.current;
-      showView(view, false);
-      // Cancelled from History: ask about the next sale left open, as the screen's own button would.
-      if (now.kind === 'unresolved' && view?.saleId === now.sale.saleId && view.state === 'cancelled') void showNextUnresolved();
-    });
-    void callPos(() => window.pos.currentSale()).then((result) => {
-      if (live && result.ok) showView(result.value, false);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [showView, showNextUnresolved]);
+  useEffect(
+    () =>
+      follow(
+        () => window.pos.currentSale(),
+        window.pos.onSaleChanged,
+        (view) => {
+          const now = phase.current;
+          showView(view, false);
+          // Cancelled from History: ask about the next sale left open, as the screen's own button would.
+          if (now.kind === 'unresolved' && view?.saleId === now.sale.saleId && view.state === 'cancelled') void showNextUnresolved();
+        },
+      ),
+    [showView, showNextUnresolved],
+  );
 
   const create = useCallback(
     (amountPaise: number) =>
