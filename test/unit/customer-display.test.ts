@@ -13,7 +13,8 @@ import {
 } from '../../electron/main/customer-window';
 import type { IpcRendererLike } from '../../electron/preload/api';
 import { buildCustomerApi } from '../../electron/preload/customer-api';
-import { DEFAULT_HOLD_MS, announcementDue, customerQrLayout, formatTimeLeft, holdFromQuery } from '../../renderer/src/customer/layout';
+import { DEFAULT_HOLD_MS, customerQrLayout, holdFromQuery } from '../../renderer/src/customer/layout';
+import { announcementDue, formatTimeLeft } from '../../renderer/src/hooks/useTimeLeft';
 import { phaseOf, holdKey } from '../../renderer/src/customer/phase';
 import { CUSTOMER_STRINGS } from '../../renderer/src/customer/strings';
 

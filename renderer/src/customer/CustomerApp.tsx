@@ -1,29 +1,15 @@
-import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CustomerView } from '../../../electron/contract/customer';
 import { formatPaise } from '../../../electron/contract/money';
 import type { QrView, SaleView } from '../../../electron/contract/views';
+import { BreakableAmount } from '../components/BreakableAmount';
 import { QrCode } from '../components/QrCode';
 import { qrModules, withQuietZone } from '../components/qr-path';
+import { formatTimeLeft, useTimeLeft } from '../hooks/useTimeLeft';
 import { useViewport } from '../hooks/useViewport';
-import { announcementDue, customerQrLayout, formatTimeLeft } from './layout';
+import { customerQrLayout } from './layout';
 import { holdKey, phaseOf } from './phase';
 import { customerStrings, type CustomerStrings } from './strings';
-
-const TICK_MS = 250;
-
-/** A line break is allowed only after a comma group: an amount too wide wraps whole groups, never mid-number. */
-function breakableAmount(amount: string): ReactNode[] {
-  return amount.split(',').map((part, index, parts) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          ,<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
-}
 
 /** A tick in a circle, drawn (a font's ✓ sits off centre). */
 function Tick() {
@@ -77,26 +63,7 @@ function useLook(view: CustomerView | null, s: CustomerStrings): void {
 }
 
 function Countdown({ deadline, stated, s, onAnnounce }: { deadline: number; stated: boolean; s: CustomerStrings; onAnnounce: (text: string) => void }) {
-  const [left, setLeft] = useState(() => Math.max(0, deadline - performance.now()));
-  const lastSeconds = useRef(Math.ceil(left / 1000));
-  const announce = useRef(onAnnounce);
-  useEffect(() => {
-    announce.current = onAnnounce;
-  });
-  useEffect(() => {
-    const tick = () => {
-      const remaining = Math.max(0, deadline - performance.now());
-      const seconds = Math.ceil(remaining / 1000);
-      const due = announcementDue(lastSeconds.current, seconds);
-      if (due) announce.current(due === 'ten' ? s.announceTen : s.announceMinute);
-      lastSeconds.current = seconds;
-      setLeft(remaining);
-      if (remaining === 0) clearInterval(timer);
-    };
-    const timer = setInterval(tick, TICK_MS);
-    tick();
-    return () => clearInterval(timer);
-  }, [deadline, s]);
+  const left = useTimeLeft(deadline, { onCross: (mark) => onAnnounce(mark === 'ten' ? s.announceTen : s.announceMinute) });
   const seconds = Math.ceil(left / 1000);
   return (
     <p className="cd-countdown">
@@ -131,7 +98,7 @@ function SaleShown({ sale, qr, at, s, onAnnounce }: { sale: SaleView; qr: QrView
       </div>
       <div className="cd-details">
         <h1 className="cd-label">{s.amountToPay}</h1>
-        <p className="cd-amount" data-testid="customer-amount">{breakableAmount(amount)}</p>
+        <p className="cd-amount" data-testid="customer-amount"><BreakableAmount amount={amount} /></p>
         <p className="cd-payee">
           <span className="cd-label">{s.payTo}</span> <strong>{payee}</strong>
         </p>

@@ -37,15 +37,3 @@ export function holdFromQuery(search: string): number {
   return Math.min(DEFAULT_HOLD_MS, Number(raw));
 }
 
-/** 4:59, 0:09: minutes and two-digit seconds, rounded up so 0:00 means really over. */
-export function formatTimeLeft(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** Which announcement is due when the count crosses from `before` to `after` seconds: one minute, ten seconds, or none. */
-export function announcementDue(before: number, after: number): 'minute' | 'ten' | null {
-  if (before > 10 && after <= 10 && after > 0) return 'ten';
-  if (before > 60 && after <= 60 && after > 10) return 'minute';
-  return null;
-}

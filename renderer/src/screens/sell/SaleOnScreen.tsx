@@ -1,6 +1,7 @@
-import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
+import { BreakableAmount } from '../../components/BreakableAmount';
 import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
 import { qrModules, qrPixelSize } from '../../components/qr-path';
@@ -28,20 +29,6 @@ interface Props {
   onBack: () => void;
   onCancel: () => void;
   onNewQr: () => void;
-}
-
-/** A line break is allowed only after a comma group, so an amount too wide for its column wraps whole groups and is never clipped. */
-function breakableAmount(amount: string): ReactNode[] {
-  return amount.split(',').map((part, index, parts) => (
-    <Fragment key={index}>
-      {part}
-      {index < parts.length - 1 && (
-        <>
-          ,<wbr />
-        </>
-      )}
-    </Fragment>
-  ));
 }
 
 /** The QR on the left (large, black on white), the amount, payee and time left on the right. */
@@ -78,7 +65,7 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, se
         )}
       </div>
       <div className="sale-details">
-        <p className="sale-amount" data-testid="sale-amount">{breakableAmount(amount)}</p>
+        <p className="sale-amount" data-testid="sale-amount"><BreakableAmount amount={amount} /></p>
         <p className="payee">
           {t.sell.to} <strong>{qr.payeeName || qr.payeeVpa}</strong>
         </p>
