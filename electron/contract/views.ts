@@ -88,6 +88,8 @@ interface HistoryRowBase {
   terminal: string;
   /** BOS's words or ours when something was refused; null otherwise. */
   note: string | null;
+  /** The error code behind `note` (network, rejected …) when the journal has one: the renderer says it in the language in use. */
+  noteCode: string | null;
 }
 
 export interface SaleHistoryRow extends HistoryRowBase {

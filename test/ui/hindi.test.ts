@@ -173,7 +173,7 @@ describe('Hindi on the Sell screens', () => {
     await page.keyboard.press('Escape');
     await amountField().waitFor();
 
-    // A sale BOS refused (its row keeps main's English note), and one left on screen to resolve from History.
+    // A sale BOS refused (its row says why in Hindi, main's English note below it), and one left on screen to resolve from History.
     sandbox().control.setNextFault('html_500');
     await amountField().fill('25');
     await page.getByRole('button', { name: showQr }).click();
@@ -191,6 +191,8 @@ describe('Hindi on the Sell screens', () => {
     expect(historyText).toContain(hi.history.summaryTitle('').replace(/\s*·\s*$/, '').trim());
     expect(historyText).toContain(hi.history.count(4, 4));
     expect(historyText).toContain(hi.history.saleStates.failed);
+    // The refused sale's row says why in Hindi first; main's English words stay below, marked English.
+    await expect(page.locator('.row-note').filter({ hasText: hi.errors.byCode.server_error }).count()).resolves.toBe(1);
     // Dates and times en-IN, numeric in Hindi: 23/11/2026 and a 24-hour 14:05.
     expect(historyText).toMatch(/\b\d\d\/\d\d\/20\d\d\b/);
     expect(historyText).toMatch(/\b\d\d:\d\d\b/);

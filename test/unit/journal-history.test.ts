@@ -51,7 +51,9 @@ describe('History from the journal', () => {
     ]);
     expect(saleRow('a')).toMatchObject({ bosReference: 'T-A', utr: '111111111111', terminal: 'Till 1', canResolve: false });
     expect(saleRow('b')).toMatchObject({ paidAfterExpiry: true });
-    expect(saleRow('e').note).toBe('BOS turned the request down.');
+    expect(saleRow('e')).toMatchObject({ note: 'BOS turned the request down.', noteCode: 'rejected' });
+    expect(rows.find((r) => r.id === '55555555555/10')).toMatchObject({ note: 'Transaction not found or already refunded', noteCode: 'rejected' });
+    expect(saleRow('a')).toMatchObject({ note: null, noteCode: null });
     expect(saleRow('f')).toMatchObject({ state: 'unresolved', canResolve: true });
   });
 

@@ -25,12 +25,14 @@ function foldRefunds(events: readonly JournalEvent[]): RefundHistoryRow[] {
     const id = `${referenceId}/${ackNo}`;
     let row = refunds.get(id);
     if (!row) {
-      row = { kind: 'refund', id, at: event.at, terminal: event.terminal, note: null, state: step, referenceId, ackNo };
+      row = { kind: 'refund', id, at: event.at, terminal: event.terminal, note: null, noteCode: null, state: step, referenceId, ackNo };
       refunds.set(id, row);
     }
     if (row.state === 'claimed') continue;
     row.state = step;
-    row.note = step === 'otp_refused' || step === 'claim_refused' ? (str(event.data.bosMessage) ?? str(event.data.code)) : null;
+    const refused = step === 'otp_refused' || step === 'claim_refused';
+    row.note = refused ? (str(event.data.bosMessage) ?? str(event.data.code)) : null;
+    row.noteCode = refused ? (str(event.data.code) ?? null) : null;
   }
   return [...refunds.values()];
 }
@@ -67,6 +69,7 @@ export function historyRows(events: readonly JournalEvent[], span: DaySpan, opti
       at: s.requestedAt,
       terminal: s.terminal,
       note: s.error ? s.error.message : null,
+      noteCode: s.error && s.error.code !== 'unknown' ? s.error.code : null,
       state,
       amountPaise: s.amountPaise,
       bosReference: s.txnRef,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HistoryRow, SaleHistoryRow } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
 
 
@@ -57,7 +57,7 @@ export function HistoryTable({ day, rows, busy, onResolve }: { day: string; rows
               <span className="state-tag">{stateText(row)}</span>
               {row.kind === 'sale' && row.paidAfterExpiry && <span className="late-tag"> · {t.history.paidLateTag}</span>}
               {/* The journal keeps BOS's or main's own English words: marked as English, so they are read as English. */}
-              {row.note && <div className="row-note" lang="en-IN">{row.note}</div>}
+              {row.note && <RowNote note={row.note} code={row.noteCode} />}
             </td>
             <td className="mono">{row.kind === 'sale' ? (row.bosReference ?? '') : t.history.refundRef(row.referenceId, row.ackNo)}</td>
             <td className="mono">{row.kind === 'sale' ? (row.utr ?? '') : ''}</td>
@@ -66,5 +66,20 @@ export function HistoryTable({ day, rows, busy, onResolve }: { day: string; rows
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * Why a row was refused. The journal keeps BOS's or main's own English words: marked as English, so
+ * they are read as English. In another language a sentence for the error's code comes first.
+ */
+function RowNote({ note, code }: { note: string; code: string | null }) {
+  const byCode = t.errors.byCode as Record<string, string | undefined>;
+  const translated = language() !== 'en' && code ? byCode[code] : undefined;
+  return (
+    <>
+      {translated && <div className="row-note">{translated}</div>}
+      <div className="row-note" lang="en-IN">{note}</div>
+    </>
   );
 }
