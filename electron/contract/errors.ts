@@ -28,6 +28,8 @@ export interface PosError {
   /** BOS's own code and message when BOS said no. */
   bosCode?: string;
   bosMessage?: string;
+  /** wrong_pin: tries left before the PIN locks; locked_out: whole minutes until it opens again (so each language can say it). */
+  count?: number;
 }
 
 export type PosResult<T> = { ok: true; value: T } | { ok: false; error: PosError };

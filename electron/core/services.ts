@@ -228,9 +228,9 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       await journal.append('owner.pin_refused', { locked: outcome.reason === 'locked' }).catch(() => undefined);
       if (outcome.reason === 'locked') {
         const minutes = Math.ceil(outcome.lockedForMs / 60_000);
-        return err({ code: 'locked_out', message: `Too many wrong PINs. The PIN is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` });
+        return err({ code: 'locked_out', message: `Too many wrong PINs. The PIN is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`, count: minutes });
       }
-      return err({ code: 'wrong_pin', message: `That PIN is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? 'try' : 'tries'} left before it locks for 5 minutes.` });
+      return err({ code: 'wrong_pin', message: `That PIN is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? 'try' : 'tries'} left before it locks for 5 minutes.`, count: outcome.triesLeft });
     },
     'owner.lock': async () => {
       owner.lock();

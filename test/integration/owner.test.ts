@@ -59,10 +59,10 @@ describe('owner PIN through the services', () => {
     await start();
     await services.handle('owner.setPin', { pin: '97531' });
     await services.handle('owner.lock', undefined);
-    for (const left of ['4 tries', '3 tries', '2 tries', '1 try']) {
-      expect(await services.handle('owner.unlock', { pin: '11111' })).toEqual({ ok: false, error: { code: 'wrong_pin', message: `That PIN is not right. ${left} left before it locks for 5 minutes.` } });
+    for (const [left, count] of [['4 tries', 4], ['3 tries', 3], ['2 tries', 2], ['1 try', 1]] as const) {
+      expect(await services.handle('owner.unlock', { pin: '11111' })).toEqual({ ok: false, error: { code: 'wrong_pin', message: `That PIN is not right. ${left} left before it locks for 5 minutes.`, count } });
     }
-    expect(await services.handle('owner.unlock', { pin: '11111' })).toEqual({ ok: false, error: { code: 'locked_out', message: 'Too many wrong PINs. The PIN is locked for 5 minutes.' } });
+    expect(await services.handle('owner.unlock', { pin: '11111' })).toEqual({ ok: false, error: { code: 'locked_out', message: 'Too many wrong PINs. The PIN is locked for 5 minutes.', count: 5 } });
     expect(await services.handle('owner.unlock', { pin: '97531' })).toMatchObject({ ok: false, error: { code: 'locked_out' } });
 
     await services.dispose();

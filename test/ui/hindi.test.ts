@@ -328,7 +328,8 @@ describe('Hindi on Settings, the PIN and the shortcut sheet', () => {
     await checkHindi('pin-dialog');
     await dialog.getByLabel(hi.owner.pin).fill('0000');
     await dialog.getByRole('button', { name: hi.owner.unlock }).click();
-    await dialog.getByText(hi.errors.byCode.wrong_pin).waitFor();
+    // Main's figure said in Hindi: four tries left.
+    await dialog.getByText(hi.errors.withCount.wrong_pin(4)).waitFor();
     await checkHindi('pin-dialog-wrong');
   });
 

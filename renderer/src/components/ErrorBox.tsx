@@ -12,7 +12,7 @@ const HINDI_SCRIPT = /[\u0900-\u097F]/;
  */
 export function ErrorBox({ error }: { error: PosError }) {
   const bosLine = error.bosMessage ? [t.errors.bosSaid, error.bosMessage, error.bosCode ? t.errors.code(error.bosCode) : ''].filter(Boolean).join(' ') : null;
-  const translated = language() === 'hi' && !HINDI_SCRIPT.test(error.message) ? t.errors.byCode[error.code] : null;
+  const translated = language() === 'hi' && !HINDI_SCRIPT.test(error.message) ? explain(error) : null;
   return (
     <div className="error-box" role="alert">
       {translated ? (
@@ -26,4 +26,10 @@ export function ErrorBox({ error }: { error: PosError }) {
       {bosLine && <p className="bos-said">{bosLine}</p>}
     </div>
   );
+}
+
+/** The sentence for an error's code, with main's figure in it when it sent one (tries left, minutes locked). */
+function explain(error: PosError): string {
+  if (error.count !== undefined && (error.code === 'wrong_pin' || error.code === 'locked_out')) return t.errors.withCount[error.code](error.count);
+  return t.errors.byCode[error.code];
 }

@@ -54,6 +54,11 @@ export const en = {
       locked_out: 'Too many wrong PINs. The PIN is locked for a few minutes.',
       internal: 'Counter hit a problem. Check History before trying again.',
     } satisfies Record<ErrorCode, string>,
+    /** wrong_pin and locked_out with main's figure (tries left, minutes locked), in place of the byCode sentence. */
+    withCount: {
+      wrong_pin: (n: number) => `That PIN is not right. ${n} ${n === 1 ? 'try' : 'tries'} left before it locks for 5 minutes.`,
+      locked_out: (n: number) => `Too many wrong PINs. The PIN is locked for ${n} ${n === 1 ? 'minute' : 'minutes'}.`,
+    },
   },
   sell: {
     amount: 'Amount',

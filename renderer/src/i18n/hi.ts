@@ -54,6 +54,10 @@ export const hi: Strings = {
       locked_out: 'बहुत बार गलत PIN डाला गया। PIN कुछ मिनट के लिए बंद है।',
       internal: 'Counter में कोई गड़बड़ हुई। फिर कोशिश करने से पहले हिसाब देख लें।',
     },
+    withCount: {
+      wrong_pin: (n: number) => `यह PIN सही नहीं है। ${n} बार और गलत होने पर PIN 5 मिनट के लिए बंद हो जाएगा।`,
+      locked_out: (n: number) => `बहुत बार गलत PIN डाला गया। PIN ${n} मिनट के लिए बंद है।`,
+    },
   },
   sell: {
     amount: 'रकम',
