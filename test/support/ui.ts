@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { CounterServicesDeps } from '../../electron/core/services';
 import { launchChromium } from './chromium';
@@ -72,6 +72,54 @@ export function usePreviewPage(options: PreviewPageOptions = {}): {
       await running.stop({ keepData: true });
       running = await startPreview(options.overrides, { dataDir: running.dataDir });
       return running;
+    },
+  };
+}
+
+export interface OpenOptions {
+  overrides?: Partial<CounterServicesDeps>;
+  /** Applied as the owner (the PIN is set first) before the page opens. */
+  settings?: Record<string, unknown>;
+  /** A script run in the page before its own (a string: no bundler helpers inside the page). */
+  initScript?: string;
+  context?: BrowserContextOptions;
+  /** The Amount field's label in the language the settings choose (default 'Amount'). */
+  amountLabel?: string;
+}
+
+/**
+ * For tests whose preview depends on the test (its settings, its sandbox): `open()` starts a preview
+ * as the owner with those settings and opens the cashier page; both are closed after each test.
+ */
+export function usePreviewOnDemand(): { browser: () => Browser; running: () => RunningPreview; open: (options?: OpenOptions) => Promise<Page> } {
+  const browser = useChromium();
+  let running: RunningPreview | undefined;
+  let page: Page | undefined;
+  afterEach(async () => {
+    await page?.context().close();
+    await running?.stop();
+    page = undefined;
+    running = undefined;
+  });
+  return {
+    browser,
+    running: () => {
+      if (!running) throw new Error('no preview running: call open() first');
+      return running;
+    },
+    async open(options: OpenOptions = {}) {
+      running = await startPreview(options.overrides);
+      await actAsOwner(running);
+      if (options.settings) {
+        const updated = await running.services.handle('settings.update', options.settings);
+        if (!updated.ok) throw new Error(updated.error.message);
+      }
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, ...options.context });
+      page = await context.newPage();
+      if (options.initScript) await page.addInitScript(options.initScript);
+      await page.goto(running.preview.url);
+      await page.getByLabel(options.amountLabel ?? 'Amount').waitFor();
+      return page;
     },
   };
 }

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { hi } from '../../renderer/src/i18n/hi';
 import { PAPER, type PaperWidth } from '../../renderer/src/print/paper';
 import { PRINT_STRINGS } from '../../renderer/src/print/strings';
-import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 import { decodeQrPng } from '../support/qr-decode';
-import { useChromium } from '../support/ui';
+import { usePreviewOnDemand } from '../support/ui';
 
 const SHOTS = join(process.cwd(), '.tmp');
 mkdirSync(SHOTS, { recursive: true });
@@ -17,28 +16,15 @@ const SHOP = 'Sharma General Store';
 /** window.print is the app's only way to print; here it only counts (a string script: no bundler helpers in the page). */
 const RECORD_PRINT = 'window.__printCalls = 0; window.print = () => { window.__printCalls += 1; };';
 
-const browser = useChromium();
-let running: RunningPreview | undefined;
-let page: Page | undefined;
+const ui = usePreviewOnDemand();
 
-afterEach(async () => {
-  await page?.context().close();
-  await running?.stop();
-  page = undefined;
-  running = undefined;
-});
-
-async function open(paperWidth: PaperWidth, shopName = SHOP, language: 'en' | 'hi' = 'en', b: Browser = browser()): Promise<Page> {
-  running = await startPreview();
-  await actAsOwner(running);
-  const updated = await running.services.handle('settings.update', { paperWidth, shopName, language });
-  if (!updated.ok) throw new Error(updated.error.message);
-  const context = await b.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  page = await context.newPage();
-  await page.addInitScript(RECORD_PRINT);
-  await page.goto(running.preview.url);
-  await page.getByLabel(language === 'en' ? 'Amount' : hi.sell.amount).waitFor();
-  return page;
+function open(paperWidth: PaperWidth, shopName = SHOP, language: 'en' | 'hi' = 'en'): Promise<Page> {
+  return ui.open({
+    settings: { paperWidth, shopName, language },
+    initScript: RECORD_PRINT,
+    context: { deviceScaleFactor: 2 },
+    amountLabel: language === 'en' ? 'Amount' : hi.sell.amount,
+  });
 }
 
 /** Page sizes (mm) of a PDF from their MediaBox entries. */
@@ -91,7 +77,7 @@ describe('Print QR', () => {
 
       const shot = await slip.screenshot({ path: join(SHOTS, `print-qr-${paper}.png`) });
       await p.screenshot({ path: join(SHOTS, `print-qr-${paper}-page.png`) });
-      const intent = running!.services.sandbox()!.control.issuedQrs()[0]!.intent;
+      const intent = ui.running().services.sandbox()!.control.issuedQrs()[0]!.intent;
       expect(decodeQrPng(shot)).toBe(intent);
 
       const text = (await slip.textContent()) ?? '';
@@ -100,7 +86,7 @@ describe('Print QR', () => {
       expect(text).toMatch(/Valid till \d{1,2}:\d{2}\s?(am|pm)/i);
       // The sandbox's slips say so, top and bottom.
       await expect(slip.getByText(PRINT_STRINGS.en.practice).count()).resolves.toBe(2);
-      expect(text).toContain(running!.services.sandbox()!.control.issuedQrs()[0]!.txnRefranceID);
+      expect(text).toContain(ui.running().services.sandbox()!.control.issuedQrs()[0]!.txnRefranceID);
 
       const box = (await slip.boundingBox())!;
       expect(Math.abs(box.width - PAPER[paper].printableMm * PX_PER_MM)).toBeLessThan(1);
@@ -154,7 +140,7 @@ describe('Print QR', () => {
     await p.evaluate("window.dispatchEvent(new Event('beforeprint'))");
     await p.emulateMedia({ media: 'print' });
     const shot = await p.getByTestId('print-slip-qr').screenshot();
-    expect(decodeQrPng(shot)).toBe(running!.services.sandbox()!.control.issuedQrs()[0]!.intent);
+    expect(decodeQrPng(shot)).toBe(ui.running().services.sandbox()!.control.issuedQrs()[0]!.intent);
     await expect(p.locator('#root').isVisible()).resolves.toBe(false);
   });
 });
@@ -185,7 +171,7 @@ describe('Print receipt', () => {
       expect(text).toContain('₹1,250.50');
       expect(text).toContain('123456789012');
       expect(text).toMatch(/\d{1,2}:\d{2}\s?(am|pm)/i);
-      expect(text).toContain(running!.services.sandbox()!.control.issuedQrs()[0]!.txnRefranceID);
+      expect(text).toContain(ui.running().services.sandbox()!.control.issuedQrs()[0]!.txnRefranceID);
       await assertNothingOverflows(p, 'print-slip-receipt');
     });
   }
@@ -199,7 +185,7 @@ describe('Print receipt', () => {
     await p.emulateMedia({ media: 'print' });
     const text = (await p.getByTestId('print-slip-receipt').textContent()) ?? '';
     expect(text).not.toContain('UTR');
-    const issued = running!.services.sandbox()!.control.issuedQrs()[0]!;
+    const issued = ui.running().services.sandbox()!.control.issuedQrs()[0]!;
     const payee = new URL(issued.intent).searchParams.get('pn') ?? '';
     expect(text).toContain(payee);
   });
@@ -215,7 +201,7 @@ describe('Print in Hindi', () => {
     await p.emulateMedia({ media: 'print' });
     const slip = p.getByTestId('print-slip-qr');
     const shot = await slip.screenshot({ path: join(SHOTS, 'print-qr-58mm-hi.png') });
-    expect(decodeQrPng(shot)).toBe(running!.services.sandbox()!.control.issuedQrs()[0]!.intent);
+    expect(decodeQrPng(shot)).toBe(ui.running().services.sandbox()!.control.issuedQrs()[0]!.intent);
     const text = (await slip.textContent()) ?? '';
     expect(text).toContain('शर्मा जनरल स्टोर');
     expect(text).toMatch(/\d{2}:\d{2} तक मान्य/);

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../electron/contract';
-import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
-import { useChromium } from '../support/ui';
+import { usePreviewOnDemand } from '../support/ui';
 
 /**
  * Every play() of a media element is recorded (which file, at what volume, when) and no sound is
@@ -22,28 +21,10 @@ interface Play {
   at: number;
 }
 
-const browser = useChromium();
-let running: RunningPreview | undefined;
-let page: Page | undefined;
+const ui = usePreviewOnDemand();
 
-afterEach(async () => {
-  await page?.context().close();
-  await running?.stop();
-  page = undefined;
-  running = undefined;
-});
-
-async function open(settings: Partial<Pick<SettingsView, 'soundVolume' | 'soundMuted'>>, qrTtlMs?: number): Promise<Page> {
-  running = await startPreview(qrTtlMs ? { sandboxOptions: { qrTtlMs } } : {});
-  await actAsOwner(running);
-  const updated = await running.services.handle('settings.update', settings);
-  if (!updated.ok) throw new Error(updated.error.message);
-  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  await page.addInitScript(RECORD_PLAY);
-  await page.goto(running.preview.url);
-  await page.getByLabel('Amount').waitFor();
-  return page;
+function open(settings: Partial<Pick<SettingsView, 'soundVolume' | 'soundMuted'>>, qrTtlMs?: number): Promise<Page> {
+  return ui.open({ overrides: qrTtlMs ? { sandboxOptions: { qrTtlMs } } : {}, settings, initScript: RECORD_PLAY });
 }
 
 const plays = (p: Page) => p.evaluate('window.__plays') as Promise<Play[]>;
@@ -94,7 +75,7 @@ describe('Sale sounds', () => {
     const p = await open({ soundVolume: 100, soundMuted: false });
     await showQr(p, '10');
     await waitForTones(p, 1);
-    const updated = await running!.services.handle('settings.update', { soundVolume: 15 });
+    const updated = await ui.running().services.handle('settings.update', { soundVolume: 15 });
     expect(updated.ok).toBe(true);
     await p.waitForTimeout(300);
     await markPaid(p);
@@ -147,7 +128,7 @@ describe('Sale sounds', () => {
   it('ships the three tones with the app as short WAV files the page may load', async () => {
     const p = await open({ soundVolume: 50, soundMuted: false });
     for (const name of ['qr', 'paid', 'expired']) {
-      const response = await p.request.get(new URL(`sounds/${name}.wav`, running!.preview.url).href);
+      const response = await p.request.get(new URL(`sounds/${name}.wav`, ui.running().preview.url).href);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(/^audio\/(wav|x-wav|wave)/);
       const body = await response.body();
