@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OWNER_PIN, actAsOwner, type RunningPreview } from '../support/preview';
 import { usePreviewPage } from '../support/ui';
 
-const ui = usePreviewPage({ open: false });
+const ui = usePreviewPage({ navigate: false });
 let running: RunningPreview;
 let page: Page;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { usePreviewPage } from '../support/ui';
 
 /** Hindi must never be empty boxes: the app ships its own Devanagari font and the pages load it when Hindi is on screen. */
-const ui = usePreviewPage({ owner: true, open: false });
+const ui = usePreviewPage({ owner: true, navigate: false });
 
 const loadedFaces = () =>
   ui.page().evaluate(async () => {

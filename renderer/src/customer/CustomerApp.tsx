@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CustomerView } from '../../../electron/contract/customer';
 import { formatPaise } from '../../../electron/contract/money';
 import type { QrView, SaleView } from '../../../electron/contract/views';
 import { BreakableAmount } from '../components/BreakableAmount';
 import { QrCode } from '../components/QrCode';
-import { qrModules, withQuietZone } from '../components/qr-path';
+import { withQuietZone } from '../components/qr-path';
 import { formatTimeLeft, useTimeLeft } from '../hooks/useTimeLeft';
 import { useViewport } from '../hooks/useViewport';
+import { useQrMatrix } from '../hooks/useQrMatrix';
 import { customerQrLayout } from './layout';
 import { holdKey, phaseOf } from './phase';
 import { customerStrings, type CustomerStrings } from './strings';
@@ -79,13 +80,7 @@ function Countdown({ deadline, stated, s, onAnnounce }: { deadline: number; stat
 
 function SaleShown({ sale, qr, at, s, onAnnounce }: { sale: SaleView; qr: QrView; at: number; s: CustomerStrings; onAnnounce: (text: string) => void }) {
   const viewport = useViewport();
-  const matrix = useMemo(() => {
-    try {
-      return qrModules(qr.intent);
-    } catch {
-      return null;
-    }
-  }, [qr.intent]);
+  const matrix = useQrMatrix(qr.intent);
   const amount = formatPaise(sale.amountPaise);
   const payee = qr.payeeName || qr.payeeVpa;
   const layout = matrix ? customerQrLayout(withQuietZone(matrix), viewport) : { px: Math.round(viewport.height * 0.6), sideBySide: true };

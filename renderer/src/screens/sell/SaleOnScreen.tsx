@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { BreakableAmount } from '../../components/BreakableAmount';
 import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
-import { qrModules, qrPixelSize } from '../../components/qr-path';
+import { qrPixelSize } from '../../components/qr-path';
 import { useViewport } from '../../hooks/useViewport';
+import { useQrMatrix } from '../../hooks/useQrMatrix';
 import { t } from '../../i18n';
 import { paperOf } from '../../print/paper';
 import { QrSlip, SlipPortal } from '../../print/PrintSlip';
@@ -37,13 +38,7 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, se
   const section = useRef<HTMLElement>(null);
   // Focus goes to the sale, not to a button: a stray Enter must not start marking it paid.
   useEffect(() => section.current?.focus(), [sale.saleId]);
-  const matrix = useMemo(() => {
-    try {
-      return qrModules(qr.intent);
-    } catch {
-      return null;
-    }
-  }, [qr.intent]);
+  const matrix = useQrMatrix(qr.intent);
   const amount = formatPaise(sale.amountPaise);
   // Ctrl+P prints the slip too, while there is a QR to print.
   const printJob = usePrintJob(!expired && matrix !== null);
