@@ -86,13 +86,6 @@ export const POS_METHODS = {
   listDisplays: 'settings.displays',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
-} as const satisfies Record<string, OperationName>;
-
-/**
- * The cashier window's customer-display functions. Kept apart from POS_METHODS, whose exact key
- * set other code pins; the preload exposes both maps.
- */
-export const CUSTOMER_DISPLAY_METHODS = {
   openCustomerDisplay: 'customer.open',
 } as const satisfies Record<string, OperationName>;
 

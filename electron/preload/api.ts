@@ -1,4 +1,4 @@
-import { CUSTOMER_DISPLAY_METHODS, POS_EVENTS, POS_METHODS, ipcChannel, type PosApi } from '../contract/operations';
+import { POS_EVENTS, POS_METHODS, ipcChannel, type PosApi } from '../contract/operations';
 
 /** The part of ipcRenderer the preload uses; tests pass a fake. */
 export interface IpcRendererLike {
@@ -10,7 +10,7 @@ export interface IpcRendererLike {
 /** One named function per operation, one subscription per event; never the raw bus. */
 export function buildPosApi(ipc: IpcRendererLike): PosApi {
   const api: Record<string, unknown> = {};
-  for (const [name, operation] of [...Object.entries(POS_METHODS), ...Object.entries(CUSTOMER_DISPLAY_METHODS)]) {
+  for (const [name, operation] of Object.entries(POS_METHODS)) {
     api[name] = (input?: unknown) => ipc.invoke(ipcChannel(operation), input);
   }
   for (const [name, event] of Object.entries(POS_EVENTS)) {

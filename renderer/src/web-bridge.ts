@@ -1,6 +1,6 @@
 // Installs window.pos over HTTP in the browser preview (electron/web). Loaded only
 // when no preload provided window.pos, so the Electron app never ships it in use.
-import { CUSTOMER_DISPLAY_METHODS, POS_EVENTS, POS_METHODS, type EventName, type PosApi } from '../../electron/contract/operations';
+import { POS_EVENTS, POS_METHODS, type EventName, type PosApi } from '../../electron/contract/operations';
 import type { PosResult } from '../../electron/contract/errors';
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="counter-preview-token"]')?.content ?? '';
@@ -53,7 +53,7 @@ function subscribe(event: EventName, listener: (payload: unknown) => void): () =
 }
 
 const api: Record<string, unknown> = {};
-for (const [name, operation] of [...Object.entries(POS_METHODS), ...Object.entries(CUSTOMER_DISPLAY_METHODS)]) api[name] = (input?: unknown) => call(operation, input);
+for (const [name, operation] of Object.entries(POS_METHODS)) api[name] = (input?: unknown) => call(operation, input);
 for (const [name, event] of Object.entries(POS_EVENTS)) api[name] = (listener: (payload: unknown) => void) => subscribe(event, listener);
 
 Object.defineProperty(window, 'pos', { value: Object.freeze(api) as unknown as PosApi, writable: false, configurable: false });

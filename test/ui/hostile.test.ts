@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/contract/errors';
-import type { CUSTOMER_DISPLAY_METHODS, POS_METHODS } from '../../electron/contract/operations';
+import type { POS_METHODS } from '../../electron/contract/operations';
 import { launchChromium } from '../support/chromium';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** Valid input for every window.pos function (the walk also sends hostile input to each). */
-const VALID: Record<keyof typeof POS_METHODS | keyof typeof CUSTOMER_DISPLAY_METHODS, unknown> = {
+const VALID: Record<keyof typeof POS_METHODS, unknown> = {
   appInfo: undefined,
   currentSale: undefined,
   createSale: { amountPaise: 1_000 },

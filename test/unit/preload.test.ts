@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CUSTOMER_DISPLAY_METHODS, POS_EVENTS, POS_METHODS } from '../../electron/contract/operations';
+import { POS_EVENTS, POS_METHODS } from '../../electron/contract/operations';
 import { buildPosApi, type IpcRendererLike } from '../../electron/preload/api';
 
 function fakeIpc() {
@@ -19,7 +19,7 @@ function fakeIpc() {
 describe('preload window.pos', () => {
   it('exposes exactly one function per contract operation and event, and nothing else', () => {
     const api = buildPosApi(fakeIpc());
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(POS_METHODS), ...Object.keys(CUSTOMER_DISPLAY_METHODS), ...Object.keys(POS_EVENTS)].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(POS_METHODS), ...Object.keys(POS_EVENTS)].sort());
     expect(Object.keys(api)).toContain('openCustomerDisplay');
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
@@ -29,7 +29,7 @@ describe('preload window.pos', () => {
   it('each function invokes its own prefixed channel with the input as given', async () => {
     const ipc = fakeIpc();
     const api = buildPosApi(ipc) as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
-    for (const [name, operation] of [...Object.entries(POS_METHODS), ...Object.entries(CUSTOMER_DISPLAY_METHODS)]) {
+    for (const [name, operation] of Object.entries(POS_METHODS)) {
       expect(await api[name]!({ x: 1 })).toEqual({ channel: `pos:${operation}`, input: { x: 1 } });
     }
   });
