@@ -25,12 +25,6 @@ export interface CustomerStrings {
   paidAmount: (amount: string) => string;
   expired: string;
   expiredHelp: string;
-  /** The cashier's Settings: the button beside the customer display choice. */
-  openDisplay: string;
-  openedFullscreen: string;
-  openedWindow: string;
-  openedBrowser: string;
-  openFailed: string;
 }
 
 export const en: CustomerStrings = {
@@ -52,11 +46,6 @@ export const en: CustomerStrings = {
   paidAmount: (amount) => `${amount} received`,
   expired: 'QR expired',
   expiredHelp: 'Please ask the cashier for a new QR.',
-  openDisplay: 'Open customer display',
-  openedFullscreen: 'The customer display is open on the second monitor.',
-  openedWindow: 'The customer display is open in its own window.',
-  openedBrowser: 'The customer display opened in a new tab.',
-  openFailed: 'The customer display could not be opened.',
 };
 
 export const hi: CustomerStrings = {
@@ -78,11 +67,6 @@ export const hi: CustomerStrings = {
   paidAmount: (amount) => `${amount} प्राप्त हुए`,
   expired: 'QR की समय सीमा खत्म',
   expiredHelp: 'कृपया कैशियर से नया QR माँगें।',
-  openDisplay: 'ग्राहक डिस्प्ले खोलें',
-  openedFullscreen: 'ग्राहक डिस्प्ले दूसरे मॉनिटर पर खुला है।',
-  openedWindow: 'ग्राहक डिस्प्ले अपनी विंडो में खुला है।',
-  openedBrowser: 'ग्राहक डिस्प्ले नए टैब में खुला।',
-  openFailed: 'ग्राहक डिस्प्ले नहीं खुल सका।',
 };
 
 export const CUSTOMER_STRINGS: Readonly<Record<'en' | 'hi', CustomerStrings>> = { en, hi };

@@ -253,6 +253,11 @@ export const hi: Strings = {
       volume: (percent: number) => `आवाज़ ${percent}%`,
       mute: 'सारी आवाज़ें बंद करें',
       playSounds: 'तीनों आवाज़ें सुनें',
+      openDisplay: 'ग्राहक डिस्प्ले खोलें',
+      openedFullscreen: 'ग्राहक डिस्प्ले दूसरे मॉनिटर पर खुला है।',
+      openedWindow: 'ग्राहक डिस्प्ले अपनी विंडो में खुला है।',
+      openedBrowser: 'ग्राहक डिस्प्ले नए टैब में खुला।',
+      openFailed: 'ग्राहक डिस्प्ले नहीं खुल सका।',
     },
     testConnection: 'कनेक्शन जाँचें',
     testing: 'जाँच रहे हैं…',
@@ -268,5 +273,3 @@ export const hi: Strings = {
   },
 };
 
-/** The Hindi option appears in Settings only while this is true. */
-export const HINDI_TRANSLATED = true;

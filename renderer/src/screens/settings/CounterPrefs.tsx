@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayView, SettingsView } from '../../../../electron/contract';
 import { callPos } from '../../hooks/usePos';
-import { customerStrings } from '../../customer/strings';
-import { language, t } from '../../i18n';
-import { HINDI_TRANSLATED } from '../../i18n/hi';
+import { t } from '../../i18n';
 import { playSound, type SaleSound } from '../../sound/sounds';
 
 export const PREF_KEYS = ['shopName', 'language', 'theme', 'customerDisplay', 'paperWidth', 'soundVolume', 'soundMuted'] as const;
@@ -21,7 +19,7 @@ function playAllSounds(prefs: Pick<CounterPrefs, 'soundVolume' | 'soundMuted'>):
 function OpenCustomerDisplay() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const c = customerStrings(language());
+  const c = t.settings.prefs;
   const open = async () => {
     setBusy(true);
     const result = await callPos(() => window.pos.openCustomerDisplay());
@@ -40,7 +38,7 @@ function OpenCustomerDisplay() {
   };
   return (
     <>
-      <button type="button" className="open-customer-display" style={{ marginTop: 8 }} disabled={busy} onClick={() => void open()}>{c.openDisplay}</button>
+      <button type="button" className="open-customer-display" disabled={busy} onClick={() => void open()}>{c.openDisplay}</button>
       <p className="hint" role="status">{status}</p>
     </>
   );
@@ -67,7 +65,7 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
           <label htmlFor="language">{s.language}</label>
           <select id="language" value={prefs.language} onChange={(e) => set('language', e.target.value as CounterPrefs['language'])}>
             <option value="en">{s.languages.en}</option>
-            {(HINDI_TRANSLATED || prefs.language === 'hi') && <option value="hi">{s.languages.hi}</option>}
+            <option value="hi">{s.languages.hi}</option>
           </select>
         </div>
         <div className="field">
