@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../electron/contract';
 import { App } from './App';
-import { follow } from './hooks/usePos';
+import { follow } from './hooks/follow';
 import { setLanguage } from './i18n';
 
 /** Applies the language and look chosen in Settings; a change re-renders everything below in place. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
-import { follow } from '../../renderer/src/hooks/usePos';
+import { follow } from '../../renderer/src/hooks/follow';
 
 function harness() {
   let push: ((value: string) => void) | null = null;

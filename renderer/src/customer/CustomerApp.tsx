@@ -5,6 +5,7 @@ import type { QrView, SaleView } from '../../../electron/contract/views';
 import { BreakableAmount } from '../components/BreakableAmount';
 import { QrCode } from '../components/QrCode';
 import { withQuietZone } from '../components/qr-path';
+import { follow } from '../hooks/follow';
 import { formatTimeLeft, useTimeLeft } from '../hooks/useTimeLeft';
 import { useViewport } from '../hooks/useViewport';
 import { useQrMatrix } from '../hooks/useQrMatrix';
@@ -31,24 +32,7 @@ interface Received {
 /** Follows window.customer: the first view, then every change main pushes (a push always wins over a slower first read). */
 function useCustomerView(): Received | null {
   const [received, setReceived] = useState<Received | null>(null);
-  useEffect(() => {
-    let pushed = false;
-    let live = true;
-    const off = window.customer.onChange((view) => {
-      pushed = true;
-      setReceived({ view, at: performance.now() });
-    });
-    void window.customer.view().then(
-      (result) => {
-        if (live && !pushed && result.ok) setReceived({ view: result.value, at: performance.now() });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  useEffect(() => follow(window.customer.view, window.customer.onChange, (view) => setReceived({ view, at: performance.now() })), []);
   return received;
 }
 
@@ -89,7 +73,7 @@ function SaleShown({ sale, qr, at, s, onAnnounce }: { sale: SaleView; qr: QrView
   return (
     <div className={layout.sideBySide ? 'cd-sale' : 'cd-sale stacked'}>
       <div className="cd-qr" style={{ width: layout.px, height: layout.px }}>
-        {matrix ? <QrCode intent={qr.intent} sizePx={layout.px} label={s.qrLabel(amount, payee)} /> : <p className="cd-qr-missing">{s.expiredHelp}</p>}
+        {matrix ? <QrCode matrix={matrix} sizePx={layout.px} label={s.qrLabel(amount, payee)} /> : <p className="cd-qr-missing">{s.expiredHelp}</p>}
       </div>
       <div className="cd-details">
         <h1 className="cd-label">{s.amountToPay}</h1>

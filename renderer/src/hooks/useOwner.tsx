@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OwnerView, PosResult } from '../../../electron/contract';
 import { PinDialog } from '../components/PinDialog';
-import { callPos, follow } from './usePos';
+import { follow } from './follow';
+import { callPos } from './usePos';
 
 interface OwnerGate {
   owner: OwnerView | null;

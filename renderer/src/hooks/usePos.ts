@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, PosError, PosResult, SettingsView } from '../../../electron/contract';
 import { t } from '../i18n';
+import { follow } from './follow';
 
 /** What the app is connected to (sandbox or live, which host); refreshed whenever settings change. */
 export function useAppInfo(): { info: AppInfo | null; error: PosError | null } {
@@ -37,26 +38,6 @@ export function useSettings(): { settings: SettingsView | null; replace: (settin
   return { settings, replace: setSettings };
 }
 
-/**
- * Reads a value from main, then applies every change main pushes; returns the clean-up. The first
- * read is dropped when a push has already arrived: in the browser preview the answer and the push
- * travel on different connections, so an answer from before a change can land after it.
- */
-export function follow<T>(read: () => Promise<PosResult<T>>, subscribe: (listener: (value: T) => void) => () => void, apply: (value: T) => void): () => void {
-  let live = true;
-  let heard = false;
-  const off = subscribe((value) => {
-    heard = true;
-    if (live) apply(value);
-  });
-  void callPos(read).then((result) => {
-    if (live && !heard && result.ok) apply(result.value);
-  });
-  return () => {
-    live = false;
-    off();
-  };
-}
 
 /** A window.pos call that never throws: a broken bridge becomes a plain error like any other. */
 export async function callPos<T>(call: () => Promise<PosResult<T>>): Promise<PosResult<T>> {

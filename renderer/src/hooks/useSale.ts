@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { SaleView } from '../../../electron/contract';
 import { initialSaleState, saleReducer, type SalePhase } from '../state/saleReducer';
-import { callPos, follow } from './usePos';
+import { follow } from './follow';
+import { callPos } from './usePos';
 import { useSingleFlight } from './useSingleFlight';
 
 const STILL_OPEN: ReadonlySet<SaleView['state']> = new Set(['creating', 'showing', 'unresolved']);
