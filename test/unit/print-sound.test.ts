@@ -83,7 +83,7 @@ describe('sale sounds', () => {
 describe('printed times', () => {
   it('are en-IN: 12-hour with the month named in English, 24-hour and numeric in Hindi', async () => {
     const { setLanguage } = await import('../../renderer/src/i18n');
-    const { formatDateTime, formatTime } = await import('../../renderer/src/print/time');
+    const { formatDateTime, formatTime } = await import('../../renderer/src/i18n/dates');
     const at = new Date(2026, 10, 23, 14, 35, 59);
     // setLanguage also sets <html lang>; a bare stand-in for the node environment.
     vi.stubGlobal('document', { documentElement: {} });

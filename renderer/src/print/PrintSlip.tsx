@@ -1,11 +1,14 @@
-import { useMemo, type ReactNode, type Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { createPortal } from 'react-dom';
 import type { QrView, SaleView } from '../../../electron/contract';
 import { formatPaise } from '../../../electron/contract/money';
-import { qrModules, qrPath, withQuietZone } from '../components/qr-path';
+import { QrSvg } from '../components/QrCode';
+import { withQuietZone } from '../components/qr-path';
+import { useQrMatrix } from '../hooks/useQrMatrix';
 import { PAPER, moduleMm, pageRule, type PaperWidth } from './paper';
 import { printText } from './strings';
-import { expiryForPrint, formatDateTime, formatTime } from './time';
+import { formatDateTime, formatTime } from '../i18n/dates';
+import { expiryForPrint } from './time';
 import './print.css';
 
 /** The moment Print was pressed: the monotonic clock for time left, the calendar clock for the printed time of day. */
@@ -33,23 +36,10 @@ export function SlipPortal({ paper, heightPx, children }: { paper: PaperWidth; h
 
 /** The QR drawn in millimetres: whole printer dots per module, as large as the paper allows. */
 function PrintedQr({ intent, paper, label }: { intent: string; paper: PaperWidth; label: string }) {
-  const drawing = useMemo(() => {
-    try {
-      const matrix = qrModules(intent);
-      return { path: qrPath(matrix), modules: withQuietZone(matrix) };
-    } catch {
-      return null;
-    }
-  }, [intent]);
-  if (!drawing) return null;
-  const sideMm = moduleMm(drawing.modules, PAPER[paper].qrMaxMm) * drawing.modules;
-  const side = `${sideMm}mm`;
-  return (
-    <svg className="slip-qr" role="img" aria-label={label} width={side} height={side} viewBox={`0 0 ${drawing.modules} ${drawing.modules}`} shapeRendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
-      <rect width={drawing.modules} height={drawing.modules} fill="#fff" />
-      <path d={drawing.path} fill="#000" />
-    </svg>
-  );
+  const matrix = useQrMatrix(intent);
+  if (!matrix) return null;
+  const modules = withQuietZone(matrix);
+  return <QrSvg matrix={matrix} side={`${moduleMm(modules, PAPER[paper].qrMaxMm) * modules}mm`} label={label} className="slip-qr" />;
 }
 
 interface SlipFrameProps {

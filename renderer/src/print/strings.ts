@@ -9,7 +9,6 @@ export interface PrintStrings {
   /** Whole minutes of validity left when the slip was printed. */
   validFor: (minutes: number) => string;
   reference: string;
-  saleId: string;
   receiptTitle: string;
   paid: string;
   utr: string;
@@ -25,7 +24,6 @@ const en: PrintStrings = {
   validTill: (time) => `Valid till ${time}`,
   validFor: (minutes) => (minutes < 1 ? 'less than a minute after printing' : `about ${minutes} min after printing`),
   reference: 'Ref',
-  saleId: 'Sale',
   receiptTitle: 'Payment receipt',
   paid: 'Paid',
   utr: 'UTR',
@@ -40,7 +38,6 @@ const hi: PrintStrings = {
   validTill: (time) => `${time} तक मान्य`,
   validFor: (minutes) => (minutes < 1 ? 'प्रिंट के बाद एक मिनट से भी कम' : `प्रिंट के बाद लगभग ${minutes} मिनट`),
   reference: 'संदर्भ',
-  saleId: 'बिक्री',
   receiptTitle: 'भुगतान की रसीद',
   paid: 'भुगतान हो गया',
   utr: 'UTR',

@@ -54,7 +54,7 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, se
             <p>{t.sell.expiredHelp}</p>
           </div>
         ) : matrix ? (
-          <QrCode intent={qr.intent} sizePx={sizePx} label={t.sell.qrLabel(amount, qr.payeeName || qr.payeeVpa)} />
+          <QrCode matrix={matrix} sizePx={sizePx} label={t.sell.qrLabel(amount, qr.payeeName || qr.payeeVpa)} />
         ) : (
           <p className="qr-expired" role="alert">{t.sell.qrCannotDraw}</p>
         )}
