@@ -19,11 +19,23 @@ export interface QrView {
   expiresAt: string | null;
 }
 
+/** Who the QR was for and BOS's reference: kept after the QR itself is gone, for a receipt. */
+export interface SaleReference {
+  txnRef: string;
+  payeeName: string;
+  payeeVpa: string;
+}
+
 export interface SaleView {
   saleId: string;
   state: SaleState;
   amountPaise: number;
+  /** Only while the sale is showing: no screen can draw a QR for a sale that is over. */
   qr: QrView | null;
+  /** From the QR BOS issued, in every state after it (null when no QR was issued, or after a restart). */
+  reference: SaleReference | null;
+  /** When the sale was marked paid (ISO 8601), else null. */
+  paidAt: string | null;
   utr: string | null;
   paidAfterExpiry: boolean;
   error: { code: string; message: string; bosCode?: string; bosMessage?: string } | null;

@@ -20,6 +20,7 @@ interface Sale {
   state: SaleView['state'];
   qr: DynamicQr | null;
   utr: string | null;
+  paidAt: string | null;
   paidAfterExpiry: boolean;
   error: PosError | null;
   expiryTimer: ReturnType<typeof setTimeout> | null;
@@ -66,7 +67,7 @@ export class SaleDesk {
 
   /** Reopens sales the app stopped in the middle of, as unresolved: never silently expired. */
   restore(sales: readonly FoldedSale[]): void {
-    this.unresolved = sales.map((s) => ({ id: s.saleId, amountPaise: s.amountPaise, state: 'unresolved', qr: null, utr: null, paidAfterExpiry: false, error: null, expiryTimer: null }));
+    this.unresolved = sales.map((s) => ({ id: s.saleId, amountPaise: s.amountPaise, state: 'unresolved', qr: null, utr: null, paidAt: null, paidAfterExpiry: false, error: null, expiryTimer: null }));
   }
 
   async create(amountPaise: number): Promise<PosResult<SaleView>> {
@@ -76,7 +77,7 @@ export class SaleDesk {
     if (this.unresolved.length > 0) {
       return err({ code: 'busy', message: 'A sale from before Counter closed needs an answer first: did the customer pay?' });
     }
-    const sale: Sale = { id: this.deps.newId(), amountPaise, state: 'creating', qr: null, utr: null, paidAfterExpiry: false, error: null, expiryTimer: null };
+    const sale: Sale = { id: this.deps.newId(), amountPaise, state: 'creating', qr: null, utr: null, paidAt: null, paidAfterExpiry: false, error: null, expiryTimer: null };
     this.sale = sale;
     try {
       await this.deps.journal.append('sale.requested', { saleId: sale.id, amountPaise });
@@ -132,6 +133,7 @@ export class SaleDesk {
     const afterRestart = this.settleUnresolved(sale);
     const afterExpiry = sale.state === 'expired' || (!afterRestart && this.remainingMs(sale) === 0);
     sale.utr = utr ?? null;
+    sale.paidAt = new Date().toISOString();
     sale.paidAfterExpiry = afterExpiry;
     this.finish(sale, 'paid');
     await this.record('sale.paid', { saleId, amountPaise: sale.amountPaise, utr: sale.utr, afterExpiry, txnRef: sale.qr?.txnRefranceID, ...(afterRestart ? { afterRestart } : {}) });
@@ -217,7 +219,9 @@ export class SaleDesk {
         expiryStated: qr.expiryStated,
         expiresAt: qr.expiresAt,
       },
+      reference: sale.qr && { txnRef: sale.qr.txnRefranceID, payeeName: sale.qr.payeeName, payeeVpa: sale.qr.payeeVpa },
       utr: sale.utr,
+      paidAt: sale.paidAt,
       paidAfterExpiry: sale.paidAfterExpiry,
       error: sale.error,
     };

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_CAP_PAISE } from '../../electron/contract/money';
 import { LiveBadge, ModeBanner } from './components/ModeBanner';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Tabs, type TabItem } from './components/Tabs';
 import { useKeyDown } from './hooks/useKeyDown';
 import { OwnerProvider, useOwner } from './hooks/useOwner';
 import { callPos, useAppInfo, useSettings } from './hooks/usePos';
-import { useDigitsIntoAmount, useHelpKey } from './hooks/useShortcuts';
+import { useHelpKey } from './hooks/useShortcuts';
 import { t } from './i18n';
 import { watchHindiFont } from './i18n/fonts';
 import { HistoryScreen } from './screens/HistoryScreen';
@@ -50,7 +49,6 @@ function Counter() {
     setTab(target.id);
   }, !sheetOpen);
   useHelpKey(() => setSheetOpen(true), !sheetOpen);
-  useDigitsIntoAmount(tab === 'sell' && !sheetOpen);
 
   // After a tab switch the screen's own effects (which run first) put the cursor where work starts;
   // when none did, and focus was left behind on the hidden panel or nowhere, the new panel takes it.
@@ -78,7 +76,7 @@ function Counter() {
       )}
       <main className="screen">
         <div role="tabpanel" id="panel-sell" tabIndex={-1} aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
-          <SellScreen capPaise={settings?.capPaise ?? DEFAULT_CAP_PAISE} active={tab === 'sell'} />
+          <SellScreen settings={settings} active={tab === 'sell'} />
         </div>
         <div role="tabpanel" id="panel-refund" tabIndex={-1} aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
           <RefundScreen sandbox={info?.sandbox ?? false} active={tab === 'refund'} />

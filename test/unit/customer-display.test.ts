@@ -330,7 +330,9 @@ const sale = (state: SaleView['state'], withQr = true): SaleView => ({
   qr: withQr
     ? { intent: 'upi://pay?pa=a@b&am=1250.00&cu=INR', payeeName: 'Shop', payeeVpa: 'a@b', txnRef: 't', qrId: 'q', remainingMs: 300_000, ttlMs: 300_000, expiryStated: true, expiresAt: null }
     : null,
+  reference: null,
   utr: null,
+  paidAt: null,
   paidAfterExpiry: false,
   error: null,
 });

@@ -102,6 +102,22 @@ describe('SaleDesk', () => {
     expect(t.journal.events.at(-1)).toMatchObject({ type: 'sale.paid', data: { afterExpiry: true, utr: '123456789012' } });
   });
 
+  it('a sale that is over shows no QR but keeps its reference and payee, and a paid one says when', async () => {
+    const t = setup();
+    const created = t.desk.create(1000);
+    await vi.waitFor(() => expect(t.pending).toHaveLength(1));
+    t.answer({ ok: true, value: qrFor(1000, 0) });
+    const showing = await created;
+    expect(showing.ok && showing.value.paidAt).toBeNull();
+    const before = Date.now();
+    const paid = await t.desk.markPaid('s1', undefined);
+    expect(paid.ok).toBe(true);
+    if (!paid.ok) return;
+    expect(paid.value.qr).toBeNull();
+    expect(paid.value.reference).toEqual({ txnRef: 'SBX1', payeeName: 'Shop', payeeVpa: 'shop@sandbox' });
+    expect(Date.parse(paid.value.paidAt!)).toBeGreaterThanOrEqual(before - 1);
+  });
+
   it('a BOS refusal leaves no QR, keeps the amount and lets the next sale start', async () => {
     const t = setup();
     const created = t.desk.create(1000);

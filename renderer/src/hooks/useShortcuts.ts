@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { useKeyDown } from './useKeyDown';
 
 /** True when the key goes into whatever has focus: a text field, a list box or an editable element. */
@@ -22,12 +23,13 @@ const modalOpen = () => document.querySelector('[aria-modal="true"]') !== null;
  * Digits straight into the amount: on Sell, with nothing editable focused and the Amount field on
  * screen, a digit or '.' moves the cursor to the end of the field. The key is not prevented, so the
  * browser types it into the field that now has focus. Enter with nothing focused asks for the QR.
+ * Off while a dialog (the shortcut sheet, the PIN) is open.
  */
-export function useDigitsIntoAmount(enabled: boolean): void {
+export function useDigitsIntoAmount(amount: RefObject<HTMLInputElement | null>, enabled: boolean): void {
   useKeyDown((event) => {
     if (!plain(event) || event.defaultPrevented || modalOpen()) return;
-    const field = document.getElementById('amount');
-    if (!(field instanceof HTMLInputElement) || field.disabled || field.readOnly || field.offsetParent === null) return;
+    const field = amount.current;
+    if (!field || field.disabled || field.readOnly || field.offsetParent === null) return;
     // Enter with nothing focused (the cursor was clicked away) asks for the QR, as it does from the field.
     if (event.key === 'Enter' && !event.repeat && nothingFocused()) {
       event.preventDefault();
@@ -45,7 +47,7 @@ export function useDigitsIntoAmount(enabled: boolean): void {
 /** `?` (Shift+/ on most layouts) opens the shortcut sheet, unless a text field is taking the key. */
 export function useHelpKey(onHelp: () => void, enabled: boolean): void {
   useKeyDown((event) => {
-    if (event.key !== '?' || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    if (event.key !== '?' || !plain(event) || event.defaultPrevented) return;
     if (isEditable(event.target) || isEditable(document.activeElement) || modalOpen()) return;
     event.preventDefault();
     onHelp();

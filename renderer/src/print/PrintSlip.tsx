@@ -61,7 +61,7 @@ function SlipFrame({ paper, kind, practice, slipRef, children }: SlipFrameProps)
 }
 
 /** Shop name as the owner set it, else the payee BOS named (what the customer's UPI app will show). */
-const shopOf = (shopName: string, qr: QrView | null): string => shopName.trim() || qr?.payeeName || qr?.payeeVpa || '';
+const shopOf = (shopName: string, payee: { payeeName: string; payeeVpa: string } | null): string => shopName.trim() || payee?.payeeName || payee?.payeeVpa || '';
 
 export interface QrSlipProps {
   /** The sandbox: the slip says it is practice, top and bottom. */
@@ -103,19 +103,15 @@ export interface ReceiptSlipProps {
   /** The sandbox: the slip says it is practice, top and bottom. */
   practice: boolean;
   sale: SaleView;
-  /** The QR the sale was paid by (a paid sale's view no longer carries it), for the payee and reference. */
-  qr: QrView | null;
   shopName: string;
   paper: PaperWidth;
-  /** When this screen saw the sale marked paid (calendar clock). */
-  paidAt: number;
   slipRef?: Ref<HTMLDivElement>;
 }
 
 /** "Print receipt": shop, amount, when it was paid, the reference, the UTR when the cashier typed one. */
-export function ReceiptSlip({ practice, sale, qr, shopName, paper, paidAt, slipRef }: ReceiptSlipProps) {
+export function ReceiptSlip({ practice, sale, shopName, paper, slipRef }: ReceiptSlipProps) {
   const words = printText();
-  const shop = shopOf(shopName, qr);
+  const shop = shopOf(shopName, sale.reference);
   return (
     <SlipFrame paper={paper} kind="receipt" practice={practice} slipRef={slipRef}>
       {shop && <p className="slip-shop">{shop}</p>}
@@ -124,10 +120,10 @@ export function ReceiptSlip({ practice, sale, qr, shopName, paper, paidAt, slipR
       <p className="slip-paid">
         {words.paid} <span className="slip-check">✓</span>
       </p>
-      <p className="slip-line">{formatDateTime(new Date(paidAt))}</p>
+      {sale.paidAt && <p className="slip-line">{formatDateTime(sale.paidAt)}</p>}
       <hr className="slip-rule" />
       <p className="slip-line">
-        <span>{words.reference}</span> <span className="slip-ref">{qr?.txnRef || sale.saleId}</span>
+        <span>{words.reference}</span> <span className="slip-ref">{sale.reference?.txnRef || sale.saleId}</span>
       </p>
       {sale.utr && (
         <p className="slip-line">

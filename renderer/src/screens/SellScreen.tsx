@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { QrView } from '../../../electron/contract';
-import { parseAmount } from '../../../electron/contract/money';
+import type { SettingsView } from '../../../electron/contract';
+import { DEFAULT_CAP_PAISE, parseAmount } from '../../../electron/contract/money';
 import { useKeyDown } from '../hooks/useKeyDown';
-import { useSettings } from '../hooks/usePos';
 import { useSale } from '../hooks/useSale';
+import { useDigitsIntoAmount } from '../hooks/useShortcuts';
 import { amountText } from '../lib/amountText';
 import { useSaleSounds } from '../sound/useSaleSounds';
 import { AmountEntry } from './sell/AmountEntry';
@@ -12,19 +12,17 @@ import { SaleOnScreen } from './sell/SaleOnScreen';
 import { UnresolvedSale } from './sell/UnresolvedSale';
 
 /** Sell: amount → QR → paid, cancelled or expired. The amount survives errors and cancels; a QR never survives an error. */
-export function SellScreen({ capPaise, active }: { capPaise: number; active: boolean }) {
+export function SellScreen({ settings, active }: { settings: SettingsView | null; active: boolean }) {
   const sale = useSale();
   const { phase } = sale;
-  const { settings } = useSettings();
+  const capPaise = settings?.capPaise ?? DEFAULT_CAP_PAISE;
   // A tone when a QR appears, when it expires and when the sale is marked paid (volume and mute from Settings).
   useSaleSounds(phase, settings);
-  // A paid sale's view no longer carries its QR; the receipt prints the reference the QR had.
-  const [lastQr, setLastQr] = useState<{ saleId: string; qr: QrView } | null>(null);
-  if (phase.kind === 'showing' && lastQr?.qr !== phase.qr) setLastQr({ saleId: phase.sale.saleId, qr: phase.qr });
   const [text, setText] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [confirmingFor, setConfirmingFor] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  useDigitsIntoAmount(amountRef, active);
   const confirming = phase.kind === 'showing' && confirmingFor === phase.sale.saleId;
 
   // A sale resumed from main (after a reload, or one already open) brings its amount into the field.
@@ -81,7 +79,7 @@ export function SellScreen({ capPaise, active }: { capPaise: number; active: boo
     case 'unresolved':
       return <UnresolvedSale sale={phase.sale} error={phase.error} busy={sale.busy} onAnswer={sale.resolve} />;
     case 'paid':
-      return <PaidDone sale={phase.sale} qr={phase.sale.qr ?? (lastQr?.saleId === phase.sale.saleId ? lastQr.qr : null)} settings={settings} onNext={nextSale} />;
+      return <PaidDone sale={phase.sale} settings={settings} onNext={nextSale} />;
     case 'showing':
       return (
         <SaleOnScreen

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
+import type { SaleView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
 import { paperOf } from '../../print/paper';
@@ -8,9 +7,7 @@ import { printText } from '../../print/strings';
 import { usePrintJob } from '../../print/usePrintJob';
 
 /** The large green confirmation; Next sale (or Enter, handled in SellScreen) starts afresh; Print receipt prints the slip. */
-export function PaidDone({ sale, qr, settings, onNext }: { sale: SaleView; qr: QrView | null; settings: SettingsView | null; onNext: () => void }) {
-  // Main does not say when a sale was paid; this screen appears the moment it is, so that is the time printed.
-  const [paidAt] = useState(() => Date.now());
+export function PaidDone({ sale, settings, onNext }: { sale: SaleView; settings: SettingsView | null; onNext: () => void }) {
   const printJob = usePrintJob();
   const paper = paperOf(settings);
   return (
@@ -27,7 +24,7 @@ export function PaidDone({ sale, qr, settings, onNext }: { sale: SaleView; qr: Q
       <p className="hint">{t.sell.nextSaleHint}</p>
       {printJob.job && (
         <SlipPortal paper={paper} heightPx={printJob.job.heightPx}>
-          <ReceiptSlip practice={settings?.environment === 'sandbox'} sale={sale} qr={qr} shopName={settings?.shopName ?? ''} paper={paper} paidAt={paidAt} slipRef={printJob.slipRef} />
+          <ReceiptSlip practice={settings?.environment === 'sandbox'} sale={sale} shopName={settings?.shopName ?? ''} paper={paper} slipRef={printJob.slipRef} />
         </SlipPortal>
       )}
     </section>
