@@ -177,4 +177,6 @@ export interface ConnectionTestView {
   /** Plain words for the owner. */
   message: string;
   host: string;
+  /** True when the test went to the embedded sandbox (its `host` is only a label then, in English). */
+  sandbox: boolean;
 }

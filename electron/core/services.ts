@@ -169,13 +169,13 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   });
 
   async function testConnection(): Promise<ConnectionTestView> {
-    const host = appInfo().bosHost;
+    const where = { host: appInfo().bosHost, sandbox: settings.environment === 'sandbox' };
     const answer = await client.checkConnection();
-    if (answer.ok || answer.error.code === 'rejected') return { outcome: 'reachable', host, message: 'BOS answered and accepted Counter\'s credentials.' };
+    if (answer.ok || answer.error.code === 'rejected') return { outcome: 'reachable', ...where, message: 'BOS answered and accepted Counter\'s credentials.' };
     const { code, message } = answer.error;
-    if (code === 'unauthorized') return { outcome: 'unauthorized', host, message };
-    if (code === 'network' || code === 'timeout') return { outcome: 'unreachable', host, message };
-    return { outcome: 'server_error', host, message };
+    if (code === 'unauthorized') return { outcome: 'unauthorized', ...where, message };
+    if (code === 'network' || code === 'timeout') return { outcome: 'unreachable', ...where, message };
+    return { outcome: 'server_error', ...where, message };
   }
 
   const handlers: Handlers = {

@@ -121,7 +121,7 @@ describe('Test connection', () => {
 
   it('reports the sandbox reachable', async () => {
     await start();
-    expect(await services.handle('settings.testConnection', undefined)).toEqual({ ok: true, value: { outcome: 'reachable', host: 'embedded sandbox', message: 'BOS answered and accepted Counter\'s credentials.' } });
+    expect(await services.handle('settings.testConnection', undefined)).toEqual({ ok: true, value: { outcome: 'reachable', host: 'embedded sandbox', sandbox: true, message: 'BOS answered and accepted Counter\'s credentials.' } });
   });
 
   it('reports unauthorized when BOS refuses the token', async () => {

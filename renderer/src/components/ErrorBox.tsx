@@ -18,7 +18,7 @@ export function ErrorBox({ error }: { error: PosError }) {
       {translated ? (
         <>
           <p className="error-message">{translated}</p>
-          <p className="error-english" lang="en-IN" style={{ fontSize: 'var(--fs-sm)', marginTop: 'var(--sp-1)' }}>{error.message}</p>
+          <p className="english-line" lang="en-IN">{error.message}</p>
         </>
       ) : (
         <p className="error-message">{error.message}</p>

@@ -3,11 +3,10 @@ import type { ConnectionTestView, PosError } from '../../../../electron/contract
 import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { en } from '../../i18n/en';
 import { language, t } from '../../i18n';
 
-/** Main names the built-in sandbox in English; that one name is said in the language in use. */
-const hostName = (host: string) => (host === en.settings.sandboxHost ? t.settings.sandboxHost : host);
+/** The built-in sandbox is named in the language in use; a Live host as it is. */
+const hostName = (result: ConnectionTestView) => (result.sandbox ? t.settings.sandboxHost : result.host);
 
 /** A harmless call to BOS with the saved settings: reachable, credentials refused, or unreachable, in plain words. */
 export function ConnectionTest() {
@@ -28,9 +27,9 @@ export function ConnectionTest() {
       <div role="status" className={result ? `test-result test-${result.outcome}` : 'test-result'}>
         {result && (
           <>
-            <strong>{t.settings.testOutcome[result.outcome]}</strong> {t.settings.testAt(hostName(result.host))}: {language() === 'en' ? result.message : t.settings.testMeaning[result.outcome]}
+            <strong>{t.settings.testOutcome[result.outcome]}</strong> {t.settings.testAt(hostName(result))}: {language() === 'en' ? result.message : t.settings.testMeaning[result.outcome]}
             {language() !== 'en' && (
-              <span className="test-english" lang="en-IN" style={{ display: 'block', fontSize: 'var(--fs-sm)' }}>{result.message}</span>
+              <span className="english-line" lang="en-IN">{result.message}</span>
             )}
           </>
         )}
