@@ -2,27 +2,12 @@
 // when no preload provided window.pos, so the Electron app never ships it in use.
 import { POS_EVENTS, POS_METHODS, type EventName, type PosApi } from '../../electron/contract/operations';
 import type { PosResult } from '../../electron/contract/errors';
+import { PREVIEW_UNREACHABLE, openPreviewLink } from './lib/preview-link';
 
-const token = document.querySelector<HTMLMetaElement>('meta[name="counter-preview-token"]')?.content ?? '';
-
-const unreachable: PosResult<never> = {
-  ok: false,
-  error: { code: 'network', message: 'The Counter preview server is not answering. Restart it with npm run web.' },
-};
-
-const events = new EventSource(`/pos-events?token=${encodeURIComponent(token)}`);
-/**
- * Settled once the event stream is connected (or after 3 s without it). Every call waits for it, so
- * an answer read before a change can never be followed by that change going unheard: the page
- * would otherwise keep, say, the old language when settings change in its first moments.
- */
-const streamReady = new Promise<void>((resolve) => {
-  events.addEventListener('open', () => resolve(), { once: true });
-  setTimeout(resolve, 3000);
-});
+const { token, events, ready } = openPreviewLink('counter-preview-token', '/pos-events');
 
 async function call(operation: string, input: unknown): Promise<PosResult<unknown>> {
-  await streamReady;
+  await ready;
   try {
     const response = await fetch(`/pos/${encodeURIComponent(operation)}`, {
       method: 'POST',
@@ -31,7 +16,7 @@ async function call(operation: string, input: unknown): Promise<PosResult<unknow
     });
     return (await response.json()) as PosResult<unknown>;
   } catch {
-    return unreachable;
+    return PREVIEW_UNREACHABLE;
   }
 }
 

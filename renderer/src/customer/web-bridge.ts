@@ -3,29 +3,18 @@
 // accepts for the customer view and its changes and refuses everywhere else.
 import { CUSTOMER_PREVIEW, type CustomerApi, type CustomerView } from '../../../electron/contract/customer';
 import type { PosResult } from '../../../electron/contract/errors';
+import { PREVIEW_UNREACHABLE, openPreviewLink } from '../lib/preview-link';
 
-const token = document.querySelector<HTMLMetaElement>(`meta[name="${CUSTOMER_PREVIEW.tokenMeta}"]`)?.content ?? '';
-
-const unreachable: PosResult<never> = {
-  ok: false,
-  error: { code: 'network', message: 'The Counter preview server is not answering.' },
-};
-
-const events = new EventSource(`${CUSTOMER_PREVIEW.events}?token=${encodeURIComponent(token)}`);
-/** Settled once the event stream is connected (or after 3 s): a view read after that cannot miss a later change. */
-const streamReady = new Promise<void>((resolve) => {
-  events.addEventListener('open', () => resolve(), { once: true });
-  setTimeout(resolve, 3000);
-});
+const { token, events, ready } = openPreviewLink(CUSTOMER_PREVIEW.tokenMeta, CUSTOMER_PREVIEW.events);
 
 async function view(): Promise<PosResult<CustomerView>> {
-  await streamReady;
+  await ready;
   try {
     const response = await fetch(CUSTOMER_PREVIEW.view, { headers: { 'X-Counter-Token': token } });
-    if (!response.ok) return unreachable;
+    if (!response.ok) return PREVIEW_UNREACHABLE;
     return (await response.json()) as PosResult<CustomerView>;
   } catch {
-    return unreachable;
+    return PREVIEW_UNREACHABLE;
   }
 }
 
