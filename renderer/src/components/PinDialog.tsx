@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { PosError } from '../../../electron/contract';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
-import { useKeyDown } from '../hooks/useKeyDown';
 import { t } from '../i18n';
+import { Dialog } from './Dialog';
 import { ErrorBox } from './ErrorBox';
 
 /** Asks for the owner's PIN over the screen. The PIN goes to main once and the field is emptied. */
@@ -12,12 +12,6 @@ export function PinDialog({ onDone }: { onDone: (unlocked: boolean) => void }) {
   const [error, setError] = useState<PosError | null>(null);
   const { busy, run } = useSingleFlight();
   const field = useRef<HTMLInputElement>(null);
-  useEffect(() => field.current?.focus(), []);
-  useKeyDown((event) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onDone(false);
-  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -32,8 +26,8 @@ export function PinDialog({ onDone }: { onDone: (unlocked: boolean) => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="pin-title" onSubmit={submit} noValidate>
+    <Dialog labelledBy="pin-title" initialFocus={field} onClose={() => onDone(false)}>
+      <form onSubmit={submit} noValidate>
         <h2 id="pin-title">{t.owner.dialogTitle}</h2>
         <p>{t.owner.dialogBody}</p>
         <label htmlFor="owner-pin">{t.owner.pin}</label>
@@ -44,6 +38,6 @@ export function PinDialog({ onDone }: { onDone: (unlocked: boolean) => void }) {
           <button type="button" className="big" onClick={() => onDone(false)}>{t.owner.cancel}</button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }
