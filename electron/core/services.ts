@@ -76,7 +76,6 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   const emit = (event: EventName, payload: unknown) => {
     for (const listener of listeners) listener(event, payload);
   };
-  const customerListeners = new Set<(view: CustomerView) => void>();
 
   let settings: StoredSettings = readSettings(deps.settingsStore);
   let token: string | null = await deps.secretBox.load().catch(() => null);
@@ -104,7 +103,8 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     return view;
   };
 
-  const journal = deps.journal ?? createFileJournal({ dir: join(deps.dataDir, 'journal'), terminal: () => settings.terminalName, role: () => (owner.isUnlocked() ? 'owner' : 'staff') });
+  const journalDir = join(deps.dataDir, 'journal');
+  const journal = deps.journal ?? createFileJournal({ dir: journalDir, terminal: () => settings.terminalName, role: () => (owner.isUnlocked() ? 'owner' : 'staff') });
 
   const liveBaseUrl = () => deps.liveBaseUrlOverride ?? settings.liveBaseUrl;
   async function buildClient(): Promise<void> {
@@ -132,14 +132,7 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     theme: settings.theme,
     training: settings.environment === 'sandbox',
   });
-  const emitCustomer = (view: CustomerView) => {
-    for (const listener of customerListeners) listener(view);
-  };
-  const onSaleChange = (view: SaleView | null) => {
-    emit('sale.changed', view);
-    emitCustomer(customerViewOf(view));
-  };
-  const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: onSaleChange });
+  const sales = new SaleDesk({ client: () => client, journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => emit('sale.changed', view) });
   /** The customer sees a sale only while it is being made or shown; one left from before a restart is the cashier's business. */
   const openSaleForCustomer = (): SaleView | null => {
     const active = sales.active();
@@ -147,10 +140,9 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
   };
   // A sale left open by a crash or power cut in the last week comes back as unresolved.
   const today = new Date();
-  const recent = await readRange(join(deps.dataDir, 'journal'), localDay(new Date(today.getTime() - 7 * 24 * 3600_000)), localDay(today));
+  const recent = await readRange(journalDir, localDay(new Date(today.getTime() - 7 * 24 * 3600_000)), localDay(today));
   sales.restore(unresolvedSales(recent.events));
   const refunds = new RefundDesk({ client: () => client, journal });
-  const journalDir = join(deps.dataDir, 'journal');
   async function rowsFor(span: DaySpan) {
     // A day's sales may be paid just after midnight: read one day either side.
     const read = await readRange(journalDir, shiftDay(span.from, -1), shiftDay(span.to, 1));
@@ -258,7 +250,6 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
       await journal.append('settings.changed', { fields: changedFields }).catch(() => undefined);
       const view = await settingsView();
       emit('settings.changed', view);
-      emitCustomer(customerViewOf(openSaleForCustomer()));
       return ok(view);
     },
     'customer.open': async () => ok(deps.openCustomerDisplay ? await deps.openCustomerDisplay() : PREVIEW_CUSTOMER_DISPLAY),
@@ -292,23 +283,28 @@ export async function createCounterServices(deps: CounterServicesDeps): Promise<
     }
   }
 
+  function subscribe(listener: (event: EventName, payload: unknown) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
   return {
     handle,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     customerView: () => customerViewOf(openSaleForCustomer()),
+    // The customer's feed is derived from the app's own events: each sale change as it is, and on a
+    // settings change (shop name, language, look) the view again.
     subscribeCustomer(listener) {
-      customerListeners.add(listener);
-      return () => customerListeners.delete(listener);
+      return subscribe((event, payload) => {
+        if (event === 'sale.changed') listener(customerViewOf(payload as SaleView | null));
+        else if (event === 'settings.changed') listener(customerViewOf(openSaleForCustomer()));
+      });
     },
     sandbox: () => sandbox,
     async dispose() {
       clearTimeout(ownerExpiry);
       sales.dispose();
       listeners.clear();
-      customerListeners.clear();
       await journal.close();
       await sandbox?.close();
       sandbox = null;
