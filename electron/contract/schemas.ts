@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PIN_PATTERN } from './pin';
 
 /** Digits as typed (leading zeros allowed, trimmed); long ids stay strings so no digit is lost. */
 const digitString = (label: string, max: number) =>
@@ -12,7 +13,7 @@ export const daySchema = z
   .regex(DAY, 'A day is written YYYY-MM-DD.')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'That day does not exist.');
 
-export const pinSchema = z.string().regex(/^\d{4,8}$/, 'The owner PIN is 4 to 8 digits.');
+export const pinSchema = z.string().regex(PIN_PATTERN, 'The owner PIN is 4 to 8 digits.');
 
 /** Longest span one export may cover. */
 export const MAX_EXPORT_DAYS = 366;

@@ -15,7 +15,6 @@ export interface PinStore {
   write(pin: StoredPin): void;
 }
 
-export const PIN_PATTERN = /^\d{4,8}$/;
 export const MAX_TRIES = 5;
 export const LOCK_MS = 5 * 60_000;
 /** An unlocked owner session ends this long after the owner's last guarded action. */

@@ -49,7 +49,7 @@ export interface SecretBox {
   allowPlainStorage(accepted: boolean): Promise<void>;
 }
 
-export type TokenStorage = 'encrypted' | 'session_only' | 'plain';
+export type TokenStorage = SettingsView['tokenStorage'];
 
 /** Reads stored settings, falling back field by field to defaults for anything invalid. */
 export function readSettings(store: SettingsStore): StoredSettings {

@@ -5,6 +5,7 @@ import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n';
 import { Dialog } from './Dialog';
 import { ErrorBox } from './ErrorBox';
+import { PIN_PATTERN } from '../../../electron/contract/pin';
 
 /** Asks for the owner's PIN over the screen. The PIN goes to main once and the field is emptied. */
 export function PinDialog({ onDone }: { onDone: (unlocked: boolean) => void }) {
@@ -15,7 +16,7 @@ export function PinDialog({ onDone }: { onDone: (unlocked: boolean) => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\d{4,8}$/.test(pin)) return setError({ code: 'invalid_input', message: t.owner.pinShape });
+    if (!PIN_PATTERN.test(pin)) return setError({ code: 'invalid_input', message: t.owner.pinShape });
     void run(async () => {
       const result = await callPos(() => window.pos.unlockOwner({ pin }));
       setPin('');

@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n';
+import { PIN_PATTERN } from '../../../../electron/contract/pin';
 
 /** The first PIN (on first entry to Settings), or a new one while the owner is unlocked. */
 export function SetPinForm({ change }: { change: boolean }) {
@@ -17,7 +18,7 @@ export function SetPinForm({ change }: { change: boolean }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice('');
-    if (!/^\d{4,8}$/.test(pin)) return setError({ code: 'invalid_input', message: t.owner.pinShape });
+    if (!PIN_PATTERN.test(pin)) return setError({ code: 'invalid_input', message: t.owner.pinShape });
     if (pin !== again) return setError({ code: 'invalid_input', message: t.owner.pinsDiffer });
     void run(async () => {
       const result = await callPos(() => window.pos.setOwnerPin({ pin }));
