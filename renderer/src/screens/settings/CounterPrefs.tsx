@@ -44,6 +44,20 @@ function OpenCustomerDisplay() {
   );
 }
 
+/** A labelled drop-down of fixed choices: [value, words] pairs. */
+function Choice<V extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: V; options: ReadonlyArray<readonly [V, string]>; onChange: (value: V) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map(([option, words]) => (
+          <option key={option} value={option}>{words}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** What the counter looks and sounds like, and what the customer sees: shop name, language, theme, customer display, paper, sound. */
 export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; onChange: (prefs: CounterPrefs) => void }) {
   const [displays, setDisplays] = useState<DisplayView[]>([]);
@@ -61,20 +75,8 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
         <p id="shop-name-hint" className="hint">{s.shopNameHint}</p>
       </div>
       <div className="prefs-grid">
-        <div className="field">
-          <label htmlFor="language">{s.language}</label>
-          <select id="language" value={prefs.language} onChange={(e) => set('language', e.target.value as CounterPrefs['language'])}>
-            <option value="en">{s.languages.en}</option>
-            <option value="hi">{s.languages.hi}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="theme">{s.theme}</label>
-          <select id="theme" value={prefs.theme} onChange={(e) => set('theme', e.target.value as CounterPrefs['theme'])}>
-            <option value="light">{s.themes.light}</option>
-            <option value="high-contrast">{s.themes.highContrast}</option>
-          </select>
-        </div>
+        <Choice id="language" label={s.language} value={prefs.language} options={[['en', s.languages.en], ['hi', s.languages.hi]]} onChange={(v) => set('language', v)} />
+        <Choice id="theme" label={s.theme} value={prefs.theme} options={[['light', s.themes.light], ['high-contrast', s.themes.highContrast]]} onChange={(v) => set('theme', v)} />
         <div className="field">
           <label htmlFor="customer-display">{s.customerDisplay}</label>
           <select id="customer-display" value={prefs.customerDisplay} onChange={(e) => set('customerDisplay', e.target.value)}>
@@ -86,14 +88,7 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
           </select>
           <OpenCustomerDisplay />
         </div>
-        <div className="field">
-          <label htmlFor="paper-width">{s.paperWidth}</label>
-          <select id="paper-width" value={prefs.paperWidth} onChange={(e) => set('paperWidth', e.target.value as CounterPrefs['paperWidth'])}>
-            <option value="58mm">{s.papers['58mm']}</option>
-            <option value="80mm">{s.papers['80mm']}</option>
-            <option value="a4">{s.papers.a4}</option>
-          </select>
-        </div>
+        <Choice id="paper-width" label={s.paperWidth} value={prefs.paperWidth} options={[['58mm', s.papers['58mm']], ['80mm', s.papers['80mm']], ['a4', s.papers.a4]]} onChange={(v) => set('paperWidth', v)} />
       </div>
       <fieldset>
         <legend>{s.sound}</legend>
