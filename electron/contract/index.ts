@@ -4,5 +4,5 @@ export * from './schemas';
 export * from './views';
 export * from './customer';
 export * from './money';
-export { explainRefundCode } from '../core/bos/refund-codes';
+export { explainRefundCode } from './refund-codes';
 export * from './days';

@@ -2,7 +2,7 @@ import type { PosResult } from '../contract/errors';
 import type { RefundAckView } from '../contract/views';
 import type { BosAck, BosClient, BosError } from './bos';
 import type { Journal, JournalEventType } from './journal/types';
-import { err, ok, type Result } from './result';
+import { err, ok, type Result } from '../contract/result';
 import { toPosError } from './sale';
 
 export interface RefundDeskDeps {

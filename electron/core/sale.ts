@@ -3,7 +3,7 @@ import type { PosError, PosResult } from '../contract/errors';
 import type { SaleView } from '../contract/views';
 import type { FoldedSale } from './journal/fold';
 import type { Journal } from './journal/types';
-import { err, ok } from './result';
+import { err, ok } from '../contract/result';
 
 export interface SaleDeskDeps {
   client: () => BosClient;

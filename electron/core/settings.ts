@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_CAP_PAISE } from './money';
+import { DEFAULT_CAP_PAISE } from '../contract/money';
 import type { SettingsView } from '../contract/views';
 
 export const LIVE_BOS_URL = 'https://api.bos.center';

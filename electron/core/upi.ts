@@ -1,5 +1,5 @@
-import { formatPaise, rupeesToPaise } from './money';
-import { err, ok, type Result } from './result';
+import { formatPaise, rupeesToPaise } from '../contract/money';
+import { err, ok, type Result } from '../contract/result';
 
 /** A parsed `upi://pay?...` intent. `raw` is kept byte for byte: the QR encodes it, never a rebuilt copy. */
 export interface UpiIntent {

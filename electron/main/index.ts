@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow} from 'electron';
 import { app, dialog, ipcMain, net } from 'electron';
 import { createCounterServices, type CounterServices } from '../core/services';
+import { startSandbox } from '../sandbox';
 import { electronCustomerWindows } from './adapters/customer-window';
 import { createElectronScreens } from './adapters/screens';
 import { createSafeStorageSecretBox } from './adapters/secret-box';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
     fetch: net.fetch as unknown as typeof fetch,
     version: app.getVersion(),
     shell: 'electron',
+    startSandbox: () => startSandbox(),
     startupNotices: notices,
     chooseExportPath: async (suggestedName) => {
       const owner = cashierWindow && !cashierWindow.isDestroyed() ? cashierWindow : null;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatPaise } from '../core/money';
+import { formatPaise } from '../contract/money';
 import { MAGIC_AMOUNTS, SEEDED_TRANSFERS, startSandbox } from './index';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, host: { type: 'string', default: '127.0.0.1' }, token: { type: 'string' }, latency: { type: 'string' } } });

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { paiseToBosRupees, rupeesToPaise } from '../core/money';
+import { paiseToBosRupees, rupeesToPaise } from '../contract/money';
 import { SANDBOX_FAULTS, faultForAmount, type SandboxFault } from './faults';
 import { formatIst } from './ist';
 import { JsonNumber, parseLossless, type LosslessValue } from './lossless-json';

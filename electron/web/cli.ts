@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { createCounterServices } from '../core/services';
 import { LIVE_BOS_URL } from '../core/settings';
 import { createJsonFileSettingsStore, createMemorySecretBox, createMemorySettingsStore } from './preview-stores';
 import { startWebPreview } from './server';
+import { createPreviewServices } from './compose';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ if (live && !values['registration-id']) {
 }
 
 const notices: string[] = [];
-const services = await createCounterServices({
+const services = await createPreviewServices({
   startupNotices: notices,
   settingsStore: live
     ? createMemorySettingsStore({ environment: 'live', liveBaseUrl: LIVE_BOS_URL, registrationId: values['registration-id'] })

@@ -6,15 +6,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
 import type { ExportView, HistoryView, SaleView } from '../../electron/contract/views';
 import { localDay } from '../../electron/core/journal/append';
-import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../../electron/core/services';
+import { createPreviewServices, type PreviewServices, type PreviewServicesDeps } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
 
 let dataDir: string;
-let services: CounterServices;
+let services: PreviewServices;
 const today = localDay(new Date());
 
-async function start(extra: Partial<CounterServicesDeps> = {}) {
-  services = await createCounterServices({
+async function start(extra: Partial<PreviewServicesDeps> = {}) {
+  services = await createPreviewServices({
     settingsStore: createMemorySettingsStore({}),
     secretBox: createMemorySecretBox(),
     dataDir,

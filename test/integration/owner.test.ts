@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDay } from '../../electron/contract/days';
-import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../../electron/core/services';
+import { createPreviewServices, type PreviewServices, type PreviewServicesDeps } from '../../electron/web/compose';
 import { createJsonFileSettingsStore, createMemorySecretBox } from '../../electron/web/preview-stores';
 
 let dataDir: string;
-let services: CounterServices;
+let services: PreviewServices;
 const today = localDay(new Date());
 
-async function start(extra: Partial<CounterServicesDeps> = {}) {
-  services = await createCounterServices({
+async function start(extra: Partial<PreviewServicesDeps> = {}) {
+  services = await createPreviewServices({
     settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json')),
     secretBox: createMemorySecretBox(),
     dataDir,

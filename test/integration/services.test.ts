@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inputSchemas } from '../../electron/contract/schemas';
-import { createCounterServices, type CounterServices } from '../../electron/core/services';
+import { createPreviewServices, type PreviewServices } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
 
 const SECRET = 'tok_live_abcdefghijklmnop_9876';
 let dataDir: string;
-let services: CounterServices;
+let services: PreviewServices;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'counter-services-'));
-  services = await createCounterServices({
+  services = await createPreviewServices({
     settingsStore: createMemorySettingsStore({ registrationId: 'BOS-554' }),
     secretBox: createMemorySecretBox(SECRET),
     dataDir,
@@ -90,7 +90,7 @@ describe('a restart with a sale left open', () => {
     const created = await services.handle('sale.create', { amountPaise: 4_200 });
     const saleId = (created as { value: { saleId: string } }).value.saleId;
     await services.dispose();
-    const reopened = await createCounterServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
+    const reopened = await createPreviewServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
     try {
       expect(await reopened.handle('sale.current', undefined)).toMatchObject({ ok: true, value: { saleId, state: 'unresolved', amountPaise: 4_200, qr: null } });
       expect(await reopened.handle('sale.create', { amountPaise: 100 })).toMatchObject({ ok: false, error: { code: 'busy' } });
@@ -102,6 +102,6 @@ describe('a restart with a sale left open', () => {
     } finally {
       await reopened.dispose();
     }
-    services = await createCounterServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
+    services = await createPreviewServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
   });
 });

@@ -2,12 +2,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCounterServices, type CounterServices } from '../../electron/core/services';
+import { createPreviewServices, type PreviewServices } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
 import { startWebPreview, type WebPreview } from '../../electron/web/server';
 
 let dir: string;
-let services: CounterServices;
+let services: PreviewServices;
 let preview: WebPreview;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Counter</title></head><body></body></html>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  services = await createCounterServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir: dir, version: 't', shell: 'web-preview' });
+  services = await createPreviewServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir: dir, version: 't', shell: 'web-preview' });
   preview = await startWebPreview({ services, rendererDir });
 });
 afterAll(async () => {

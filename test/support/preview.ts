@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../../electron/core/services';
+import { createPreviewServices, type PreviewServices, type PreviewServicesDeps } from '../../electron/web/compose';
 import { createJsonFileSettingsStore, createMemorySecretBox } from '../../electron/web/preview-stores';
 import { startWebPreview, type WebPreview } from '../../electron/web/server';
 
@@ -10,16 +10,16 @@ export const RENDERER_DIR = join(process.cwd(), process.env.COUNTER_OUT_DIR ?? '
 
 export interface RunningPreview {
   preview: WebPreview;
-  services: CounterServices;
+  services: PreviewServices;
   dataDir: string;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** The browser preview in-process: the same services and handlers the app runs, a fresh data dir per call. */
-export async function startPreview(overrides: Partial<CounterServicesDeps> = {}, keep?: { dataDir: string }): Promise<RunningPreview> {
+export async function startPreview(overrides: Partial<PreviewServicesDeps> = {}, keep?: { dataDir: string }): Promise<RunningPreview> {
   const dataDir = keep?.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-ui-'));
   const notices: string[] = [];
-  const services = await createCounterServices({
+  const services = await createPreviewServices({
     settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json'), (notice) => notices.push(notice)),
     startupNotices: notices,
     secretBox: createMemorySecretBox(),

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { CounterServicesDeps } from '../../electron/core/services';
+import type { PreviewServicesDeps } from '../../electron/web/compose';
 import { launchChromium } from './chromium';
 import { actAsOwner, startPreview, type RunningPreview } from './preview';
 
@@ -20,7 +20,7 @@ export function useChromium(): () => Browser {
 }
 
 export interface OpenOptions {
-  overrides?: Partial<CounterServicesDeps>;
+  overrides?: Partial<PreviewServicesDeps>;
   /** Set the owner PIN first, so owner-only screens open without asking (default false). */
   owner?: boolean;
   /** Applied as the owner (the PIN is set first) before the page opens. */
@@ -52,7 +52,7 @@ export function usePreviewOnDemand(): PreviewFixture {
   const browser = useChromium();
   let running: RunningPreview | undefined;
   let page: Page | undefined;
-  let overrides: Partial<CounterServicesDeps> | undefined;
+  let overrides: Partial<PreviewServicesDeps> | undefined;
   afterEach(async () => {
     await page?.context().close();
     await running?.stop();

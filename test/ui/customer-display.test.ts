@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOMER_PREVIEW } from '../../electron/contract/customer';
-import type { CounterServicesDeps } from '../../electron/core/services';
+import type { PreviewServicesDeps } from '../../electron/web/compose';
 import { launchChromium } from '../support/chromium';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 import { decodeQrPng } from '../support/qr-decode';
@@ -33,7 +33,7 @@ afterEach(async () => {
 const HOLD_MS = 1500;
 
 /** A fresh preview, the cashier page and the customer display in two pages of one browser context. */
-async function openBoth(options: { overrides?: Partial<CounterServicesDeps>; viewport?: { width: number; height: number }; shopName?: string } = {}) {
+async function openBoth(options: { overrides?: Partial<PreviewServicesDeps>; viewport?: { width: number; height: number }; shopName?: string } = {}) {
   running = await startPreview(options.overrides ?? {});
   await actAsOwner(running);
   if (options.shopName !== undefined) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type RunnerTestFile } from 'vitest';
 import type { Browser, Page } from 'playwright';
-import type { CounterServicesDeps } from '../../electron/core/services';
+import type { PreviewServicesDeps } from '../../electron/web/compose';
 import type { JournalEvent } from '../../electron/core/journal/types';
 import { startSandbox, type SandboxFault, type SandboxServer } from '../../electron/sandbox';
 import { launchChromium } from '../support/chromium';
@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 /** A fresh preview (its own data dir, sandbox and journal) and a page on it. */
-async function open(overrides: Partial<CounterServicesDeps> = {}, keep?: { dataDir: string }): Promise<{ running: RunningPreview; page: Page }> {
+async function open(overrides: Partial<PreviewServicesDeps> = {}, keep?: { dataDir: string }): Promise<{ running: RunningPreview; page: Page }> {
   running = await startPreview(overrides, keep);
   await actAsOwner(running);
   await page.goto(running.preview.url);

@@ -233,7 +233,7 @@ describe('refund calls', () => {
 
 describe('refund code explanations', () => {
   it('tells the cashier to resend when BOS says the OTP is used up, whatever the code', async () => {
-    const { explainRefundCode } = await import('../../electron/core/bos/refund-codes');
+    const { explainRefundCode } = await import('../../electron/contract/refund-codes');
     expect(explainRefundCode('4', 'Invalid OTP')).toMatch(/Check the numbers \(and the OTP\)/);
     expect(explainRefundCode('4', 'Invalid OTP. Attempts exceeded; request a new OTP.')).toMatch(/no longer be used\. Press Resend OTP/);
     expect(explainRefundCode('2', 'OTP expired; request a new OTP')).toMatch(/Resend OTP/);

@@ -4,7 +4,7 @@ import type { HistoryRow, SaleHistoryRow } from '../../electron/contract/views';
 import { CSV_HEADER, historyCsv } from '../../electron/core/journal/csv';
 import { historyRows, summarize } from '../../electron/core/journal/history';
 import type { JournalEvent, JournalEventType } from '../../electron/core/journal/types';
-import { rupeesToPaise } from '../../electron/core/money';
+import { rupeesToPaise } from '../../electron/contract/money';
 
 let id = 0;
 /** An event at a local wall-clock time on 23 Nov 2026 (day offset for the days around it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CAP_PAISE, formatPaise, paiseToBosRupees, paiseToPlainRupees, parseAmount, rupeesToPaise } from '../../electron/core/money';
+import { DEFAULT_CAP_PAISE, formatPaise, paiseToBosRupees, paiseToPlainRupees, parseAmount, rupeesToPaise } from '../../electron/contract/money';
 
 describe('parseAmount accepts what a cashier types', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPaise } from '../../electron/core/money';
+import { formatPaise } from '../../electron/contract/money';
 import { MAGIC_AMOUNTS, SEEDED_TRANSFERS } from '../../electron/sandbox';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
-import { paiseToBosRupees, rupeesToPaise } from '../money';
-import { err, ok, type Result } from '../result';
+import { paiseToBosRupees, rupeesToPaise } from '../../contract/money';
+import { err, ok, type Result } from '../../contract/result';
 import { verifyUpiIntent } from '../upi';
 import { bosError, type BosError } from './errors';
 import { httpFailure, postJson, readJson, type HttpAnswer } from './http';
-import { AUTH_RESPONSE_CODES, explainRefundCode } from './refund-codes';
+import { AUTH_RESPONSE_CODES, explainRefundCode } from '../../contract/refund-codes';
 import { ackResponseSchema, dynamicQrResponseSchema, qrErrorSchema } from './schemas';
 import type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 import { digitsForWire, jsonBodyFromLiterals } from './wire';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../../contract/result';
 import { bosError, type BosError } from './errors';
 
 const MAX_ID_DIGITS = 30;

@@ -1,5 +1,5 @@
 import type { HistoryRow } from '../../contract/views';
-import { paiseToPlainRupees } from '../money';
+import { paiseToPlainRupees } from '../../contract/money';
 
 export const CSV_HEADER = ['Date', 'Time', 'Type', 'Amount (₹)', 'State', 'BOS reference', 'Ack No', 'UTR', 'Paid after expiry', 'Terminal', 'Note', 'ID'] as const;
 

@@ -1,0 +1,18 @@
+import { err } from '../../contract/result';
+import type { CounterContext } from './context';
+import type { HandlersFor } from './types';
+
+export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 'sale.create' | 'sale.cancel' | 'sale.markPaid'> {
+  const { sales } = ctx;
+  return {
+    'sale.current': async () => ({ ok: true, value: sales.active() }),
+    'sale.create': async ({ amountPaise }) => {
+      if (amountPaise > ctx.settings.get().capPaise) {
+        return err({ code: 'invalid_input', message: 'The amount is above this counter\'s limit per QR.' });
+      }
+      return sales.create(amountPaise);
+    },
+    'sale.cancel': async ({ saleId }) => sales.cancel(saleId),
+    'sale.markPaid': async ({ saleId, utr }) => sales.markPaid(saleId, utr),
+  };
+}

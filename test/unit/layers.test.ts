@@ -1,0 +1,44 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The layer rule's complaints about one import line, as if written in `file`. */
+async function complaints(file: string, importLine: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${importLine}\nexport const used = x;\n`, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layers point one way (lint)', () => {
+  it.each([
+    ['electron/contract/x.ts', "import { x } from '../core/money';", /ground floor/],
+    ['electron/contract/x.ts', "import { x } from '../sandbox';", /ground floor/],
+    ['electron/contract/x.ts', "import { x } from 'node:fs';", /no Node APIs/],
+    ['electron/core/x.ts', "import { x } from '../sandbox';", /Core never imports/],
+    ['electron/core/bos/x.ts', "import { x } from '../../sandbox/server';", /Core never imports/],
+    ['electron/core/x.ts', "import { x } from '../hub/server';", /Core never imports/],
+    ['electron/core/x.ts', "import { x } from '../web/compose';", /Core never imports/],
+    ['electron/core/x.ts', "import { x } from '../main/ipc';", /Core never imports/],
+    ['electron/core/x.ts', "import { x } from 'electron';", /electron only in electron\/main/],
+    ['electron/sandbox/x.ts', "import { x } from '../core/services';", /sandbox depends on the contract/],
+    ['electron/sandbox/x.ts', "import { x } from '../hub/server';", /sandbox depends on the contract/],
+    ['electron/hub/x.ts', "import { x } from '../core/journal/append';", /hub depends on the contract/],
+    ['electron/hub/store/x.ts', "import { x } from '../../sandbox';", /hub depends on the contract/],
+    ['electron/web/x.ts', "import { x } from '../main/ipc';", /never imports main/],
+    ['renderer/src/x.ts', "import { x } from '../../electron/hub/server';", /renderer talks only/],
+  ])('%s may not say %s', async (file, line, message) => {
+    const found = await complaints(file, line);
+    expect(found.some((m) => message.test(m)), `complaints: ${JSON.stringify(found)}`).toBe(true);
+  });
+
+  it.each([
+    ['electron/core/x.ts', "import { x } from '../contract/money';"],
+    ['electron/sandbox/x.ts', "import { x } from '../contract/money';"],
+    ['electron/hub/x.ts', "import { x } from '../core/upi';"],
+    ['electron/hub/store/x.ts', "import { x } from '../../contract/money';"],
+    ['electron/web/x.ts', "import { x } from '../sandbox';"],
+    ['electron/main/x.ts', "import { x } from '../sandbox';"],
+  ])('%s may say %s', async (file, line) => {
+    expect(await complaints(file, line)).toEqual([]);
+  });
+});
