@@ -16,6 +16,14 @@ export const ERROR_CODES = [
   'owner_required',
   'wrong_pin',
   'locked_out',
+  /** Counter could not write to its data folder (disk full, read-only): nothing that needed writing down happened. */
+  'not_saved',
+  /** BOS made a QR for a payee other than the one this account's QRs have always paid; the owner must accept it first. */
+  'payee_changed',
+  /** The UTR typed was already recorded for another sale (an old success screen shown again?). */
+  'utr_reused',
+  /** First start: the owner has not set up this counter (owner PIN) yet. */
+  'not_set_up',
   'internal',
 ] as const;
 

@@ -115,8 +115,8 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     }
     if (OWNER_ONLY.has(op)) {
       if (!owner.lock.isUnlocked()) {
-        const { pinSet } = owner.lock.view();
-        return err({ code: 'owner_required', message: pinSet ? 'This needs the owner\'s PIN.' : 'Set an owner PIN in Settings first: this needs it.' });
+        if (!owner.lock.view().pinSet) return err({ code: 'not_set_up', message: 'The owner has not set up this counter yet: this needs the owner.' });
+        return err({ code: 'owner_required', message: 'This needs the owner\'s PIN.' });
       }
       owner.lock.touch();
     }

@@ -41,7 +41,7 @@ describe('owner PIN through the services', () => {
   it('staff sell and ask for refund OTPs without it; settings, claims, exports and Live need it', async () => {
     await start();
     for (const [op, input] of ownerOnly) {
-      expect(await services.handle(op, input)).toEqual({ ok: false, error: { code: 'owner_required', message: 'Set an owner PIN in Settings first: this needs it.' } });
+      expect(await services.handle(op, input)).toEqual({ ok: false, error: { code: 'not_set_up', message: 'The owner has not set up this counter yet: this needs the owner.' } });
     }
     expect(await services.handle('sale.create', { amountPaise: 1_000 })).toMatchObject({ ok: true, value: { state: 'showing' } });
     expect(await services.handle('refund.requestOtp', { referenceId: '12345678926', ackNo: '127' })).toMatchObject({ ok: true });
@@ -91,6 +91,27 @@ describe('owner PIN through the services', () => {
       ['sale.requested', 'staff'], ['sale.qr_issued', 'staff'], ['sale.cancelled', 'staff'], ['owner.pin_set', 'owner'], ['settings.changed', 'owner'],
     ]);
     expect(lines[4]!.data).toEqual({ fields: ['capPaise'] });
+  });
+
+  it('a read-only data folder: setting the PIN says so and sets nothing; once writable, the PIN sets and unlocks', async () => {
+    const file = createJsonFileSettingsStore(join(dataDir, 'settings.json'));
+    let readOnly = true;
+    const store = { read: () => file.read(), write: (value: Parameters<typeof file.write>[0]) => { if (readOnly) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' }); file.write(value); } };
+    await start({ settingsStore: store });
+    expect(await services.handle('owner.setPin', { pin: '2468' })).toEqual({ ok: false, error: { code: 'not_saved', message: 'Counter cannot save: its data folder is read-only. Ask whoever looks after this PC to make it writable. The PIN was not set.' } });
+    expect(await services.handle('owner.status', undefined)).toMatchObject({ ok: true, value: { pinSet: false, unlocked: false } });
+    expect(await services.handle('settings.update', { terminalName: 'Till 9' })).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
+    readOnly = false;
+    expect(await services.handle('owner.setPin', { pin: '2468' })).toMatchObject({ ok: true, value: { pinSet: true } });
+    await services.handle('owner.lock', undefined);
+    readOnly = true;
+    expect(await services.handle('owner.unlock', { pin: '2468' })).toMatchObject({ ok: false, error: { code: 'not_saved', message: expect.stringMatching(/read-only.*The PIN was not checked\./) } });
+    expect(await services.handle('settings.update', { terminalName: 'Till 9' })).toMatchObject({ ok: false, error: { code: 'owner_required' } });
+    readOnly = false;
+    expect(await services.handle('owner.unlock', { pin: '2468' })).toMatchObject({ ok: true, value: { unlocked: true } });
+    readOnly = true;
+    expect(await services.handle('settings.update', { terminalName: 'Till 9' })).toMatchObject({ ok: false, error: { code: 'not_saved', message: expect.stringMatching(/Nothing was changed\./) } });
+    expect(await services.handle('settings.get', undefined)).toMatchObject({ ok: true, value: { terminalName: 'Counter 1' } });
   });
 
   it('refuses to change the PIN without the current one', async () => {

@@ -2,6 +2,7 @@ import type { OwnerView } from '../../contract/views';
 import type { EventHub } from '../events';
 import type { Journal } from '../journal/types';
 import { OWNER_SESSION_MS, type OwnerLock } from '../owner';
+import { notSaved } from '../storage-errors';
 import { err, ok } from '../../contract/result';
 import type { HandlersFor } from './types';
 
@@ -34,12 +35,24 @@ export function ownerHandlers(owner: OwnerSession, journal: Journal): HandlersFo
   return {
     'owner.status': async () => ok(owner.lock.view()),
     'owner.setPin': async ({ pin }) => {
-      if (!(await owner.lock.setPin(pin))) return err({ code: 'owner_required', message: 'Unlock with the current owner PIN before changing it.' });
+      let set: boolean;
+      try {
+        set = await owner.lock.setPin(pin);
+      } catch (error) {
+        return err(notSaved(error, 'The PIN was not set.'));
+      }
+      if (!set) return err({ code: 'owner_required', message: 'Unlock with the current owner PIN before changing it.' });
       await journal.append('owner.pin_set', {}).catch(() => undefined);
       return ok(owner.changed());
     },
     'owner.unlock': async ({ pin }) => {
-      const outcome = await owner.lock.unlock(pin);
+      let outcome: Awaited<ReturnType<OwnerLock['unlock']>>;
+      try {
+        outcome = await owner.lock.unlock(pin);
+      } catch (error) {
+        // The try could not be counted on disk, so it is not judged: a lockout that cannot be written down cannot hold.
+        return err(notSaved(error, 'The PIN was not checked.'));
+      }
       if (outcome.ok) return ok(owner.changed());
       owner.changed();
       if (outcome.reason === 'no_pin') return err({ code: 'not_found', message: 'No owner PIN is set yet. Open Settings to set one.' });

@@ -1,6 +1,7 @@
 import type { AppInfo, ConnectionTestView, DisplayView, SettingsView } from '../../contract/views';
 import { err, ok } from '../../contract/result';
 import { toSettingsView, type StoredSettings } from '../settings';
+import { notSaved } from '../storage-errors';
 import type { CounterContext } from './context';
 import type { HandlersFor } from './types';
 
@@ -53,7 +54,11 @@ export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): Handl
       const { token: newToken, plainTokenStorageAccepted, ...rest } = changes;
       if (plainTokenStorageAccepted !== undefined) await ctx.secretBox.allowPlainStorage(plainTokenStorageAccepted);
       const next: StoredSettings = { ...settings, ...rest, ...(plainTokenStorageAccepted !== undefined ? { plainTokenStorageAccepted } : {}) };
-      ctx.settings.save(next);
+      try {
+        ctx.settings.save(next);
+      } catch (error) {
+        return err(notSaved(error, 'Nothing was changed.'));
+      }
       if (newToken !== undefined) {
         await ctx.secretBox.save(newToken);
         ctx.settings.setToken(newToken);

@@ -52,6 +52,10 @@ export const en = {
       owner_required: 'This needs the owner\'s PIN.',
       wrong_pin: 'That PIN is not right.',
       locked_out: 'Too many wrong PINs. The PIN is locked for a few minutes.',
+      not_saved: 'Counter cannot save to this PC\'s disk. Nothing was changed.',
+      payee_changed: 'This QR would pay someone other than your shop. It was not shown. The owner must check it in Settings.',
+      utr_reused: 'This UPI reference was already recorded for another sale.',
+      not_set_up: 'The owner has not set up this counter yet.',
       internal: 'Counter hit a problem. Check History before trying again.',
     } satisfies Record<ErrorCode, string>,
     /** wrong_pin and locked_out with main's figure (tries left, minutes locked), in place of the byCode sentence. */
