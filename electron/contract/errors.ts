@@ -38,6 +38,8 @@ export interface PosError {
   bosMessage?: string;
   /** wrong_pin: tries left before the PIN locks; locked_out: whole minutes until it opens again (so each language can say it). */
   count?: number;
+  /** utr_reused: the earlier sale the UTR was recorded for (the renderer shows it, in the language in use). */
+  related?: { saleId: string; amountPaise: number; at: string };
 }
 
 export type PosResult<T> = { ok: true; value: T } | { ok: false; error: PosError };

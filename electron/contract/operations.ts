@@ -10,6 +10,7 @@ export interface OperationResults {
   'sale.create': SaleView;
   'sale.cancel': SaleView;
   'sale.markPaid': SaleView;
+  'sale.markPaidAfterCancel': SaleView;
   'refund.requestOtp': RefundAckView;
   'refund.claim': RefundAckView;
   'refund.sandboxOtp': { otp: string };
@@ -23,6 +24,7 @@ export interface OperationResults {
   'settings.displays': DisplayView[];
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  'settings.acceptPayee': SettingsView;
   'customer.open': CustomerDisplayStatus;
 }
 
@@ -46,6 +48,8 @@ export interface PosApi {
   createSale(input: OperationInput<'sale.create'>): Promise<OperationResult<'sale.create'>>;
   cancelSale(input: OperationInput<'sale.cancel'>): Promise<OperationResult<'sale.cancel'>>;
   markPaid(input: OperationInput<'sale.markPaid'>): Promise<OperationResult<'sale.markPaid'>>;
+  /** "The customer paid after all": a cancelled sale (this week, this counter) marked paid, on record as such. */
+  markPaidAfterCancel(input: OperationInput<'sale.markPaidAfterCancel'>): Promise<OperationResult<'sale.markPaidAfterCancel'>>;
   requestRefundOtp(input: OperationInput<'refund.requestOtp'>): Promise<OperationResult<'refund.requestOtp'>>;
   claimRefund(input: OperationInput<'refund.claim'>): Promise<OperationResult<'refund.claim'>>;
   sandboxOtp(input: OperationInput<'refund.sandboxOtp'>): Promise<OperationResult<'refund.sandboxOtp'>>;
@@ -59,6 +63,8 @@ export interface PosApi {
   listDisplays(): Promise<OperationResult<'settings.displays'>>;
   getSettings(): Promise<OperationResult<'settings.get'>>;
   updateSettings(input: OperationInput<'settings.update'>): Promise<OperationResult<'settings.update'>>;
+  /** The owner accepts the new payee BOS's QRs now pay (shown beside the old one in Settings). */
+  acceptPayee(input: OperationInput<'settings.acceptPayee'>): Promise<OperationResult<'settings.acceptPayee'>>;
   /** Opens the customer display (full screen on a second monitor when settings choose one, else a window). */
   openCustomerDisplay(): Promise<OperationResult<'customer.open'>>;
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
@@ -73,6 +79,7 @@ export const POS_METHODS = {
   createSale: 'sale.create',
   cancelSale: 'sale.cancel',
   markPaid: 'sale.markPaid',
+  markPaidAfterCancel: 'sale.markPaidAfterCancel',
   requestRefundOtp: 'refund.requestOtp',
   claimRefund: 'refund.claim',
   sandboxOtp: 'refund.sandboxOtp',
@@ -86,6 +93,7 @@ export const POS_METHODS = {
   listDisplays: 'settings.displays',
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
+  acceptPayee: 'settings.acceptPayee',
   openCustomerDisplay: 'customer.open',
 } as const satisfies Record<string, OperationName>;
 

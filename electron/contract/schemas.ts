@@ -15,6 +15,15 @@ export const daySchema = z
 
 export const pinSchema = z.string().regex(PIN_PATTERN, 'The owner PIN is 4 to 8 digits.');
 
+/** Marking a sale paid: the UTR when the cashier typed one, and the warnings they answered "mark paid anyway" to. */
+const markPaidSchema = z
+  .object({
+    saleId: saleIdSchema,
+    utr: z.string().trim().regex(/^\d{12}$/, 'The UPI reference (UTR) is 12 digits.').optional(),
+    overrides: z.array(z.enum(['utr_reused'])).max(4).optional(),
+  })
+  .strict();
+
 /** Longest span one export may cover. */
 export const MAX_EXPORT_DAYS = 366;
 
@@ -23,12 +32,8 @@ export const inputSchemas = {
   'sale.current': z.undefined(),
   'sale.create': z.object({ amountPaise: z.number().int().positive().max(100_000_000_00) }).strict(),
   'sale.cancel': z.object({ saleId: saleIdSchema }).strict(),
-  'sale.markPaid': z
-    .object({
-      saleId: saleIdSchema,
-      utr: z.string().trim().regex(/^\d{12}$/, 'The UPI reference (UTR) is 12 digits.').optional(),
-    })
-    .strict(),
+  'sale.markPaid': markPaidSchema,
+  'sale.markPaidAfterCancel': markPaidSchema,
   'refund.requestOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
   'refund.claim': z
     .object({
@@ -71,6 +76,7 @@ export const inputSchemas = {
       plainTokenStorageAccepted: z.boolean().optional(),
     })
     .strict(),
+  'settings.acceptPayee': z.object({ vpa: z.string().trim().min(3).max(300) }).strict(),
   'customer.open': z.undefined(),
 } as const;
 

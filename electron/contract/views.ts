@@ -30,6 +30,8 @@ export interface SaleView {
   saleId: string;
   state: SaleState;
   amountPaise: number;
+  /** When the sale was rung up (ISO 8601, this PC's clock): tells two open sales of one amount apart. */
+  requestedAt: string;
   /** Only while the sale is showing: no screen can draw a QR for a sale that is over. */
   qr: QrView | null;
   /** From the QR BOS issued, in every state after it (null when no QR was issued, or after a restart). */
@@ -38,7 +40,15 @@ export interface SaleView {
   paidAt: string | null;
   utr: string | null;
   paidAfterExpiry: boolean;
+  /** Marked paid after it had been cancelled: the customer paid after all. */
+  paidAfterCancel: boolean;
   error: { code: string; message: string; bosCode?: string; bosMessage?: string } | null;
+}
+
+/** The payee this BOS account's QRs pay, and one BOS offered instead (a QR that was refused for it). */
+export interface PayeeView {
+  pinned: { vpa: string; name: string; since: string } | null;
+  offered: { vpa: string; name: string; seenAt: string } | null;
 }
 
 export interface RefundAckView {
@@ -73,6 +83,7 @@ export interface SettingsView {
   /** 0–100. */
   soundVolume: number;
   soundMuted: boolean;
+  payee: PayeeView;
 }
 
 export interface AppInfo {

@@ -1,9 +1,14 @@
 import type { BosClient, BosError, DynamicQr } from './bos';
 import type { PosError, PosResult } from '../contract/errors';
 import type { SaleView } from '../contract/views';
+import { formatPaise } from '../contract/money';
+import { err, ok } from '../contract/result';
 import type { FoldedSale } from './journal/fold';
 import type { Journal } from './journal/types';
-import { err, ok } from '../contract/result';
+import type { PayeeCheck } from './payee';
+import { newSale, qrTr, referenceOf, remainingMs, saleView, type Sale } from './sale-record';
+import { notSaved } from './storage-errors';
+import { counterTime, UtrBook, type MarkPaidOverride } from './utr-book';
 
 export interface SaleDeskDeps {
   client: () => BosClient;
@@ -12,28 +17,21 @@ export interface SaleDeskDeps {
   now: () => number;
   newId: () => string;
   onChange: (view: SaleView | null) => void;
+  /** Is this QR's payee the one this account's QRs pay? (PayeePins.) Absent: any payee. */
+  checkPayee?: (payee: { vpa: string; name: string }) => PayeeCheck;
+  /** Wall-clock time, for people (when a sale was rung up, when it was paid). */
+  wallClock?: () => Date;
 }
-
-interface Sale {
-  id: string;
-  amountPaise: number;
-  state: SaleView['state'];
-  qr: DynamicQr | null;
-  utr: string | null;
-  paidAt: string | null;
-  paidAfterExpiry: boolean;
-  error: PosError | null;
-  expiryTimer: ReturnType<typeof setTimeout> | null;
-}
-
-const JOURNAL_FAILED: PosError = {
-  code: 'internal',
-  message: 'Counter could not write its record of this sale (is the disk full?). No QR was requested.',
-};
 
 export function toPosError(error: BosError): PosError {
   const { code, message, bosCode, bosMessage } = error;
   return { code, message, ...(bosCode !== undefined ? { bosCode } : {}), ...(bosMessage !== undefined ? { bosMessage } : {}) };
+}
+
+export interface MarkPaidInput {
+  utr?: string | undefined;
+  /** Warnings the person has seen and answered "mark paid anyway". */
+  overrides?: readonly MarkPaidOverride[] | undefined;
 }
 
 /**
@@ -45,6 +43,9 @@ export class SaleDesk {
   private sale: Sale | null = null;
   /** Sales left open when the app last stopped, oldest first; each needs a person's answer. */
   private unresolved: Sale[] = [];
+  /** Cancelled sales of the restore window and this session: "the customer paid after all" can still be recorded. */
+  private readonly cancelled = new Map<string, Sale>();
+  private readonly utrs = new UtrBook();
   /** Outcomes that happened but could not be written down; surfaced to the owner. */
   journalFailures = 0;
 
@@ -57,17 +58,24 @@ export class SaleDesk {
     return first ? this.view(first) : null;
   }
 
-  /** Sales a person can still answer paid or cancelled, and which one is on screen now. */
-  resolvable(): { liveSaleId: string | null; ids: Set<string> } {
+  /** Sales a person can still answer paid or cancelled, which one is on screen now, and the cancelled ones that can still be paid after all. */
+  resolvable(): { liveSaleId: string | null; ids: Set<string>; paidAfterAll: Set<string> } {
     const live = this.sale && this.sale.state !== 'paid' && this.sale.state !== 'cancelled' && this.sale.state !== 'failed' ? this.sale : null;
     const ids = new Set(this.unresolved.map((s) => s.id));
     if (live) ids.add(live.id);
-    return { liveSaleId: live && this.isOpen(live) ? live.id : null, ids };
+    return { liveSaleId: live && this.isOpen(live) ? live.id : null, ids, paidAfterAll: new Set(this.cancelled.keys()) };
   }
 
-  /** Reopens sales the app stopped in the middle of, as unresolved: never silently expired. */
+  /** Takes the restore window's sales: open ones come back unresolved (never silently expired); UTRs and cancelled sales are remembered. */
   restore(sales: readonly FoldedSale[]): void {
-    this.unresolved = sales.map((s) => ({ id: s.saleId, amountPaise: s.amountPaise, state: 'unresolved', qr: null, utr: null, paidAt: null, paidAfterExpiry: false, error: null, expiryTimer: null }));
+    for (const s of sales) {
+      if (s.utr) this.utrs.record(s.utr, { saleId: s.saleId, amountPaise: s.amountPaise, at: s.requestedAt });
+      if (s.state !== 'cancelled' && s.state !== 'showing' && s.state !== 'creating') continue;
+      const sale: Sale = { ...newSale(s.saleId, s.amountPaise, s.requestedAt), state: s.state === 'cancelled' ? 'cancelled' : 'unresolved' };
+      if (s.txnRef) sale.reference = { txnRef: s.txnRef, payeeName: s.payeeName ?? '', payeeVpa: s.payeeVpa ?? '' };
+      if (sale.state === 'cancelled') this.cancelled.set(sale.id, sale);
+      else this.unresolved.push(sale);
+    }
   }
 
   async create(amountPaise: number): Promise<PosResult<SaleView>> {
@@ -77,38 +85,34 @@ export class SaleDesk {
     if (this.unresolved.length > 0) {
       return err({ code: 'busy', message: 'A sale from before Counter closed needs an answer first: did the customer pay?' });
     }
-    const sale: Sale = { id: this.deps.newId(), amountPaise, state: 'creating', qr: null, utr: null, paidAt: null, paidAfterExpiry: false, error: null, expiryTimer: null };
+    const sale = newSale(this.deps.newId(), amountPaise, this.wallNow());
     this.sale = sale;
     try {
       await this.deps.journal.append('sale.requested', { saleId: sale.id, amountPaise });
-    } catch {
+    } catch (error) {
       sale.state = 'failed';
-      sale.error = JOURNAL_FAILED;
+      sale.error = notSaved(error, 'No QR was requested.');
       this.emit();
-      return err(JOURNAL_FAILED);
+      return err(sale.error);
     }
+    // Cancelled while the request was being written down: BOS is not asked at all.
+    if (this.sale !== sale || sale.state !== 'creating') return ok(this.view(sale));
     this.emit();
 
     const answer = await this.deps.client().createDynamicQr({ amountPaise });
     const stillWanted = this.sale === sale && sale.state === 'creating';
-    if (answer.ok) {
-      const qr = answer.value;
-      await this.record(stillWanted ? 'sale.qr_issued' : 'sale.late_answer', {
-        saleId: sale.id, amountPaise, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: qrTr(qr), ttlMs: qr.ttlMs, expiresAt: qr.expiresAt,
-      });
-      if (!stillWanted) return ok(this.view(sale));
-      sale.qr = qr;
-      sale.state = 'showing';
-      this.scheduleExpiry(sale);
-    } else {
-      const error = toPosError(answer.error);
-      await this.record('sale.qr_refused', { saleId: sale.id, amountPaise, code: error.code, message: error.message, bosCode: error.bosCode, bosMessage: error.bosMessage, late: !stillWanted });
-      if (!stillWanted) return ok(this.view(sale));
-      sale.state = 'failed';
-      sale.error = error;
-      this.emit();
-      return err(error);
-    }
+    if (!answer.ok) return this.refused(sale, toPosError(answer.error), stillWanted);
+    const qr = answer.value;
+    const payee = this.deps.checkPayee?.({ vpa: qr.payeeVpa, name: qr.payeeName }) ?? { ok: true };
+    if (!payee.ok) return this.refused(sale, payeeChanged(qr, payee.pinned), stillWanted, { payeeVpa: qr.payeeVpa, payeeName: qr.payeeName, qrId: qr.qrId });
+    await this.record(stillWanted ? 'sale.qr_issued' : 'sale.late_answer', {
+      saleId: sale.id, amountPaise, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: qrTr(qr), ttlMs: qr.ttlMs, expiresAt: qr.expiresAt, payeeVpa: qr.payeeVpa, payeeName: qr.payeeName,
+    });
+    if (!stillWanted) return ok(this.view(sale));
+    sale.qr = qr;
+    sale.reference = referenceOf(qr);
+    sale.state = 'showing';
+    this.scheduleExpiry(sale);
     this.emit();
     return ok(this.view(sale));
   }
@@ -119,30 +123,67 @@ export class SaleDesk {
     if (!this.isOpen(sale.value) && sale.value.state !== 'unresolved') return this.notOpen(sale.value);
     const afterRestart = this.settleUnresolved(sale.value);
     this.finish(sale.value, 'cancelled');
+    this.cancelled.set(sale.value.id, sale.value);
     await this.record('sale.cancelled', { saleId, amountPaise: sale.value.amountPaise, ...(afterRestart ? { afterRestart } : {}) });
     this.emit();
     return ok(this.view(sale.value));
   }
 
-  async markPaid(saleId: string, utr: string | undefined): Promise<PosResult<SaleView>> {
+  async markPaid(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
     const found = this.find(saleId);
     if (!found.ok) return found;
     const sale = found.value;
     // Late payments happen: a customer may pay an expired QR, so paid-after-expiry is allowed and recorded.
     if (sale.state !== 'showing' && sale.state !== 'expired' && sale.state !== 'unresolved') return this.notOpen(sale);
-    const afterRestart = this.settleUnresolved(sale);
-    const afterExpiry = sale.state === 'expired' || (!afterRestart && this.remainingMs(sale) === 0);
-    sale.utr = utr ?? null;
-    sale.paidAt = new Date().toISOString();
-    sale.paidAfterExpiry = afterExpiry;
-    this.finish(sale, 'paid');
-    await this.record('sale.paid', { saleId, amountPaise: sale.amountPaise, utr: sale.utr, afterExpiry, txnRef: sale.qr?.txnRefranceID, ...(afterRestart ? { afterRestart } : {}) });
-    this.emit();
-    return ok(this.view(sale));
+    return this.pay(sale, input, {});
+  }
+
+  /** "The customer paid after all": a cancelled sale of this session or the restore window, marked paid, on record as such. */
+  async markPaidAfterCancel(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
+    const sale = this.cancelled.get(saleId);
+    if (!sale) return err({ code: 'not_found', message: 'That cancelled sale is not one this counter can still mark paid (older than a week, or from another counter).' });
+    return this.pay(sale, input, { afterCancel: true });
   }
 
   dispose(): void {
     if (this.sale?.expiryTimer) clearTimeout(this.sale.expiryTimer);
+  }
+
+  private async pay(sale: Sale, input: MarkPaidInput, extra: { afterCancel?: true }): Promise<PosResult<SaleView>> {
+    const utr = input.utr ?? null;
+    const earlier = utr ? this.utrs.earlierUse(utr, sale.id) : null;
+    if (earlier && !input.overrides?.includes('utr_reused')) {
+      return err({
+        code: 'utr_reused',
+        message: `This UPI reference (UTR) was already recorded for a ${formatPaise(earlier.amountPaise)} sale rung up at ${counterTime(earlier.at)}. An old success screen may have been shown again: check the payment before marking this sale paid.`,
+        related: earlier,
+      });
+    }
+    if (earlier) await this.record('sale.override', { saleId: sale.id, amountPaise: sale.amountPaise, reason: 'utr_reused', utr, earlierSaleId: earlier.saleId });
+    const afterRestart = this.settleUnresolved(sale);
+    const afterExpiry = sale.state === 'expired' || (!afterRestart && !extra.afterCancel && remainingMs(sale, this.deps.now()) === 0);
+    if (extra.afterCancel) {
+      this.cancelled.delete(sale.id);
+      this.sale = sale;
+    }
+    sale.utr = utr;
+    sale.paidAt = this.wallNow();
+    sale.paidAfterExpiry = afterExpiry;
+    sale.paidAfterCancel = extra.afterCancel === true;
+    this.finish(sale, 'paid');
+    if (utr) this.utrs.record(utr, { saleId: sale.id, amountPaise: sale.amountPaise, at: sale.requestedAt });
+    await this.record('sale.paid', { saleId: sale.id, amountPaise: sale.amountPaise, utr, afterExpiry, txnRef: sale.reference?.txnRef, ...(afterRestart ? { afterRestart } : {}), ...extra });
+    this.emit();
+    return ok(this.view(sale));
+  }
+
+  private async refused(sale: Sale, error: PosError, stillWanted: boolean, extra: Record<string, unknown> = {}): Promise<PosResult<SaleView>> {
+    await this.record('sale.qr_refused', { saleId: sale.id, amountPaise: sale.amountPaise, code: error.code, message: error.message, bosCode: error.bosCode, bosMessage: error.bosMessage, late: !stillWanted, ...extra });
+    if (!stillWanted) return ok(this.view(sale));
+    sale.state = 'failed';
+    sale.error = error;
+    this.emit();
+    return err(error);
   }
 
   private isOpen(sale: Sale): boolean {
@@ -173,18 +214,13 @@ export class SaleDesk {
     sale.state = state;
   }
 
-  private remainingMs(sale: Sale): number {
-    if (!sale.qr) return 0;
-    return Math.max(0, sale.qr.ttlMs - (this.deps.now() - sale.qr.receivedAt));
-  }
-
   private scheduleExpiry(sale: Sale): void {
     sale.expiryTimer = setTimeout(() => {
       if (sale.state !== 'showing') return;
       this.finish(sale, 'expired');
       this.emit();
       void this.record('sale.expired', { saleId: sale.id, amountPaise: sale.amountPaise });
-    }, this.remainingMs(sale));
+    }, remainingMs(sale, this.deps.now()));
     sale.expiryTimer.unref?.();
   }
 
@@ -198,37 +234,22 @@ export class SaleDesk {
     }
   }
 
+  private wallNow(): string {
+    return (this.deps.wallClock?.() ?? new Date()).toISOString();
+  }
+
   private emit(): void {
     this.deps.onChange(this.sale ? this.view(this.sale) : this.active());
   }
 
   private view(sale: Sale): SaleView {
-    const qr = sale.state === 'showing' && sale.qr ? sale.qr : null;
-    return {
-      saleId: sale.id,
-      state: sale.state,
-      amountPaise: sale.amountPaise,
-      qr: qr && {
-        intent: qr.intent,
-        payeeName: qr.payeeName,
-        payeeVpa: qr.payeeVpa,
-        txnRef: qr.txnRefranceID,
-        qrId: qr.qrId,
-        remainingMs: this.remainingMs(sale),
-        ttlMs: qr.ttlMs,
-        expiryStated: qr.expiryStated,
-        expiresAt: qr.expiresAt,
-      },
-      reference: sale.qr && { txnRef: sale.qr.txnRefranceID, payeeName: sale.qr.payeeName, payeeVpa: sale.qr.payeeVpa },
-      utr: sale.utr,
-      paidAt: sale.paidAt,
-      paidAfterExpiry: sale.paidAfterExpiry,
-      error: sale.error,
-    };
+    return saleView(sale, this.deps.now());
   }
 }
 
-function qrTr(qr: DynamicQr): string | null {
-  const match = /[?&]tr=([^&]*)/.exec(qr.intent);
-  return match?.[1] ? decodeURIComponent(match[1]) : null;
+function payeeChanged(qr: DynamicQr, pinned: { vpa: string; name: string }): PosError {
+  return {
+    code: 'payee_changed',
+    message: `BOS made this QR to pay ${qr.payeeName || 'someone'} (${qr.payeeVpa}), not ${pinned.name || 'your shop'} (${pinned.vpa}) as this account's QRs always have. It was not shown. The owner must check it, and accept the new payee in Settings if it is right.`,
+  };
 }

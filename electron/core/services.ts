@@ -17,10 +17,11 @@ import { saleHandlers } from './handlers/sale';
 import { settingsHandlers, type SettingsDeps } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { createFileJournal } from './journal/append';
-import { unresolvedSales } from './journal/fold';
+import { foldSales } from './journal/fold';
 import { readRange } from './journal/read';
 import type { Journal } from './journal/types';
 import { OwnerLock } from './owner';
+import { PayeePins } from './payee';
 import { RefundDesk } from './refund';
 import { SaleDesk } from './sale';
 import { readSettings, type SecretBox, type SettingsStore } from './settings';
@@ -56,7 +57,7 @@ export interface CounterServices<S extends SandboxLink = SandboxLink> {
 }
 
 /** Operations only the owner may run: their PIN session must be open. */
-const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'refund.claim', 'history.export']);
+const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export']);
 
 /** How far back a sale left open by a crash or power cut is looked for at start. */
 const RESTORE_DAYS = 7;
@@ -84,13 +85,21 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   });
   await bos.connect();
 
-  const sales = new SaleDesk({ client: () => bos.client(), journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => events.emit('sale.changed', view) });
+  const payees = new PayeePins(settings, () => (bos.isSandbox() ? 'sandbox' : `${bos.liveBaseUrl()}#${settings.get().registrationId}`));
+  const sales = new SaleDesk({
+    client: () => bos.client(),
+    journal,
+    now,
+    newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+    onChange: (view) => events.emit('sale.changed', view),
+    checkPayee: (payee) => payees.check(payee),
+  });
   const today = new Date();
   const recent = await readRange(journalDir, localDay(new Date(today.getTime() - RESTORE_DAYS * 24 * 3600_000)), localDay(today));
-  sales.restore(unresolvedSales(recent.events));
+  sales.restore([...foldSales(recent.events).values()]);
   const refunds = new RefundDesk({ client: () => bos.client(), journal });
 
-  const ctx: CounterContext<S> = { settings, secretBox: deps.secretBox, events, owner, journal, journalDir, bos, sales, refunds };
+  const ctx: CounterContext<S> = { settings, secretBox: deps.secretBox, events, owner, journal, journalDir, bos, sales, refunds, payees };
   const customer = new CustomerFeed(ctx);
   const handlers = {
     ...settingsHandlers(ctx, deps),

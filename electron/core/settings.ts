@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CAP_PAISE } from '../contract/money';
-import type { SettingsView } from '../contract/views';
+import type { PayeeView, SettingsView } from '../contract/views';
 
 export const LIVE_BOS_URL = 'https://api.bos.center';
 
@@ -24,6 +24,10 @@ export const storedSettingsSchema = z.object({
   paperWidth: z.enum(['58mm', '80mm', 'a4']).default('80mm'),
   soundVolume: z.number().int().min(0).max(100).default(60),
   soundMuted: z.boolean().default(false),
+  /** Per BOS account (see PayeePins): the payee its QRs pay, pinned by the first QR and changed only by the owner. */
+  payees: z.record(z.string().max(300), z.object({ vpa: z.string().max(300), name: z.string().max(300), since: z.string().max(40) })).default({}),
+  /** A QR refused for paying someone else: kept so the owner sees both payees in Settings and can accept it. */
+  offeredPayee: z.object({ account: z.string().max(300), vpa: z.string().max(300), name: z.string().max(300), seenAt: z.string().max(40) }).nullable().default(null),
   /** The owner accepted keeping the token unencrypted on a machine without a keyring. */
   plainTokenStorageAccepted: z.boolean().default(false),
 });
@@ -76,8 +80,9 @@ export function maskRegistrationId(id: string): string | null {
   return `${id.slice(0, 4)}${'•'.repeat(Math.min(id.length - 5, 6))}${id.slice(-1)}`;
 }
 
-export function toSettingsView(settings: StoredSettings, token: string | null, tokenStorage: TokenStorage): SettingsView {
+export function toSettingsView(settings: StoredSettings, token: string | null, tokenStorage: TokenStorage, payee: PayeeView): SettingsView {
   return {
+    payee,
     tokenStorage,
     environment: settings.environment,
     liveBaseUrl: settings.liveBaseUrl,

@@ -19,7 +19,7 @@ const qrFor = (amountPaise: number, receivedAt: number): DynamicQr => ({
   receivedAt,
 });
 
-function setup() {
+function setup(options: { pinned?: { vpa: string; name: string } } = {}) {
   let clock = 0;
   const pending: Array<(r: Result<DynamicQr, BosError>) => void> = [];
   const client: BosClient = {
@@ -31,7 +31,9 @@ function setup() {
   const journal = createMemoryJournal();
   const changes: Array<SaleView | null> = [];
   let ids = 0;
-  const desk = new SaleDesk({ client: () => client, journal, now: () => clock, newId: () => `s${++ids}`, onChange: (v) => changes.push(v) });
+  const pinned = options.pinned;
+  const checkPayee = pinned ? (payee: { vpa: string; name: string }) => (payee.vpa === pinned.vpa ? { ok: true as const } : { ok: false as const, pinned }) : undefined;
+  const desk = new SaleDesk({ client: () => client, journal, now: () => clock, newId: () => `s${++ids}`, onChange: (v) => changes.push(v), ...(checkPayee ? { checkPayee } : {}) });
   return {
     desk, client, journal, changes, pending,
     answer: (r: Result<DynamicQr, BosError>) => pending.shift()?.(r),
@@ -97,7 +99,7 @@ describe('SaleDesk', () => {
     await vi.waitFor(() => expect(types(t.journal)).toContain('sale.expired'));
     expect(t.changes.at(-1)?.state).toBe('expired');
     expect(t.changes.at(-1)?.qr).toBeNull();
-    const paid = await t.desk.markPaid('s1', '123456789012');
+    const paid = await t.desk.markPaid('s1', { utr: '123456789012' });
     expect(paid).toMatchObject({ ok: true, value: { state: 'paid', paidAfterExpiry: true, utr: '123456789012' } });
     expect(t.journal.events.at(-1)).toMatchObject({ type: 'sale.paid', data: { afterExpiry: true, utr: '123456789012' } });
   });
@@ -110,7 +112,7 @@ describe('SaleDesk', () => {
     const showing = await created;
     expect(showing.ok && showing.value.paidAt).toBeNull();
     const before = Date.now();
-    const paid = await t.desk.markPaid('s1', undefined);
+    const paid = await t.desk.markPaid('s1');
     expect(paid.ok).toBe(true);
     if (!paid.ok) return;
     expect(paid.value.qr).toBeNull();
@@ -133,10 +135,76 @@ describe('SaleDesk', () => {
 
   it('does not ask BOS when the request cannot be written down', async () => {
     const t = setup();
-    t.journal.append = vi.fn().mockRejectedValue(new Error('ENOSPC'));
+    t.journal.append = vi.fn().mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
     const result = await t.desk.create(1000);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result).toEqual({ ok: false, error: { code: 'not_saved', message: 'Counter cannot save: the disk is full. Free some space on this PC, then try again. No QR was requested.' } });
     expect(t.client.createDynamicQr).not.toHaveBeenCalled();
+    expect(t.desk.active()).toBeNull();
+  });
+
+  it('a sale cancelled while its request is being written down never asks BOS', async () => {
+    const t = setup();
+    let written: (() => void) | undefined;
+    const append = t.journal.append.bind(t.journal);
+    // Only the first line (the request) is held on its way to disk.
+    t.journal.append = vi.fn((type, data) => (written ? append(type, data) : new Promise<Awaited<ReturnType<typeof append>>>((resolve) => { written = () => void append(type, data).then(resolve); })));
+    const created = t.desk.create(1000);
+    await vi.waitFor(() => expect(written).toBeTypeOf('function'));
+    const cancelling = t.desk.cancel('s1');
+    written!();
+    expect(await created).toMatchObject({ ok: true, value: { state: 'cancelled', qr: null } });
+    await cancelling;
+    expect(t.client.createDynamicQr).not.toHaveBeenCalled();
+  });
+
+  it('refuses a QR whose payee is not the one this account pins, journals why, and shows no QR', async () => {
+    const t = setup({ pinned: { vpa: 'shop@sandbox', name: 'Shop' } });
+    const first = t.desk.create(1000);
+    await vi.waitFor(() => expect(t.pending).toHaveLength(1));
+    t.answer({ ok: true, value: { ...qrFor(1000, t.now()), payeeVpa: 'attacker@ybl', payeeName: 'Attacker', intent: 'upi://pay?pa=attacker@ybl&pn=Attacker&tr=TR1&cu=INR&am=10' } });
+    const result = await first;
+    expect(result).toMatchObject({ ok: false, error: { code: 'payee_changed', message: expect.stringContaining('Attacker (attacker@ybl), not Shop (shop@sandbox)') } });
+    expect(t.desk.active()).toBeNull();
+    expect(t.changes.some((v) => v?.qr)).toBe(false);
+    expect(t.journal.events.at(-1)).toMatchObject({ type: 'sale.qr_refused', data: { code: 'payee_changed', payeeVpa: 'attacker@ybl' } });
+  });
+
+  it('warns when a UTR was already recorded for another sale, and records the override when the cashier goes on', async () => {
+    const t = setup();
+    const sell = async () => {
+      const created = t.desk.create(1000);
+      await vi.waitFor(() => expect(t.pending).toHaveLength(1));
+      t.answer({ ok: true, value: qrFor(1000, t.now()) });
+      const result = await created;
+      if (!result.ok) throw new Error('no sale');
+      return result.value.saleId;
+    };
+    const a = await sell();
+    expect(await t.desk.markPaid(a, { utr: '123456789012' })).toMatchObject({ ok: true });
+    const b = await sell();
+    expect(await t.desk.markPaid(b, { utr: '123456789012' })).toMatchObject({ ok: false, error: { code: 'utr_reused', related: { saleId: a, amountPaise: 1000 } } });
+    expect(t.desk.active()).toMatchObject({ saleId: b, state: 'showing' });
+    expect(await t.desk.markPaid(b, { utr: '123456789012', overrides: ['utr_reused'] })).toMatchObject({ ok: true, value: { state: 'paid' } });
+    expect(t.journal.events.filter((e) => e.type === 'sale.override')).toEqual([expect.objectContaining({ data: expect.objectContaining({ saleId: b, reason: 'utr_reused', earlierSaleId: a }) })]);
+  });
+
+  it('a cancelled sale can be marked paid after all, on record as such; other sales cannot', async () => {
+    const t = setup();
+    const created = t.desk.create(1000);
+    await vi.waitFor(() => expect(t.pending).toHaveLength(1));
+    t.answer({ ok: true, value: qrFor(1000, t.now()) });
+    const saleId = (await created).ok ? 's1' : '';
+    await t.desk.cancel(saleId);
+    expect(await t.desk.markPaidAfterCancel('nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.desk.markPaidAfterCancel(saleId, { utr: '998877665544' })).toMatchObject({ ok: true, value: { state: 'paid', paidAfterCancel: true, utr: '998877665544' } });
+    expect(t.journal.events.at(-1)).toMatchObject({ type: 'sale.paid', data: { saleId, afterCancel: true } });
+    expect(await t.desk.markPaidAfterCancel(saleId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('a sale restored after a restart keeps its time and BOS reference', () => {
+    const t = setup();
+    t.desk.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', terminal: 'Counter 1', qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAfterExpiry: false, error: null }]);
+    expect(t.desk.active()).toMatchObject({ saleId: 's_old', state: 'unresolved', requestedAt: '2026-11-30T09:15:00.000Z', reference: { txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox' }, qr: null });
   });
 
   it('paid and cancel refuse a sale that is not open, and an unknown id', async () => {
@@ -146,9 +214,9 @@ describe('SaleDesk', () => {
     await vi.waitFor(() => expect(t.pending).toHaveLength(1));
     t.answer({ ok: true, value: qrFor(1000, 0) });
     await created;
-    await t.desk.markPaid('s1', undefined);
+    await t.desk.markPaid('s1');
     expect(await t.desk.cancel('s1')).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(await t.desk.markPaid('s1', undefined)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await t.desk.markPaid('s1')).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(types(t.journal).filter((x) => x === 'sale.paid')).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import type { RefundDesk } from '../refund';
 import type { SaleDesk } from '../sale';
 import type { SecretBox, SettingsStore, StoredSettings } from '../settings';
 import type { OwnerSession } from './owner';
+import type { PayeePins } from '../payee';
 
 /** The settings in force and the token, kept together: every handler reads them, only Settings changes them. */
 export class SettingsHolder {
@@ -44,4 +45,5 @@ export interface CounterContext<S extends SandboxLink = SandboxLink> {
   bos: BosLink<S>;
   sales: SaleDesk;
   refunds: RefundDesk;
+  payees: PayeePins;
 }

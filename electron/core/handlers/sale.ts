@@ -2,7 +2,7 @@ import { err } from '../../contract/result';
 import type { CounterContext } from './context';
 import type { HandlersFor } from './types';
 
-export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 'sale.create' | 'sale.cancel' | 'sale.markPaid'> {
+export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 'sale.create' | 'sale.cancel' | 'sale.markPaid' | 'sale.markPaidAfterCancel'> {
   const { sales } = ctx;
   return {
     'sale.current': async () => ({ ok: true, value: sales.active() }),
@@ -13,6 +13,7 @@ export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 
       return sales.create(amountPaise);
     },
     'sale.cancel': async ({ saleId }) => sales.cancel(saleId),
-    'sale.markPaid': async ({ saleId, utr }) => sales.markPaid(saleId, utr),
+    'sale.markPaid': async ({ saleId, ...input }) => sales.markPaid(saleId, input),
+    'sale.markPaidAfterCancel': async ({ saleId, ...input }) => sales.markPaidAfterCancel(saleId, input),
   };
 }

@@ -15,7 +15,13 @@ export interface SettingsDeps {
 }
 
 export function settingsView(ctx: CounterContext): Promise<SettingsView> {
-  return ctx.secretBox.protection().then((protection) => toSettingsView(ctx.settings.get(), ctx.settings.token(), protection));
+  return ctx.secretBox.protection().then((protection) => toSettingsView(ctx.settings.get(), ctx.settings.token(), protection, ctx.payees.view()));
+}
+
+async function settingsChanged(ctx: CounterContext): Promise<SettingsView> {
+  const view = await settingsView(ctx);
+  ctx.events.emit('settings.changed', view);
+  return view;
 }
 
 export function appInfo(ctx: CounterContext, deps: SettingsDeps): AppInfo {
@@ -40,7 +46,7 @@ async function testConnection(ctx: CounterContext): Promise<ConnectionTestView> 
   return { outcome: 'server_error', ...where, message };
 }
 
-export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): HandlersFor<'app.info' | 'settings.testConnection' | 'settings.displays' | 'settings.get' | 'settings.update'> {
+export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): HandlersFor<'app.info' | 'settings.testConnection' | 'settings.displays' | 'settings.get' | 'settings.update' | 'settings.acceptPayee'> {
   return {
     'app.info': async () => ok(appInfo(ctx, deps)),
     'settings.testConnection': async () => ok(await testConnection(ctx)),
@@ -54,6 +60,9 @@ export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): Handl
       const { token: newToken, plainTokenStorageAccepted, ...rest } = changes;
       if (plainTokenStorageAccepted !== undefined) await ctx.secretBox.allowPlainStorage(plainTokenStorageAccepted);
       const next: StoredSettings = { ...settings, ...rest, ...(plainTokenStorageAccepted !== undefined ? { plainTokenStorageAccepted } : {}) };
+      if (next.environment === 'live' && !next.registrationId.trim()) {
+        return err({ code: 'invalid_input', message: 'Live needs the registration ID BOS gave your shop. Fill it in, then save. Nothing was changed.' });
+      }
       try {
         ctx.settings.save(next);
       } catch (error) {
@@ -65,9 +74,18 @@ export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): Handl
       }
       if (next.environment !== settings.environment || changes.liveBaseUrl) await ctx.bos.connect();
       await ctx.journal.append('settings.changed', { fields: Object.keys(changes) }).catch(() => undefined);
-      const view = await settingsView(ctx);
-      ctx.events.emit('settings.changed', view);
-      return ok(view);
+      return ok(await settingsChanged(ctx));
+    },
+    'settings.acceptPayee': async ({ vpa }) => {
+      let accepted: ReturnType<CounterContext['payees']['accept']>;
+      try {
+        accepted = ctx.payees.accept(vpa);
+      } catch (error) {
+        return err(notSaved(error, 'The new payee was not accepted.'));
+      }
+      if (!accepted) return err({ code: 'not_found', message: 'That is not the payee BOS offered for this account. Open Settings again to see the latest.' });
+      await ctx.journal.append('payee.accepted', { vpa: accepted.vpa, name: accepted.name }).catch(() => undefined);
+      return ok(await settingsChanged(ctx));
     },
   };
 }

@@ -10,6 +10,8 @@ export interface FoldedSale {
   terminal: string;
   qrId: string | null;
   txnRef: string | null;
+  payeeVpa: string | null;
+  payeeName: string | null;
   utr: string | null;
   paidAfterExpiry: boolean;
   error: { code: string; message: string } | null;
@@ -27,7 +29,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, utr: null, paidAfterExpiry: false, error: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, error: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {
@@ -35,6 +37,8 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
         sale.state = 'showing';
         sale.qrId = str(event.data.qrId);
         sale.txnRef = str(event.data.txnRef);
+        sale.payeeVpa = str(event.data.payeeVpa);
+        sale.payeeName = str(event.data.payeeName);
         break;
       case 'sale.qr_refused':
         if (event.data.late !== true) {
