@@ -11,14 +11,16 @@ const electronOnly = {
  * Layers point one way (docs/architecture.md): renderer -> contract <- main -> core <- web;
  * the sandbox and the hub depend on the contract and core's UPI helper only; the shells hand them to core.
  */
-const layer = (message, group) => ({ group, message });
-const SHELLS = ['**/main/**', '**/main', '**/preload/**', '**/web/**', '**/web'];
+const up = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+const layer = (message, folders, extra = {}) => ({ regex: up(folders), message, ...extra });
+const SHELLS = ['main', 'preload', 'web', 'shell'];
 const layers = {
-  contract: [layer('The contract is the ground floor: it imports nothing of ours but itself.', ['**/core/**', '**/core', '**/sandbox/**', '**/sandbox', '**/hub/**', '**/hub', ...SHELLS]), layer('The contract has no Node APIs: the renderer imports it too.', ['node:*'])],
-  core: [layer('Core never imports the sandbox, the hub or a shell: the shells hand them in.', ['**/sandbox/**', '**/sandbox', '**/hub/**', '**/hub', ...SHELLS])],
-  sandbox: [layer('The sandbox depends on the contract and core/upi only.', ['**/core/**', '!**/core/upi', '**/hub/**', '**/hub', ...SHELLS])],
-  hub: [layer('The hub depends on the contract and core/upi only.', ['**/core/**', '!**/core/upi', '**/sandbox/**', '**/sandbox', ...SHELLS])],
-  web: [layer('The preview is a shell beside main: it never imports main or preload.', ['**/main/**', '**/preload/**'])],
+  contract: [layer('The contract is the ground floor: it imports nothing of ours but itself.', ['core', 'sandbox', 'hub', ...SHELLS]), { group: ['node:*'], message: 'The contract has no Node APIs: the renderer imports it too.' }],
+  core: [layer('Core never imports the sandbox, the hub or a shell: the shells hand them in.', ['sandbox', 'hub', ...SHELLS])],
+  sandbox: [layer('The sandbox depends on the contract and core/upi only.', ['hub', ...SHELLS]), { regex: '^(\\.\\./)+core/(?!upi$)', message: 'The sandbox depends on the contract and core/upi only.' }],
+  hub: [layer('The hub depends on the contract and core/upi only.', ['sandbox', ...SHELLS]), { regex: '^(\\.\\./)+core/(?!upi$)', message: 'The hub depends on the contract and core/upi only.' }],
+  shell: [layer('Shared shell code never imports main, preload or the preview.', ['main', 'preload', 'web'])],
+  web: [layer('The preview is a shell beside main: it never imports main or preload.', ['main', 'preload'])],
 };
 const restrict = (extra) => ['error', { paths: electronOnly.paths, patterns: [...electronOnly.patterns, ...extra] }];
 
@@ -39,6 +41,7 @@ export default tseslint.config(
   { files: ['electron/core/**'], rules: { 'no-restricted-imports': restrict(layers.core) } },
   { files: ['electron/sandbox/**'], rules: { 'no-restricted-imports': restrict(layers.sandbox) } },
   { files: ['electron/hub/**'], rules: { 'no-restricted-imports': restrict(layers.hub) } },
+  { files: ['electron/shell/**'], rules: { 'no-restricted-imports': restrict(layers.shell) } },
   { files: ['electron/web/**'], rules: { 'no-restricted-imports': restrict(layers.web) } },
   {
     files: ['electron/main/**', 'electron/preload/**', 'test/electron/**'],

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'utr_reused',
   /** First start: the owner has not set up this counter (owner PIN) yet. */
   'not_set_up',
+  /** A hub is connected and BOS has not confirmed this payment yet: mark paid by hand only after a second look. */
+  'not_confirmed',
+  /** The shop hub refused or could not be reached (pairing, a revoked counter). */
+  'hub_unavailable',
   'internal',
 ] as const;
 

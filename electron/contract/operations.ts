@@ -1,7 +1,7 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
 import type { CustomerDisplayStatus } from './customer';
-import type { AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
+import type { AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -10,7 +10,7 @@ export interface OperationResults {
   'sale.create': SaleView;
   'sale.cancel': SaleView;
   'sale.markPaid': SaleView;
-  'sale.markPaidAfterCancel': SaleView;
+  'sale.markPaidLate': SaleView;
   'refund.requestOtp': RefundAckView;
   'refund.claim': RefundAckView;
   'refund.sandboxOtp': { otp: string };
@@ -26,6 +26,12 @@ export interface OperationResults {
   'settings.update': SettingsView;
   'settings.acceptPayee': SettingsView;
   'customer.open': CustomerDisplayStatus;
+  'hub.status': HubView;
+  'hub.connect': HubView;
+  'hub.disconnect': HubView;
+  'payments.late': LatePaymentView[];
+  'payments.settleLate': LatePaymentView[];
+  'sale.simulatePayment': SaleView;
 }
 
 export type OperationResult<Op extends OperationName> = PosResult<OperationResults[Op]>;
@@ -37,9 +43,12 @@ export interface EventPayloads {
   'sale.changed': SaleView | null;
   'settings.changed': SettingsView;
   'owner.changed': OwnerView;
+  'hub.changed': HubView;
+  /** The open late payments (paid after the sale was cancelled or had expired), each time the list changes. */
+  'payments.lateChanged': LatePaymentView[];
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed', 'hub.changed', 'payments.lateChanged'];
 
 /** The renderer's `window.pos`: one named function per operation, one subscription per event. */
 export interface PosApi {
@@ -49,7 +58,7 @@ export interface PosApi {
   cancelSale(input: OperationInput<'sale.cancel'>): Promise<OperationResult<'sale.cancel'>>;
   markPaid(input: OperationInput<'sale.markPaid'>): Promise<OperationResult<'sale.markPaid'>>;
   /** "The customer paid after all": a cancelled sale (this week, this counter) marked paid, on record as such. */
-  markPaidAfterCancel(input: OperationInput<'sale.markPaidAfterCancel'>): Promise<OperationResult<'sale.markPaidAfterCancel'>>;
+  markPaidLate(input: OperationInput<'sale.markPaidLate'>): Promise<OperationResult<'sale.markPaidLate'>>;
   requestRefundOtp(input: OperationInput<'refund.requestOtp'>): Promise<OperationResult<'refund.requestOtp'>>;
   claimRefund(input: OperationInput<'refund.claim'>): Promise<OperationResult<'refund.claim'>>;
   sandboxOtp(input: OperationInput<'refund.sandboxOtp'>): Promise<OperationResult<'refund.sandboxOtp'>>;
@@ -70,6 +79,17 @@ export interface PosApi {
   onSaleChanged(listener: (sale: EventPayloads['sale.changed']) => void): () => void;
   onSettingsChanged(listener: (settings: EventPayloads['settings.changed']) => void): () => void;
   onOwnerChanged(listener: (owner: EventPayloads['owner.changed']) => void): () => void;
+  hubStatus(): Promise<OperationResult<'hub.status'>>;
+  /** Pairs this counter with a shop hub (owner only). */
+  connectHub(input: OperationInput<'hub.connect'>): Promise<OperationResult<'hub.connect'>>;
+  disconnectHub(): Promise<OperationResult<'hub.disconnect'>>;
+  latePayments(): Promise<OperationResult<'payments.late'>>;
+  /** A late payment the shop gave back to the customer: off the list, on record. */
+  settleLatePayment(input: OperationInput<'payments.settleLate'>): Promise<OperationResult<'payments.settleLate'>>;
+  /** Sandbox only: the customer pays the QR on screen (BOS's webhook then reaches the hub). */
+  simulatePayment(input: OperationInput<'sale.simulatePayment'>): Promise<OperationResult<'sale.simulatePayment'>>;
+  onHubChanged(listener: (hub: EventPayloads['hub.changed']) => void): () => void;
+  onLatePaymentsChanged(listener: (late: EventPayloads['payments.lateChanged']) => void): () => void;
 }
 
 /** `window.pos` function name → operation channel. The preload and the web bridge are both built from this. */
@@ -79,7 +99,7 @@ export const POS_METHODS = {
   createSale: 'sale.create',
   cancelSale: 'sale.cancel',
   markPaid: 'sale.markPaid',
-  markPaidAfterCancel: 'sale.markPaidAfterCancel',
+  markPaidLate: 'sale.markPaidLate',
   requestRefundOtp: 'refund.requestOtp',
   claimRefund: 'refund.claim',
   sandboxOtp: 'refund.sandboxOtp',
@@ -95,12 +115,20 @@ export const POS_METHODS = {
   updateSettings: 'settings.update',
   acceptPayee: 'settings.acceptPayee',
   openCustomerDisplay: 'customer.open',
+  hubStatus: 'hub.status',
+  connectHub: 'hub.connect',
+  disconnectHub: 'hub.disconnect',
+  latePayments: 'payments.late',
+  settleLatePayment: 'payments.settleLate',
+  simulatePayment: 'sale.simulatePayment',
 } as const satisfies Record<string, OperationName>;
 
 export const POS_EVENTS = {
   onSaleChanged: 'sale.changed',
   onSettingsChanged: 'settings.changed',
   onOwnerChanged: 'owner.changed',
+  onHubChanged: 'hub.changed',
+  onLatePaymentsChanged: 'payments.lateChanged',
 } as const satisfies Record<string, EventName>;
 
 /** IPC channel names carry a prefix so nothing else on the bus can be mistaken for ours. */

@@ -20,9 +20,20 @@ const markPaidSchema = z
   .object({
     saleId: saleIdSchema,
     utr: z.string().trim().regex(/^\d{12}$/, 'The UPI reference (UTR) is 12 digits.').optional(),
-    overrides: z.array(z.enum(['utr_reused'])).max(4).optional(),
+    overrides: z.array(z.enum(['utr_reused', 'not_confirmed'])).max(4).optional(),
   })
   .strict();
+
+/** https anywhere; plain http only to this computer (a hub on loopback, the embedded one, tests). */
+export function hubUrlAllowed(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'https:') return true;
+    return protocol === 'http:' && (hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname));
+  } catch {
+    return false;
+  }
+}
 
 /** Longest span one export may cover. */
 export const MAX_EXPORT_DAYS = 366;
@@ -33,7 +44,7 @@ export const inputSchemas = {
   'sale.create': z.object({ amountPaise: z.number().int().positive().max(100_000_000_00) }).strict(),
   'sale.cancel': z.object({ saleId: saleIdSchema }).strict(),
   'sale.markPaid': markPaidSchema,
-  'sale.markPaidAfterCancel': markPaidSchema,
+  'sale.markPaidLate': markPaidSchema,
   'refund.requestOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
   'refund.claim': z
     .object({
@@ -78,6 +89,17 @@ export const inputSchemas = {
     .strict(),
   'settings.acceptPayee': z.object({ vpa: z.string().trim().min(3).max(300) }).strict(),
   'customer.open': z.undefined(),
+  'hub.status': z.undefined(),
+  'hub.connect': z
+    .object({
+      url: z.string().trim().max(300).url('The hub address is a web address, like https://hub.example.in.').refine(hubUrlAllowed, 'The hub address must be https (or http on this computer).'),
+      code: z.string().trim().regex(/^\d{6}$/, 'The pairing code is 6 digits.'),
+    })
+    .strict(),
+  'hub.disconnect': z.undefined(),
+  'payments.late': z.undefined(),
+  'payments.settleLate': z.object({ saleId: saleIdSchema, action: z.literal('refunded') }).strict(),
+  'sale.simulatePayment': z.object({ saleId: saleIdSchema, amountPaise: z.number().int().positive().max(100_000_000_00).optional() }).strict(),
 } as const;
 
 export type OperationName = keyof typeof inputSchemas;

@@ -42,7 +42,58 @@ export interface SaleView {
   paidAfterExpiry: boolean;
   /** Marked paid after it had been cancelled: the customer paid after all. */
   paidAfterCancel: boolean;
+  /** Who said it was paid: BOS (a webhook through the hub, or the status call), a person, or nobody yet. */
+  confirmedBy: 'bos' | 'person' | null;
+  /** BOS's payment when BOS confirmed it (or reported one this sale did not take). */
+  payment: BosPaymentView | null;
+  /** BOS reported a payment for this QR that was not taken as paid (another amount): the cashier decides. */
+  reported: ReportedPaymentView | null;
   error: { code: string; message: string; bosCode?: string; bosMessage?: string } | null;
+}
+
+/** A payment as BOS reported it (hub webhook or status call). */
+export interface BosPaymentView {
+  paymentId: string;
+  amountPaise: number;
+  utr: string | null;
+  payerVpa: string | null;
+  /** How Counter learnt it. */
+  via: 'hub' | 'status';
+  /** When Counter learnt it (ISO 8601). */
+  at: string;
+}
+
+/** BOS reported a payment for a sale that Counter did not take as paid by itself. */
+export interface ReportedPaymentView extends BosPaymentView {
+  /** other_amount: not the sale's amount; after_cancel / after_expiry: the sale had ended. */
+  reason: 'other_amount' | 'after_cancel' | 'after_expiry';
+}
+
+/** A payment that arrived for a sale already cancelled: shown at once (banner), never dropped; the owner refunds or keeps it. */
+export interface LatePaymentView extends ReportedPaymentView {
+  saleId: string;
+  saleAmountPaise: number;
+  requestedAt: string;
+}
+
+/** The counter's link to the shop hub, as the top bar and Settings show it. */
+export interface HubView {
+  /** Paired with a hub (address and credential kept). */
+  paired: boolean;
+  /** The hub's address (no credential in it), or null. */
+  url: string | null;
+  state: 'off' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
+  /** This terminal's role at the hub: a counter, or the owner's (the whole shop). */
+  role: 'counter' | 'owner' | null;
+  shopName: string | null;
+  /** The in-process hub of the embedded default (sandbox), not a shop's own. */
+  embedded: boolean;
+  /** The last payment the hub pushed (ISO 8601), or null. */
+  lastPaymentAt: string | null;
+  /** Since when the state is what it is (ISO 8601). */
+  since: string;
+  /** Why it is reconnecting or refused, in plain words; null when connected. */
+  problem: string | null;
 }
 
 /** The payee this BOS account's QRs pay, and one BOS offered instead (a QR that was refused for it). */

@@ -7,7 +7,11 @@ import type { StoredSettings } from './settings';
  */
 export interface SandboxLink {
   url: string;
-  control: { revealOtp(referenceId: string, ackNo: string): string | null };
+  control: {
+    revealOtp(referenceId: string, ackNo: string): string | null;
+    /** Training: the customer pays this QR (BOS's webhook then goes to the hub the shell wired up). */
+    pay?(input: { qrId: string; amountPaise?: number }): unknown;
+  };
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import type { PosError } from '../contract/errors';
-import type { SaleView } from '../contract/views';
+import type { BosPaymentView, ReportedPaymentView, SaleView } from '../contract/views';
 import type { DynamicQr } from './bos';
 
 /** One sale as the desk holds it in memory. */
@@ -17,12 +17,17 @@ export interface Sale {
   paidAfterExpiry: boolean;
   /** Marked paid after it had been cancelled ("the customer paid after all"). */
   paidAfterCancel: boolean;
+  /** BOS's QR id (kept after a restart, when `qr` is gone): a payment must be for this QR. */
+  qrId: string | null;
+  confirmedBy: SaleView['confirmedBy'];
+  payment: BosPaymentView | null;
+  reported: ReportedPaymentView | null;
   error: PosError | null;
   expiryTimer: ReturnType<typeof setTimeout> | null;
 }
 
 export function newSale(id: string, amountPaise: number, requestedAt: string): Sale {
-  return { id, amountPaise, state: 'creating', requestedAt, qr: null, reference: null, utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, error: null, expiryTimer: null };
+  return { id, amountPaise, state: 'creating', requestedAt, qr: null, reference: null, utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, qrId: null, confirmedBy: null, payment: null, reported: null, error: null, expiryTimer: null };
 }
 
 export function remainingMs(sale: Sale, now: number): number {
@@ -58,6 +63,9 @@ export function saleView(sale: Sale, now: number): SaleView {
     paidAt: sale.paidAt,
     paidAfterExpiry: sale.paidAfterExpiry,
     paidAfterCancel: sale.paidAfterCancel,
+    confirmedBy: sale.confirmedBy,
+    payment: sale.payment,
+    reported: sale.reported,
     error: sale.error,
   };
 }

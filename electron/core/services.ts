@@ -11,6 +11,8 @@ import { EventHub, type EventListener } from './events';
 import { SettingsHolder, type CounterContext } from './handlers/context';
 import { CustomerFeed, customerHandlers, type CustomerDeps } from './handlers/customer';
 import { historyHandlers, type HistoryDeps } from './handlers/history';
+import { createHubRuntime, type HubDeps, type HubRuntime } from './handlers/shop-link';
+import { paymentHandlers } from './handlers/payments';
 import { OwnerSession, ownerHandlers } from './handlers/owner';
 import { refundHandlers } from './handlers/refund';
 import { saleHandlers } from './handlers/sale';
@@ -24,11 +26,12 @@ import { OwnerLock } from './owner';
 import { PayeePins } from './payee';
 import { RefundDesk } from './refund';
 import { SaleDesk } from './sale';
+import { qrTr } from './sale-record';
 import { readSettings, type SecretBox, type SettingsStore } from './settings';
 
 export type { SandboxLink } from './bos-link';
 
-export interface CounterServicesDeps<S extends SandboxLink = SandboxLink> extends SettingsDeps, HistoryDeps, CustomerDeps {
+export interface CounterServicesDeps<S extends SandboxLink = SandboxLink> extends SettingsDeps, HistoryDeps, CustomerDeps, HubDeps {
   settingsStore: SettingsStore;
   secretBox: SecretBox;
   dataDir: string;
@@ -93,13 +96,21 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
     onChange: (view) => events.emit('sale.changed', view),
     checkPayee: (payee) => payees.check(payee),
+    onQrShown: (view, qr) => hub.link.expect({ saleId: view.saleId, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: qrTr(qr), amountPaise: view.amountPaise, expiresAt: qr.expiresAt }),
+    onLateChange: (late) => events.emit('payments.lateChanged', late),
+    confirmationExpected: () => hub.link.confirming(),
   });
   const today = new Date();
   const recent = await readRange(journalDir, localDay(new Date(today.getTime() - RESTORE_DAYS * 24 * 3600_000)), localDay(today));
-  sales.restore([...foldSales(recent.events).values()]);
+  sales.restore([...foldSales(recent.events).values()], recent.events);
   const refunds = new RefundDesk({ client: () => bos.client(), journal });
 
-  const ctx: CounterContext<S> = { settings, secretBox: deps.secretBox, events, owner, journal, journalDir, bos, sales, refunds, payees };
+  const ctx: CounterContext<S> = { settings, secretBox: deps.secretBox, events, owner, journal, journalDir, bos, sales, refunds, payees, environmentChanged: () => void hub.start() };
+  const hub: HubRuntime = await createHubRuntime(ctx, deps, (payment) =>
+    sales.applyBosPayment({ paymentId: payment.paymentId, saleId: payment.saleId, qrId: payment.qrId, amountPaise: payment.amountPaise, currency: payment.currency, utr: payment.utr, payerVpa: payment.payerVpa, via: 'hub' }),
+  );
+  // In the background: the app's start and the first sale never wait for the hub.
+  void hub.start();
   const customer = new CustomerFeed(ctx);
   const handlers = {
     ...settingsHandlers(ctx, deps),
@@ -108,6 +119,8 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     ...historyHandlers(ctx, deps),
     ...ownerHandlers(owner, journal),
     ...customerHandlers(deps),
+    ...hub.handlers,
+    ...paymentHandlers(ctx),
   } satisfies Handlers;
 
   async function handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>> {
@@ -145,6 +158,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     sandbox: () => bos.sandbox(),
     async dispose() {
       owner.dispose();
+      hub.dispose();
       sales.dispose();
       events.clear();
       await journal.close();

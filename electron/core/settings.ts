@@ -28,6 +28,23 @@ export const storedSettingsSchema = z.object({
   payees: z.record(z.string().max(300), z.object({ vpa: z.string().max(300), name: z.string().max(300), since: z.string().max(40) })).default({}),
   /** A QR refused for paying someone else: kept so the owner sees both payees in Settings and can accept it. */
   offeredPayee: z.object({ account: z.string().max(300), vpa: z.string().max(300), name: z.string().max(300), seenAt: z.string().max(40) }).nullable().default(null),
+  /** The shop hub this counter is paired with (its credential is in the hub SecretBox), or null. */
+  hub: z
+    .object({
+      url: z.string().max(300),
+      terminalId: z.string().max(200),
+      role: z.enum(['counter', 'owner']),
+      shopId: z.string().max(200),
+      shopName: z.string().max(200),
+      /** The in-process hub of the sandbox default, not a shop's own. */
+      embedded: z.boolean(),
+      /** The last payment-stream position taken. */
+      cursor: z.string().max(100).nullable(),
+    })
+    .nullable()
+    .default(null),
+  /** The QR status call (a second source of payment confirmation): off in Live until BOS confirms it for the account. */
+  statusCallLive: z.boolean().default(false),
   /** The owner accepted keeping the token unencrypted on a machine without a keyring. */
   plainTokenStorageAccepted: z.boolean().default(false),
 });

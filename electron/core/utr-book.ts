@@ -1,5 +1,5 @@
 /** Warnings a person can answer "mark paid anyway" to; each override is journaled. */
-export type MarkPaidOverride = 'utr_reused';
+export type MarkPaidOverride = 'utr_reused' | 'not_confirmed';
 
 export interface UtrUse {
   saleId: string;

@@ -36,6 +36,7 @@ async function start(): Promise<void> {
   services = await createCounterServices({
     settingsStore: createElectronSettingsStore(dataDir, (notice) => notices.push(notice)),
     secretBox: createSafeStorageSecretBox(dataDir),
+    hubSecretBox: createSafeStorageSecretBox(dataDir, 'hub-secrets'),
     dataDir,
     fetch: net.fetch as unknown as typeof fetch,
     version: app.getVersion(),

@@ -329,6 +329,9 @@ const sale = (state: SaleView['state'], withQr = true): SaleView => ({
   amountPaise: 125_000,
   requestedAt: '2026-11-23T10:00:00.000Z',
   paidAfterCancel: false,
+  confirmedBy: null,
+  payment: null,
+  reported: null,
   qr: withQr
     ? { intent: 'upi://pay?pa=a@b&am=1250.00&cu=INR', payeeName: 'Shop', payeeVpa: 'a@b', txnRef: 't', qrId: 'q', remainingMs: 300_000, ttlMs: 300_000, expiryStated: true, expiresAt: null }
     : null,

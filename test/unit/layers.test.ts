@@ -26,6 +26,8 @@ describe('layers point one way (lint)', () => {
     ['electron/hub/store/x.ts', "import { x } from '../../sandbox';", /hub depends on the contract/],
     ['electron/web/x.ts', "import { x } from '../main/ipc';", /never imports main/],
     ['renderer/src/x.ts', "import { x } from '../../electron/hub/server';", /renderer talks only/],
+    ['electron/shell/x.ts', "import { x } from '../main/ipc';", /Shared shell code never imports/],
+    ['electron/core/handlers/x.ts', "import { x } from '../../shell/embedded';", /Core never imports/],
   ])('%s may not say %s', async (file, line, message) => {
     const found = await complaints(file, line);
     expect(found.some((m) => message.test(m)), `complaints: ${JSON.stringify(found)}`).toBe(true);
@@ -38,6 +40,9 @@ describe('layers point one way (lint)', () => {
     ['electron/hub/store/x.ts', "import { x } from '../../contract/money';"],
     ['electron/web/x.ts', "import { x } from '../sandbox';"],
     ['electron/main/x.ts', "import { x } from '../sandbox';"],
+    ['electron/core/handlers/x.ts', "import { x } from '../../contract/hub';"],
+    ['electron/core/handlers/x.ts', "import { x } from '../shop-link/link';"],
+    ['electron/shell/x.ts', "import { x } from '../hub';"],
   ])('%s may say %s', async (file, line) => {
     expect(await complaints(file, line)).toEqual([]);
   });

@@ -195,15 +195,15 @@ describe('SaleDesk', () => {
     t.answer({ ok: true, value: qrFor(1000, t.now()) });
     const saleId = (await created).ok ? 's1' : '';
     await t.desk.cancel(saleId);
-    expect(await t.desk.markPaidAfterCancel('nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await t.desk.markPaidAfterCancel(saleId, { utr: '998877665544' })).toMatchObject({ ok: true, value: { state: 'paid', paidAfterCancel: true, utr: '998877665544' } });
+    expect(await t.desk.markPaidLate('nope')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.desk.markPaidLate(saleId, { utr: '998877665544' })).toMatchObject({ ok: true, value: { state: 'paid', paidAfterCancel: true, utr: '998877665544' } });
     expect(t.journal.events.at(-1)).toMatchObject({ type: 'sale.paid', data: { saleId, afterCancel: true } });
-    expect(await t.desk.markPaidAfterCancel(saleId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.desk.markPaidLate(saleId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('a sale restored after a restart keeps its time and BOS reference', () => {
     const t = setup();
-    t.desk.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', terminal: 'Counter 1', qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAfterExpiry: false, error: null }]);
+    t.desk.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', terminal: 'Counter 1', qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null }]);
     expect(t.desk.active()).toMatchObject({ saleId: 's_old', state: 'unresolved', requestedAt: '2026-11-30T09:15:00.000Z', reference: { txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox' }, qr: null });
   });
 

@@ -46,4 +46,6 @@ export interface CounterContext<S extends SandboxLink = SandboxLink> {
   sales: SaleDesk;
   refunds: RefundDesk;
   payees: PayeePins;
+  /** Sandbox ↔ Live: the hub link looks again at which hub (embedded or the shop's) applies. */
+  environmentChanged: () => void;
 }

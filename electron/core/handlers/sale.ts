@@ -2,7 +2,7 @@ import { err } from '../../contract/result';
 import type { CounterContext } from './context';
 import type { HandlersFor } from './types';
 
-export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 'sale.create' | 'sale.cancel' | 'sale.markPaid' | 'sale.markPaidAfterCancel'> {
+export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 'sale.create' | 'sale.cancel' | 'sale.markPaid' | 'sale.markPaidLate'> {
   const { sales } = ctx;
   return {
     'sale.current': async () => ({ ok: true, value: sales.active() }),
@@ -14,6 +14,6 @@ export function saleHandlers(ctx: CounterContext): HandlersFor<'sale.current' | 
     },
     'sale.cancel': async ({ saleId }) => sales.cancel(saleId),
     'sale.markPaid': async ({ saleId, ...input }) => sales.markPaid(saleId, input),
-    'sale.markPaidAfterCancel': async ({ saleId, ...input }) => sales.markPaidAfterCancel(saleId, input),
+    'sale.markPaidLate': async ({ saleId, ...input }) => sales.markPaidLate(saleId, input),
   };
 }

@@ -73,6 +73,7 @@ export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): Handl
         ctx.settings.setToken(newToken);
       }
       if (next.environment !== settings.environment || changes.liveBaseUrl) await ctx.bos.connect();
+      if (next.environment !== settings.environment) ctx.environmentChanged();
       await ctx.journal.append('settings.changed', { fields: Object.keys(changes) }).catch(() => undefined);
       return ok(await settingsChanged(ctx));
     },

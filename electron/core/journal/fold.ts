@@ -14,6 +14,9 @@ export interface FoldedSale {
   payeeName: string | null;
   utr: string | null;
   paidAfterExpiry: boolean;
+  paidAfterCancel: boolean;
+  /** Who said it was paid: BOS (its payment, checked), or a person. */
+  confirmedBy: 'bos' | 'person' | null;
   error: { code: string; message: string } | null;
 }
 
@@ -29,7 +32,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, error: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {
@@ -50,6 +53,17 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
         sale.state = 'paid';
         sale.utr = str(event.data.utr);
         sale.paidAfterExpiry = event.data.afterExpiry === true;
+        sale.paidAfterCancel = event.data.afterCancel === true;
+        sale.confirmedBy ??= 'person';
+        break;
+      case 'sale.payment_confirmed':
+        if (sale.state !== 'paid') {
+          sale.paidAfterExpiry = event.data.afterExpiry === true;
+          sale.paidAfterCancel = event.data.afterCancel === true;
+        }
+        sale.state = 'paid';
+        sale.utr = str(event.data.utr) ?? sale.utr;
+        sale.confirmedBy = 'bos';
         break;
       case 'sale.cancelled':
         sale.state = 'cancelled';

@@ -15,8 +15,9 @@ interface Sealed {
  * (Linux `basic_text`, or none at all) the token is kept in memory for this session only,
  * unless the owner explicitly accepted plain storage on this machine. Never silently plain.
  */
-export function createSafeStorageSecretBox(dataDir: string): SecretBox {
-  const store = new Store<Sealed>({ name: 'secrets', cwd: dataDir, configFileMode: 0o600 });
+/** `name`: the file under the data folder (`secrets` for the BOS token, `hub-secrets` for the hub credential). */
+export function createSafeStorageSecretBox(dataDir: string, name = 'secrets'): SecretBox {
+  const store = new Store<Sealed>({ name, cwd: dataDir, configFileMode: 0o600 });
   let sessionOnly: string | null = null;
 
   const canEncrypt = async () => {

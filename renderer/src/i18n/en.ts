@@ -56,6 +56,8 @@ export const en = {
       payee_changed: 'This QR would pay someone other than your shop. It was not shown. The owner must check it in Settings.',
       utr_reused: 'This UPI reference was already recorded for another sale.',
       not_set_up: 'The owner has not set up this counter yet.',
+      not_confirmed: 'BOS has not confirmed this payment yet.',
+      hub_unavailable: 'The shop hub did not accept this or could not be reached.',
       internal: 'Counter hit a problem. Check History before trying again.',
     } satisfies Record<ErrorCode, string>,
     /** wrong_pin and locked_out with main's figure (tries left, minutes locked), in place of the byCode sentence. */

@@ -1,0 +1,133 @@
+import type { HubPayment } from '../../contract/hub';
+import type { HubView } from '../../contract/views';
+import { err, ok, type Result } from '../../contract/result';
+import type { PosError } from '../../contract/errors';
+import { HubClient, type HubFailure } from '../shop-link/client';
+import { HubLink, type HubLinkDeps } from '../shop-link/link';
+import type { SecretBox, StoredSettings } from '../settings';
+import { notSaved } from '../storage-errors';
+import type { CounterContext } from './context';
+import type { HandlersFor } from './types';
+
+/** The in-process hub the shells run for the sandbox default: its address and a way to make a pairing code. */
+export interface EmbeddedHub {
+  url: string;
+  pairingCode(): Promise<string>;
+}
+
+export interface HubDeps {
+  /** Where the hub credential is kept (the same kind of SecretBox as the BOS token). */
+  hubSecretBox: SecretBox;
+  /** The shells start it in the background for the sandbox default; absent: no embedded hub. */
+  embeddedHub?: () => Promise<EmbeddedHub>;
+  fetch?: typeof fetch;
+  hubBackoff?: HubLinkDeps['backoff'];
+}
+
+type StoredHub = NonNullable<StoredSettings['hub']>;
+
+export interface HubRuntime {
+  link: HubLink;
+  handlers: HandlersFor<'hub.status' | 'hub.connect' | 'hub.disconnect'>;
+  /** At start and after a switch of environment: open the link, or pair with the embedded hub in the background. */
+  start(): Promise<void>;
+  dispose(): void;
+}
+
+function pairingProblem(failure: HubFailure): PosError {
+  if (failure.kind === 'unauthorized' || failure.kind === 'refused') {
+    return { code: 'hub_unavailable', message: `The hub did not accept that pairing code (wrong, used already, or older than ten minutes). Make a new one on the owner's Counter or the hub. The hub said: ${failure.message}` };
+  }
+  if (failure.kind === 'rate_limited') return { code: 'hub_unavailable', message: `Too many pairing tries. Wait ${Math.ceil((failure.retryAfterMs ?? 30_000) / 1000)} seconds, then try again.` };
+  return { code: 'hub_unavailable', message: failure.message };
+}
+
+export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPayment: (payment: HubPayment) => Promise<void>): Promise<HubRuntime> {
+  const fetchImpl = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  let credential = await deps.hubSecretBox.load().catch(() => null);
+  const stored = () => ctx.settings.get().hub;
+  const saveHub = (hub: StoredHub | null) => ctx.settings.save({ ...ctx.settings.get(), hub });
+
+  const link = new HubLink({
+    fetch: fetchImpl,
+    config: () => {
+      const hub = stored();
+      // The embedded hub hears only the sandbox's webhooks: in Live it is no source of payments.
+      if (!hub || !credential || (hub.embedded && !ctx.bos.isSandbox())) return null;
+      return { url: hub.url, credential, role: hub.role, shopName: hub.shopName, embedded: hub.embedded };
+    },
+    cursor: {
+      get: () => stored()?.cursor ?? null,
+      set: (cursor) => {
+        const hub = stored();
+        if (!hub) return;
+        try {
+          saveHub({ ...hub, cursor });
+        } catch {
+          // Not kept: after a restart the hub resends from the older cursor, and payments already taken are recognised by id.
+        }
+      },
+    },
+    onPayment,
+    onChange: (view) => ctx.events.emit('hub.changed', view),
+    ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
+  });
+
+  async function pair(url: string, code: string, embedded: boolean): Promise<Result<HubView, PosError>> {
+    const base = url.replace(/\/+$/, '');
+    const answer = await new HubClient(fetchImpl, base).pair(code, ctx.settings.get().terminalName);
+    if (!answer.ok) return err(pairingProblem(answer.error));
+    const { terminalId, role, shop } = answer.value;
+    try {
+      await deps.hubSecretBox.save(answer.value.credential);
+      saveHub({ url: base, terminalId, role, shopId: shop.id, shopName: shop.name, embedded, cursor: null });
+    } catch (error) {
+      return err(notSaved(error, 'The counter was not paired.'));
+    }
+    credential = answer.value.credential;
+    await ctx.journal.append('hub.paired', { url: base, terminalId, role, shopId: shop.id, embedded }).catch(() => undefined);
+    link.restart();
+    return ok(link.view());
+  }
+
+  let embeddedStarting: Promise<void> | null = null;
+  async function pairEmbedded(): Promise<void> {
+    if (!deps.embeddedHub) return;
+    const hub = await deps.embeddedHub();
+    const current = stored();
+    if (current && !current.embedded) return; // the owner paired a real hub meanwhile
+    if (current?.embedded && credential && current.url === hub.url) return link.restart();
+    await pair(hub.url, await hub.pairingCode(), true);
+  }
+
+  return {
+    link,
+    async start() {
+      const hub = stored();
+      if (hub && credential && !hub.embedded) return link.restart();
+      if (!ctx.bos.isSandbox() || !deps.embeddedHub) return link.restart();
+      // In the background: a fresh embedded hub takes seconds to start, and selling never waits for it.
+      embeddedStarting ??= pairEmbedded().catch(() => undefined).finally(() => (embeddedStarting = null));
+      await embeddedStarting;
+    },
+    dispose: () => link.stop(),
+    handlers: {
+      'hub.status': async () => ok(link.view()),
+      'hub.connect': async ({ url, code }) => pair(url, code, false),
+      'hub.disconnect': async () => {
+        const hub = stored();
+        link.stop();
+        try {
+          saveHub(null);
+          await deps.hubSecretBox.save(null);
+        } catch (error) {
+          return err(notSaved(error, 'The counter is still paired.'));
+        }
+        credential = null;
+        if (hub) await ctx.journal.append('hub.unpaired', { url: hub.url, terminalId: hub.terminalId }).catch(() => undefined);
+        link.restart();
+        return ok(link.view());
+      },
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { HUB_ROUTES, HUB_STREAM_EVENT, type ExpectationRequest, type HubPayment } from '../../contract/hub';
+import type { HubView } from '../../contract/views';
+import { failureOf, HubClient } from './client';
+import { readSse } from './sse';
+
+export interface HubLinkConfig {
+  url: string;
+  credential: string;
+  role: 'counter' | 'owner';
+  shopName: string;
+  embedded: boolean;
+}
+
+export interface HubLinkDeps {
+  fetch: typeof fetch;
+  /** The pairing in force, or null when this counter has no hub. */
+  config: () => HubLinkConfig | null;
+  /** The last stream position taken (kept across restarts), and where to keep the next. */
+  cursor: { get(): string | null; set(cursor: string): void };
+  /** Handles one payment; resolves once it is on record, so the cursor moves only past what was taken. */
+  onPayment: (payment: HubPayment) => Promise<void>;
+  onChange: (view: HubView) => void;
+  wallClock?: () => Date;
+  /** Reconnect delays (ms): first, growth factor, cap. Tests shorten them. */
+  backoff?: { firstMs: number; factor: number; maxMs: number };
+  /** No byte (not even a ping) for this long: the stream is taken as dead and reopened. */
+  silenceMs?: number;
+}
+
+const hubPayment = z.object({
+  paymentId: z.string().min(1).max(200),
+  saleId: z.string().min(1).max(200),
+  qrId: z.string().max(200).nullable(),
+  txnRef: z.string().max(200).nullable(),
+  tr: z.string().max(200).nullable(),
+  amountPaise: z.number().int().nonnegative(),
+  currency: z.string().max(8),
+  utr: z.string().max(100).nullable(),
+  payerVpa: z.string().max(300).nullable(),
+  event: z.enum(['qr_code.credited', 'UPIQR_SUCCESS']),
+  receivedAt: z.string().max(40),
+});
+
+/** An expectation the hub did not take is resent after each reconnect for this long. */
+const EXPECTATION_KEPT_MS = 60 * 60_000;
+
+/**
+ * The counter's link to the shop hub: one resumable event stream (payments for this counter's QRs),
+ * reopened with backoff whenever it drops, and the expectations (the QR on screen) told to the hub.
+ * Selling never waits for it: everything here runs beside the sale path.
+ */
+export class HubLink {
+  private state: HubView['state'] = 'off';
+  private since: string;
+  private problem: string | null = null;
+  private lastPaymentAt: string | null = null;
+  private abort: AbortController | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private attempt = 0;
+  private generation = 0;
+  private readonly pending = new Map<string, { expectation: ExpectationRequest; at: number }>();
+
+  constructor(private readonly deps: HubLinkDeps) {
+    this.since = this.nowIso();
+  }
+
+  view(): HubView {
+    const config = this.deps.config();
+    return {
+      paired: config !== null,
+      url: config?.url ?? null,
+      state: config ? this.state : 'off',
+      role: config?.role ?? null,
+      shopName: config?.shopName ?? null,
+      embedded: config?.embedded ?? false,
+      lastPaymentAt: this.lastPaymentAt,
+      since: this.since,
+      problem: config ? this.problem : null,
+    };
+  }
+
+  /** True while the hub can be expected to confirm payments (connected now). */
+  confirming(): boolean {
+    return this.deps.config() !== null && this.state === 'connected';
+  }
+
+  /** (Re)opens the stream for the pairing in force; with none, goes off. */
+  restart(): void {
+    this.stopStream();
+    this.attempt = 0;
+    if (!this.deps.config()) {
+      this.set('off', null);
+      return;
+    }
+    void this.open(this.generation);
+  }
+
+  stop(): void {
+    this.stopStream();
+    this.set('off', null);
+  }
+
+  /** Tells the hub the QR on screen; kept and resent after a reconnect until it is an hour old. */
+  expect(expectation: ExpectationRequest): void {
+    this.pending.set(expectation.saleId, { expectation, at: Date.now() });
+    void this.sendExpectation(expectation.saleId);
+  }
+
+  private async sendExpectation(saleId: string): Promise<void> {
+    const config = this.deps.config();
+    const entry = this.pending.get(saleId);
+    if (!config || !entry) return;
+    const sent = await new HubClient(this.deps.fetch, config.url).expect(config.credential, entry.expectation);
+    // Kept by the hub once accepted; a failed one waits for the next connection.
+    if (sent.ok && this.pending.get(saleId) === entry) this.pending.delete(saleId);
+  }
+
+  private resendExpectations(): void {
+    for (const [saleId, { at }] of this.pending) {
+      if (Date.now() - at > EXPECTATION_KEPT_MS) this.pending.delete(saleId);
+      else void this.sendExpectation(saleId);
+    }
+  }
+
+  private async open(generation: number): Promise<void> {
+    const config = this.deps.config();
+    if (!config || generation !== this.generation) return;
+    this.set(this.attempt === 0 ? 'connecting' : 'reconnecting', this.problem);
+    const abort = new AbortController();
+    this.abort = abort;
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const alive = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => abort.abort(), this.deps.silenceMs ?? 45_000);
+      silence.unref?.();
+    };
+    try {
+      const cursor = this.deps.cursor.get();
+      const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${config.credential}` };
+      if (cursor) headers['Last-Event-ID'] = cursor;
+      alive();
+      const response = await this.deps.fetch(`${config.url}${HUB_ROUTES.stream}${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`, { headers, signal: abort.signal, redirect: 'error' });
+      if (!response.ok || !response.body) {
+        const failure = failureOf(response, await response.json().catch(() => null));
+        if (failure.kind === 'unauthorized') {
+          this.set('refused', 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.');
+          return;
+        }
+        throw Object.assign(new Error(failure.message), { retryAfterMs: failure.retryAfterMs });
+      }
+      this.attempt = 0;
+      this.set('connected', null);
+      this.resendExpectations();
+      for await (const event of readSse(response.body, alive)) {
+        alive();
+        if (generation !== this.generation) return;
+        if (event.event !== HUB_STREAM_EVENT) continue;
+        await this.take(event.data, event.id);
+      }
+      throw new Error('The shop hub closed the connection.');
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.retry(generation, error);
+    } finally {
+      clearTimeout(silence);
+    }
+  }
+
+  private async take(data: string, id: string | null): Promise<void> {
+    let parsed: HubPayment;
+    try {
+      parsed = hubPayment.parse(JSON.parse(data));
+    } catch {
+      // Not a payment this counter can read: skipped, and the stream goes on past it.
+      if (id) this.deps.cursor.set(id);
+      return;
+    }
+    await this.deps.onPayment(parsed);
+    this.lastPaymentAt = this.nowIso();
+    if (id) this.deps.cursor.set(id);
+    this.emit();
+  }
+
+  private retry(generation: number, error: unknown): void {
+    const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 500, factor: 2, maxMs: 30_000 };
+    const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs;
+    const delay = hinted ?? Math.min(maxMs, firstMs * factor ** this.attempt) * (0.8 + Math.random() * 0.4);
+    this.attempt += 1;
+    const message = error instanceof Error && error.message && !/abort/i.test(error.message) ? error.message : 'The connection to the shop hub dropped.';
+    this.set('reconnecting', `${message} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`);
+    this.retryTimer = setTimeout(() => void this.open(generation), delay);
+    this.retryTimer.unref?.();
+  }
+
+  private stopStream(): void {
+    this.generation += 1;
+    this.abort?.abort();
+    this.abort = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private set(state: HubView['state'], problem: string | null): void {
+    const changed = state !== this.state || problem !== this.problem;
+    if (state !== this.state) this.since = this.nowIso();
+    this.state = state;
+    this.problem = problem;
+    if (changed) this.emit();
+  }
+
+  private emit(): void {
+    this.deps.onChange(this.view());
+  }
+
+  private nowIso(): string {
+    return (this.deps.wallClock?.() ?? new Date()).toISOString();
+  }
+}

@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ExpectationRequest, HubPayment } from '../../electron/contract/hub';
+
+/**
+ * A stand-in for the shop hub speaking electron/contract/hub.ts, for testing the counter's side on
+ * its own: pairing, expectations, and a payment stream the test feeds and cuts at will.
+ */
+export interface FakeHub {
+  url: string;
+  expectations: ExpectationRequest[];
+  /** Cursors (Last-Event-ID / ?after=) each stream opened with, in order. */
+  opens: Array<string | null>;
+  push(payment: HubPayment): void;
+  /** Drops every open stream (the hub restarted, the Wi-Fi blinked). */
+  dropStreams(): void;
+  revoke(): void;
+  streams(): number;
+  close(): Promise<void>;
+}
+
+export async function startFakeHub(options: { code?: string } = {}): Promise<FakeHub> {
+  const code = options.code ?? '135790';
+  const credential = 'cred_fake_0123456789abcdef';
+  let revoked = false;
+  const log: Array<{ id: number; payment: HubPayment }> = [];
+  const open = new Set<ServerResponse>();
+  const expectations: ExpectationRequest[] = [];
+  const opens: Array<string | null> = [];
+  const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  const readBody = (req: IncomingMessage) => new Promise<unknown>((resolve) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c));
+    req.on('end', () => resolve(text ? JSON.parse(text) : null));
+  });
+  const authorised = (req: IncomingMessage) => !revoked && req.headers.authorization === `Bearer ${credential}`;
+  const frame = (entry: { id: number; payment: HubPayment }) => `event: payment\nid: ${entry.id}\ndata: ${JSON.stringify(entry.payment)}\n\n`;
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    if (url.pathname === '/v1/pair' && req.method === 'POST') {
+      const body = (await readBody(req)) as { code?: string; name?: string };
+      if (body?.code !== code) return json(res, 401, { error: { code: 'unauthorized', message: 'That pairing code is not valid.' } });
+      return json(res, 200, { terminalId: 't_1', credential, role: 'counter', shop: { id: 'shop_1', name: 'Sharma Stores' } });
+    }
+    if (!authorised(req)) return json(res, 401, { error: { code: 'unauthorized', message: 'This terminal is not paired.' } });
+    if (url.pathname === '/v1/expectations' && req.method === 'POST') {
+      expectations.push((await readBody(req)) as ExpectationRequest);
+      return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/v1/stream') {
+      const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? 0);
+      opens.push((req.headers['last-event-id'] as string | undefined) ?? url.searchParams.get('after'));
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.write(': hello\n\n');
+      for (const entry of log) if (entry.id > after) res.write(frame(entry));
+      open.add(res);
+      req.on('close', () => open.delete(res));
+      return undefined;
+    }
+    return json(res, 404, { error: { code: 'not_found', message: 'No such route.' } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    expectations,
+    opens,
+    push(payment) {
+      const entry = { id: log.length + 1, payment };
+      log.push(entry);
+      for (const res of open) res.write(frame(entry));
+    },
+    dropStreams() {
+      for (const res of open) res.destroy();
+      open.clear();
+    },
+    revoke() {
+      revoked = true;
+      this.dropStreams();
+    },
+    streams: () => open.size,
+    close: () => new Promise<void>((resolve) => {
+      for (const res of open) res.destroy();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
