@@ -61,6 +61,10 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     return json(res, 404, { error: { code: 'not_found', message: 'No such route.' } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dropStreams = () => {
+    for (const res of open) res.destroy();
+    open.clear();
+  };
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     expectations,
@@ -70,13 +74,10 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
       log.push(entry);
       for (const res of open) res.write(frame(entry));
     },
-    dropStreams() {
-      for (const res of open) res.destroy();
-      open.clear();
-    },
+    dropStreams,
     revoke() {
       revoked = true;
-      this.dropStreams();
+      dropStreams();
     },
     streams: () => open.size,
     close: () => new Promise<void>((resolve) => {
