@@ -47,14 +47,18 @@ export function createBosClient(options: BosClientOptions): BosClient {
       if (!creds.registrationId?.trim()) {
         return err(bosError('unauthorized', 'The BOS registration ID is not set. Ask the owner to fill it in Settings.', { mayHaveReached: false }));
       }
+      // A header value cannot hold spaces or line breaks; one that does would fail inside fetch as "cannot reach BOS".
+      if (creds.token !== undefined && creds.token !== '' && !/^[\x21-\x7e]+$/.test(creds.token)) {
+        return err(bosError('unauthorized', 'The BOS token in Settings has characters a token cannot have. Ask the owner to paste it again.', { mayHaveReached: false }));
+      }
       return ok(creds);
     } catch {
       return err(bosError('unauthorized', 'Counter could not read its BOS credentials. Ask the owner to check Settings.', { mayHaveReached: false }));
     }
   }
 
-  async function post(path: string, body: string, token: string | undefined): Promise<Result<HttpAnswer, BosError>> {
-    return postJson({ fetch: fetchImpl, url: `${baseUrl}${path}`, body, token, timeoutMs });
+  async function post(path: string, body: string, token: string | undefined, refusedNote: string): Promise<Result<HttpAnswer, BosError>> {
+    return postJson({ fetch: fetchImpl, url: `${baseUrl}${path}`, body, token, timeoutMs, refusedNote });
   }
 
   async function createDynamicQr(input: { amountPaise: number }): Promise<Result<DynamicQr, BosError>> {
@@ -63,7 +67,7 @@ export function createBosClient(options: BosClientOptions): BosClient {
     const creds = await credentials();
     if (!creds.ok) return creds;
     const body = JSON.stringify({ RegistrationID: creds.value.registrationId, amount: paiseToBosRupees(amountPaise) });
-    const answered = await post(BOS_PATHS.dynamicQr, body, creds.value.token);
+    const answered = await post(BOS_PATHS.dynamicQr, body, creds.value.token, 'No QR is shown.');
     if (!answered.ok) return answered;
     const receivedAt = now();
     const answer = answered.value;
@@ -121,7 +125,7 @@ export function createBosClient(options: BosClientOptions): BosClient {
   async function ack(path: string, fields: Array<readonly [string, string]>): Promise<Result<BosAck, BosError>> {
     const creds = await credentials();
     if (!creds.ok) return creds;
-    const answered = await post(path, jsonBodyFromLiterals(fields), creds.value.token);
+    const answered = await post(path, jsonBodyFromLiterals(fields), creds.value.token, 'Nothing was confirmed: check with BOS before trying again.');
     if (!answered.ok) return answered;
     return readAck(answered.value);
   }
