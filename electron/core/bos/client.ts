@@ -1,10 +1,10 @@
-import { paiseToBosRupees, rupeesToPaise } from '../../contract/money';
+import { paiseToBosRupees } from '../../contract/money';
 import { err, ok, type Result } from '../../contract/result';
-import { verifyUpiIntent } from '../upi';
+import { readAck } from './ack-answer';
 import { bosError, type BosError } from './errors';
 import { httpFailure, postJson, readJson, type HttpAnswer } from './http';
-import { AUTH_RESPONSE_CODES, explainRefundCode } from '../../contract/refund-codes';
-import { ackResponseSchema, dynamicQrResponseSchema, qrErrorSchema } from './schemas';
+import { readQrAnswer, rejected } from './qr-answer';
+import { qrErrorSchema } from './schemas';
 import type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 import { digitsForWire, jsonBodyFromLiterals } from './wire';
 
@@ -16,9 +16,6 @@ export const BOS_PATHS = {
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** The vendor documents QR codes as valid for about five minutes. */
-const DOCUMENTED_QR_TTL_MS = 5 * 60_000;
-const MAX_TTL_MS = 24 * 60 * 60_000;
 
 export interface BosClient {
   createDynamicQr(input: { amountPaise: number }): Promise<Result<DynamicQr, BosError>>;
@@ -81,45 +78,10 @@ export function createBosClient(options: BosClientOptions): BosClient {
       if (!refusal.success) {
         return err(bosError('invalid_response', `BOS refused the request (HTTP ${answer.status}) without saying why. No QR was made.`, { httpStatus: answer.status }));
       }
-      return err(rejected(refusal.data.message, refusal.data.subCode ?? String(answer.status), answer.status));
+      return err(rejected(refusal.data.message, refusal.data.subCode || String(answer.status), answer.status));
     }
 
-    const parsed = dynamicQrResponseSchema.safeParse(json.value);
-    if (!parsed.success) return err(bosError('invalid_response', 'BOS sent a QR answer Counter cannot read. No QR is shown; try again.', { httpStatus: 200 }));
-    const data = parsed.data;
-    const statusWord = String(data.status ?? '').toLowerCase();
-    const statusFlag = String(data.Status ?? '').toLowerCase();
-    if (statusWord === 'error' || statusWord === 'false' || statusFlag === 'false') {
-      return err(rejected(data.message ?? 'QR not generated', data.subCode ?? '', 200));
-    }
-
-    const intentText = data.UPIIntend ?? data.qrCode;
-    if (!intentText) return err(bosError('invalid_response', 'BOS answered without a payment code. No QR is shown; try again.', { httpStatus: 200 }));
-    const verified = verifyUpiIntent(intentText, { amountPaise });
-    if (!verified.ok) {
-      const code = verified.error.code === 'amount_mismatch' ? 'amount_mismatch' : 'invalid_intent';
-      return err(bosError(code, verified.error.message, { httpStatus: 200 }));
-    }
-    if (data.PaymentAmount !== undefined && rupeesToPaise(data.PaymentAmount) !== amountPaise) {
-      return err(bosError('amount_mismatch', 'BOS confirmed a different amount than the one typed. No QR is shown.', { httpStatus: 200 }));
-    }
-
-    const expiry = statedTtl(data.CreatedDateTime, data.ExpireDateTime);
-    if (!expiry.ok) return expiry;
-    const intent = verified.value;
-    return ok({
-      intent: intentText,
-      qrId: data.id ?? '',
-      txnRefranceID: data.txnRefranceID ?? intent.transactionRef ?? '',
-      amountPaise,
-      payeeVpa: intent.payeeVpa,
-      payeeName: intent.payeeName,
-      createdAt: data.CreatedDateTime ?? null,
-      expiresAt: data.ExpireDateTime ?? null,
-      ttlMs: expiry.value.ttlMs,
-      expiryStated: expiry.value.stated,
-      receivedAt,
-    });
+    return readQrAnswer(json.value, amountPaise, receivedAt);
   }
 
   async function ack(path: string, fields: Array<readonly [string, string]>): Promise<Result<BosAck, BosError>> {
@@ -157,40 +119,4 @@ export function createBosClient(options: BosClientOptions): BosClient {
   }
 
   return { createDynamicQr, requestRefundOtp, claimRefund, checkConnection };
-}
-
-function rejected(bosMessage: string, bosCode: string, httpStatus: number): BosError {
-  return bosError('rejected', 'BOS refused to make this QR. No QR is shown; its reason is below.', { bosCode, bosMessage, httpStatus });
-}
-
-function statedTtl(created: string | undefined, expires: string | undefined): Result<{ ttlMs: number; stated: boolean }, BosError> {
-  if (created === undefined && expires === undefined) return ok({ ttlMs: DOCUMENTED_QR_TTL_MS, stated: false });
-  const ttlMs = Date.parse(expires ?? '') - Date.parse(created ?? '');
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0 || ttlMs > MAX_TTL_MS) {
-    return err(bosError('invalid_response', 'BOS sent a QR with an impossible expiry time. No QR is shown; try again.', { httpStatus: 200 }));
-  }
-  return ok({ ttlMs, stated: true });
-}
-
-function readAck(answer: HttpAnswer): Result<BosAck, BosError> {
-  const json = readJson(answer);
-  const parsed = json.ok ? ackResponseSchema.safeParse(json.value) : null;
-  const data = parsed?.success ? parsed.data : null;
-  const responseCode = data ? (data.response_code ?? data.responsecode ?? '') : '';
-  const bosMessage = data?.message ?? '';
-  const explanation = explainRefundCode(responseCode, bosMessage);
-
-  if (answer.status === 401 || answer.status === 403 || (data && !data.status && AUTH_RESPONSE_CODES.has(responseCode))) {
-    const failure = httpFailure({ ...answer, status: 401 });
-    return err({ ...(failure ?? bosError('unauthorized', explanation)), httpStatus: answer.status, ...(data ? { bosCode: responseCode, bosMessage } : {}) });
-  }
-  const failure = httpFailure(answer);
-  if (failure) return err(failure);
-  if (!json.ok) return json;
-  if (!data) return err(bosError('invalid_response', 'BOS sent an answer Counter cannot read. Counter did not act on it; try again.', { httpStatus: answer.status }));
-  if (data.status && answer.status === 200) return ok({ responseCode, message: bosMessage, explanation });
-  if (data.status) {
-    return err(bosError('invalid_response', `BOS answered HTTP ${answer.status} but said it succeeded. Check before trying again.`, { httpStatus: answer.status }));
-  }
-  return err(bosError('rejected', explanation, { bosCode: responseCode, bosMessage, httpStatus: answer.status }));
 }
