@@ -196,3 +196,28 @@ describe('a "BOS" that redirects elsewhere over real HTTP', () => {
     expect(attacker.hits).toEqual([]);
   });
 });
+
+describe('the status call over real HTTP, against a stub answering as the sandbox will', () => {
+  let stub: Awaited<ReturnType<typeof localServer>>;
+  let answer: unknown = null;
+
+  beforeAll(async () => {
+    stub = await localServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  afterAll(() => stub.close());
+
+  it('reads SUCCESS for the amount asked as paid, PENDING as pending, another amount as unknown', async () => {
+    const statusClient = createBosClient({ baseUrl: stub.url, credentials: async () => ({ registrationId: 'BOS-554' }), timeoutMs: 1_500 });
+    const asked = { txnRefranceID: 'SBX1001', amountPaise: 125_050 };
+    answer = { status: 'SUCCESS', txnRefranceID: 'SBX1001', amount: '1250.5', utr: '412345678901', payerVpa: 'customer@okhdfc', message: 'Payment received' };
+    expect(await statusClient.checkQrStatus(asked)).toEqual({ state: 'paid', amountPaise: 125_050, utr: '412345678901', payerVpa: 'customer@okhdfc' });
+    answer = { status: 'PENDING', txnRefranceID: 'SBX1001', message: 'Awaiting payment' };
+    expect(await statusClient.checkQrStatus(asked)).toEqual({ state: 'pending' });
+    answer = { status: 'SUCCESS', txnRefranceID: 'SBX1001', amount: '1250', message: 'Payment received' };
+    expect(await statusClient.checkQrStatus(asked)).toMatchObject({ state: 'unknown' });
+    expect(stub.hits).toEqual(Array(3).fill('POST /api/BOS/V4/DynamicQRCodeStatus'));
+  });
+});

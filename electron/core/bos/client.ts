@@ -4,6 +4,7 @@ import { readAck } from './ack-answer';
 import { bosError, type BosError } from './errors';
 import { httpFailure, postJson, readJson, type HttpAnswer } from './http';
 import { readQrAnswer, rejected } from './qr-answer';
+import { readQrStatus, type QrPaymentStatus, type QrStatusQuestion } from './qr-status';
 import { qrErrorSchema } from './schemas';
 import type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 import { digitsForWire, jsonBodyFromLiterals } from './wire';
@@ -13,6 +14,8 @@ export const BOS_PATHS = {
   refundOtp: '/api/BOS/RefundOTP',
   claimRefund: '/api/BOS/ClaimRefund',
   transactStatus: '/api/BOS/TransactStatus',
+  /** Documented only on BOS's sister platform (AOPAY); used once the owner turns it on. */
+  statusQr: '/api/BOS/V4/DynamicQRCodeStatus',
 } as const;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -24,6 +27,17 @@ export interface BosClient {
   checkConnection(): Promise<Result<BosAck, BosError>>;
 }
 
+/**
+ * The QR status call, apart from BosClient: BOS does not document it, so it is a
+ * capability an account may lack rather than part of every client. Never throws; only
+ * `paid` (see qr-status.ts for exactly which answers) may mark a sale paid.
+ */
+export interface BosQrStatusClient {
+  checkQrStatus(input: QrStatusQuestion): Promise<QrPaymentStatus>;
+}
+
+const MAX_REFERENCE_LENGTH = 64;
+
 function normaliseBaseUrl(baseUrl: string): string {
   const url = new URL(baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`BOS base URL must be http(s): ${baseUrl}`);
@@ -32,7 +46,7 @@ function normaliseBaseUrl(baseUrl: string): string {
 
 const notSent = (message: string) => err(bosError('invalid_input', message, { mayHaveReached: false }));
 
-export function createBosClient(options: BosClientOptions): BosClient {
+export function createBosClient(options: BosClientOptions): BosClient & BosQrStatusClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -118,5 +132,25 @@ export function createBosClient(options: BosClientOptions): BosClient {
     return ack(BOS_PATHS.transactStatus, [['referenceid', '0']]);
   }
 
-  return { createDynamicQr, requestRefundOtp, claimRefund, checkConnection };
+  async function checkQrStatus(input: QrStatusQuestion): Promise<QrPaymentStatus> {
+    try {
+      const reference = typeof input?.txnRefranceID === 'string' ? input.txnRefranceID.trim() : '';
+      // eslint-disable-next-line no-control-regex -- a reference with control characters is not one BOS gave
+      if (reference === '' || reference.length > MAX_REFERENCE_LENGTH || /[\u0000-\u001f\u007f]/.test(reference)) {
+        return { state: 'unknown', reason: 'Counter has no QR reference to ask BOS about.' };
+      }
+      const amountPaise = input.amountPaise;
+      if (!Number.isSafeInteger(amountPaise) || amountPaise <= 0) return { state: 'unknown', reason: 'Counter has no amount to check the payment against.' };
+      const creds = await credentials();
+      if (!creds.ok) return { state: 'unknown', reason: creds.error.message };
+      const body = JSON.stringify({ txnRefranceID: reference, RegistrationID: creds.value.registrationId });
+      const answered = await post(BOS_PATHS.statusQr, body, creds.value.token, 'Counter cannot tell whether the QR was paid.');
+      if (!answered.ok) return { state: 'unknown', reason: answered.error.message };
+      return readQrStatus(answered.value, { txnRefranceID: reference, amountPaise });
+    } catch {
+      return { state: 'unknown', reason: 'Counter could not ask BOS whether the QR was paid.' };
+    }
+  }
+
+  return { createDynamicQr, requestRefundOtp, claimRefund, checkConnection, checkQrStatus };
 }

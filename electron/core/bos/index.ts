@@ -1,4 +1,5 @@
-export { createBosClient, BOS_PATHS, type BosClient } from './client';
+export { createBosClient, BOS_PATHS, type BosClient, type BosQrStatusClient } from './client';
+export type { QrPaymentStatus, QrStatusQuestion } from './qr-status';
 export type { BosError, BosErrorCode, BosErrorReason } from './errors';
 export type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 export { explainRefundCode } from '../../contract/refund-codes';
