@@ -64,6 +64,16 @@ describe('ASP.NET nulls and numbers in the QR answer', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
   });
 
+  it('refuses an id far longer than any BOS makes, which would bloat every record', async () => {
+    expect(await qrFrom({ ...DOCUMENTED, id: `qr_${'x'.repeat(200)}` })).toMatchObject({ ok: false, error: { code: 'invalid_response' } });
+  });
+
+  it('cuts BOS\'s message short when it would fill the screen', async () => {
+    const result = await qrFrom({ status: 'ERROR', subCode: '400', message: 'VPA does not exist. '.repeat(100) }, 400);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rejected' } });
+    if (!result.ok) expect(result.error.bosMessage?.length).toBeLessThanOrEqual(301);
+  });
+
   it('reads a 400 with "subCode": null as a refusal with its message', async () => {
     const result = await qrFrom({ status: 'ERROR', subCode: null, message: 'VPA does not exist for the account provided' }, 400);
     expect(result).toMatchObject({ ok: false, error: { code: 'rejected', bosCode: '400', bosMessage: 'VPA does not exist for the account provided' } });

@@ -3,3 +3,4 @@ export type { QrPaymentStatus, QrStatusQuestion } from './qr-status';
 export type { BosError, BosErrorCode, BosErrorReason } from './errors';
 export type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 export { explainRefundCode } from '../../contract/refund-codes';
+export { payeeKey } from '../upi';

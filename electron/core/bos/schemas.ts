@@ -8,6 +8,11 @@ const absentIfNull = <T extends z.ZodType>(schema: T) => schema.nullish().transf
 
 /** Text that may come as a JSON number (ids, codes): kept as its text. */
 const textLike = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+/** An id as BOS makes them ("qr_Oe8y06oN0Kj1cx"); a longer one is not BOS's and would bloat every record it enters. */
+const idLike = textLike.pipe(z.string().max(128));
+/** BOS's own words, shown to the cashier: kept, but never a screenful. */
+const MAX_MESSAGE = 300;
+const messageLike = textLike.transform((v) => (v.length > MAX_MESSAGE ? `${v.slice(0, MAX_MESSAGE)}…` : v));
 /** A status as sent: a word, a JSON boolean or a number; read by the caller, never coerced here. */
 const statusLike = z.union([z.string(), z.boolean(), z.number()]);
 
@@ -18,8 +23,8 @@ const statusLike = z.union([z.string(), z.boolean(), z.number()]);
  */
 export const dynamicQrResponseSchema = z
   .object({
-    id: absentIfNull(textLike),
-    txnRefranceID: absentIfNull(textLike),
+    id: absentIfNull(idLike),
+    txnRefranceID: absentIfNull(idLike),
     entity: absentIfNull(z.string()),
     CreatedDateTime: absentIfNull(z.string()),
     ExpireDateTime: absentIfNull(z.string()),
@@ -29,8 +34,8 @@ export const dynamicQrResponseSchema = z
     PaymentAmount: absentIfNull(z.union([z.number(), z.string()])),
     status: absentIfNull(statusLike),
     Status: absentIfNull(statusLike),
-    subCode: absentIfNull(textLike),
-    message: absentIfNull(textLike),
+    subCode: absentIfNull(idLike),
+    message: absentIfNull(messageLike),
   })
   .passthrough();
 export type DynamicQrResponse = z.infer<typeof dynamicQrResponseSchema>;
@@ -39,9 +44,9 @@ export type DynamicQrResponse = z.infer<typeof dynamicQrResponseSchema>;
 export const ackResponseSchema = z
   .object({
     status: absentIfNull(statusLike),
-    response_code: absentIfNull(textLike),
-    responsecode: absentIfNull(textLike),
-    message: absentIfNull(textLike),
+    response_code: absentIfNull(idLike),
+    responsecode: absentIfNull(idLike),
+    message: absentIfNull(messageLike),
   })
   .passthrough();
 export type AckResponse = z.infer<typeof ackResponseSchema>;
@@ -50,7 +55,7 @@ export type AckResponse = z.infer<typeof ackResponseSchema>;
 export const qrErrorSchema = z
   .object({
     status: absentIfNull(statusLike),
-    subCode: absentIfNull(textLike),
-    message: z.string().min(1),
+    subCode: absentIfNull(idLike),
+    message: messageLike.pipe(z.string().min(1)),
   })
   .passthrough();
