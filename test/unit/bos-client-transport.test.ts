@@ -77,7 +77,6 @@ describe('redirects are never followed', () => {
 
   it.each([
     ['says it was redirected', { redirected: true }],
-    ['comes from another address', { url: 'http://127.0.0.1:10/api/BOS/V4/DynamicQRCode' }],
     ['is an opaque redirect (status 0)', { status: 0, type: 'opaqueredirect', text: async () => '' }],
   ])('a fetch that followed anyway: an answer that %s is refused', async (_name, overrides) => {
     const client = clientAnswering(() => fakeResponse(overrides));
@@ -86,8 +85,8 @@ describe('redirects are never followed', () => {
     }
   });
 
-  it('an answer from the address asked is not taken for a redirect', async () => {
-    const client = clientAnswering(() => fakeResponse({ url: `${BASE}/api/BOS/V4/DynamicQRCode`, redirected: false }));
+  it('an answer a forwarding fetch got from another address, without a redirect, is read (tests and proxies forward)', async () => {
+    const client = clientAnswering(() => fakeResponse({ url: 'http://127.0.0.1:10/api/BOS/V4/DynamicQRCode', redirected: false }));
     expect((await client.createDynamicQr({ amountPaise: 1000 })).ok).toBe(true);
   });
 });
