@@ -8,12 +8,21 @@ export interface UpiIntent {
   payeeVpa: string;
   payeeName: string;
   amountPaise: number | null;
+  /** `mam`: the least a payer app may let the customer pay. A counter QR carries none, or one equal to `am`. */
+  minimumPaise: number | null;
   currency: string | null;
   transactionRef: string | null;
   note: string | null;
 }
 
-export type UpiErrorCode = 'malformed' | 'not_upi_pay' | 'missing_payee' | 'missing_amount' | 'amount_mismatch' | 'currency_not_inr';
+export type UpiErrorCode =
+  | 'malformed'
+  | 'not_upi_pay'
+  | 'missing_payee'
+  | 'missing_amount'
+  | 'amount_mismatch'
+  | 'minimum_amount'
+  | 'currency_not_inr';
 
 export interface UpiError {
   code: UpiErrorCode;
@@ -22,6 +31,16 @@ export interface UpiError {
 
 const MAX_INTENT_LENGTH = 2048;
 const VPA = /^[A-Za-z0-9._-]{1,256}@[A-Za-z0-9.-]{2,64}$/;
+/**
+ * Keys that decide who is paid and how much. A payer app may read keys without
+ * regard to case or stray spaces, so any spelling of these but the exact one is refused.
+ */
+const DECIDING_KEYS: ReadonlySet<string> = new Set(['pa', 'pn', 'am', 'mam', 'cu', 'tr']);
+
+export const isVpa = (value: string): boolean => VPA.test(value);
+
+/** The form two payee VPAs are compared in: UPI handles do not depend on case. */
+export const payeeKey = (vpa: string): string => vpa.trim().toLowerCase();
 
 const upiError = (code: UpiErrorCode, message: string) => err<UpiError>({ code, message });
 
@@ -46,25 +65,35 @@ export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
 
   const params: Record<string, string> = Object.create(null);
   const query = queryStart === -1 ? '' : raw.slice(queryStart + 1);
+  const seen = new Set<string>();
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const key = decode(eq === -1 ? pair : pair.slice(0, eq));
     const value = decode(eq === -1 ? '' : pair.slice(eq + 1));
     if (key === null || value === null) return upiError('malformed', 'The payment code from BOS is badly encoded.');
-    // A repeated key is ambiguous (which `am` would the payer's app use?), so refuse it.
-    if (Object.prototype.hasOwnProperty.call(params, key)) {
-      return upiError('malformed', `The payment code from BOS repeats "${key}".`);
+    // A repeated key is ambiguous (which `am` would the payer's app use?), so refuse it,
+    // also when it comes back in another case or with spaces.
+    const folded = key.trim().toLowerCase();
+    if (seen.has(folded)) return upiError('malformed', `The payment code from BOS repeats "${folded}".`);
+    if (DECIDING_KEYS.has(folded) && key !== folded) {
+      return upiError('malformed', `The payment code from BOS spells "${folded}" oddly ("${key}").`);
     }
+    seen.add(folded);
     params[key] = value;
   }
 
   const payeeVpa = params.pa ?? '';
-  if (!VPA.test(payeeVpa)) return upiError('missing_payee', 'The payment code from BOS has no valid payee UPI ID.');
+  if (!isVpa(payeeVpa)) return upiError('missing_payee', 'The payment code from BOS has no valid payee UPI ID.');
   const amountText = params.am;
   const amountPaise = amountText === undefined ? null : rupeesToPaise(amountText);
   if (amountText !== undefined && amountPaise === null) {
     return upiError('malformed', 'The payment code from BOS has an unreadable amount.');
+  }
+  const minimumText = params.mam;
+  const minimumPaise = minimumText === undefined ? null : rupeesToPaise(minimumText);
+  if (minimumText !== undefined && minimumPaise === null) {
+    return upiError('malformed', 'The payment code from BOS has an unreadable minimum amount.');
   }
   return ok({
     raw,
@@ -72,6 +101,7 @@ export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
     payeeVpa,
     payeeName: params.pn ?? '',
     amountPaise,
+    minimumPaise,
     currency: params.cu ?? null,
     transactionRef: params.tr ?? null,
     note: params.tn ?? null,
@@ -80,7 +110,7 @@ export function parseUpiIntent(raw: string): Result<UpiIntent, UpiError> {
 
 /**
  * The gate before any QR reaches a customer: a `upi://pay` intent whose amount is
- * exactly what the cashier asked for, in INR.
+ * exactly what the cashier asked for, that the payer cannot lower, in INR.
  */
 export function verifyUpiIntent(raw: string, expected: { amountPaise: number }): Result<UpiIntent, UpiError> {
   const parsed = parseUpiIntent(raw);
@@ -91,6 +121,12 @@ export function verifyUpiIntent(raw: string, expected: { amountPaise: number }):
     return upiError(
       'amount_mismatch',
       `BOS made a code for ${formatPaise(intent.amountPaise)}, not ${formatPaise(expected.amountPaise)}. It was not shown.`,
+    );
+  }
+  if (intent.minimumPaise !== null && intent.minimumPaise !== intent.amountPaise) {
+    return upiError(
+      'minimum_amount',
+      `The payment code from BOS lets the customer pay as little as ${formatPaise(intent.minimumPaise)} instead of ${formatPaise(intent.amountPaise)}. It was not shown.`,
     );
   }
   if (intent.currency !== 'INR') {

@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBosClient, type BosClient } from '../../electron/core/bos';
 import { startSandbox, type SandboxFault, type SandboxServer } from '../../electron/sandbox';
@@ -138,5 +140,84 @@ describe('refund by OTP against the sandbox', () => {
     }
     const right = await client.claimRefund({ referenceId: '12345678926', ackNo: '127', otp });
     expect(right).toMatchObject({ ok: false, error: { code: 'rejected' } });
+  });
+});
+
+/** A plain HTTP server on 127.0.0.1 and an ephemeral port, counting what it was sent. */
+async function localServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
+  const hits: string[] = [];
+  const server: Server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on('end', () => handle(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('a "BOS" that redirects elsewhere over real HTTP', () => {
+  const attackerIntent = 'upi://pay?ver=01&mode=22&pa=attacker@ybl&pn=BOS%20CENTER&tr=RZPX1&cu=INR&mc=8299&qrMedium=04&tn=Payment&am=10';
+  const attackerAnswer = {
+    id: 'qr_X1', txnRefranceID: 'BOS554X1', entity: 'qr_code', CreatedDateTime: '2024-07-28T23:31:16+05:30',
+    UPIIntend: attackerIntent, PaymentAmount: 10, status: 'active', ExpireDateTime: '2024-07-28T23:36:09+05:30',
+    Status: 'True', message: 'QR Code Generated', Value: '',
+  };
+  let attacker: Awaited<ReturnType<typeof localServer>>;
+  let bos: Awaited<ReturnType<typeof localServer>>;
+  let redirectStatus = 307;
+
+  beforeAll(async () => {
+    attacker = await localServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(req.url?.includes('DynamicQRCode') ? attackerAnswer : { status: true, response_code: 1, message: 'Refund processed successfully.' }));
+    });
+    bos = await localServer((req, res) => {
+      res.writeHead(redirectStatus, { location: `${attacker.url}${req.url ?? '/'}`, 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  afterAll(async () => {
+    await bos.close();
+    await attacker.close();
+  });
+
+  it.each([307, 301, 302, 308])('a %i to a second server serving a valid-looking QR shows no QR, and the second server is never asked', async (status) => {
+    redirectStatus = status;
+    const redirected = createBosClient({ baseUrl: bos.url, credentials: async () => ({ registrationId: 'BOS-554', token: 'sandbox-token-0001' }), timeoutMs: 1_500 });
+    const result = await redirected.createDynamicQr({ amountPaise: 1000 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_response', reason: 'redirected', httpStatus: status } });
+    if (!result.ok) {
+      expect(result.error.message).toBe(`BOS sent Counter elsewhere (HTTP ${status}). Counter does not follow that. No QR is shown.`);
+      expectReadable(result.error.message);
+    }
+    const claim = await redirected.claimRefund({ referenceId: '12345678926', ackNo: '127', otp: '576719' });
+    expect(claim).toMatchObject({ ok: false, error: { code: 'invalid_response', reason: 'redirected', httpStatus: status } });
+    expect(attacker.hits).toEqual([]);
+  });
+});
+
+describe('the status call over real HTTP, against a stub answering as the sandbox will', () => {
+  let stub: Awaited<ReturnType<typeof localServer>>;
+  let answer: unknown = null;
+
+  beforeAll(async () => {
+    stub = await localServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  afterAll(() => stub.close());
+
+  it('reads SUCCESS for the amount asked as paid, PENDING as pending, another amount as unknown', async () => {
+    const statusClient = createBosClient({ baseUrl: stub.url, credentials: async () => ({ registrationId: 'BOS-554' }), timeoutMs: 1_500 });
+    const asked = { txnRefranceID: 'SBX1001', amountPaise: 125_050 };
+    answer = { status: 'SUCCESS', txnRefranceID: 'SBX1001', amount: '1250.5', utr: '412345678901', payerVpa: 'customer@okhdfc', message: 'Payment received' };
+    expect(await statusClient.checkQrStatus(asked)).toEqual({ state: 'paid', amountPaise: 125_050, utr: '412345678901', payerVpa: 'customer@okhdfc' });
+    answer = { status: 'PENDING', txnRefranceID: 'SBX1001', message: 'Awaiting payment' };
+    expect(await statusClient.checkQrStatus(asked)).toEqual({ state: 'pending' });
+    answer = { status: 'SUCCESS', txnRefranceID: 'SBX1001', amount: '1250', message: 'Payment received' };
+    expect(await statusClient.checkQrStatus(asked)).toMatchObject({ state: 'unknown' });
+    expect(stub.hits).toEqual(Array(3).fill('POST /api/BOS/V4/DynamicQRCodeStatus'));
   });
 });

@@ -9,6 +9,15 @@ export type BosErrorCode =
   | 'invalid_intent'
   | 'invalid_input';
 
+/**
+ * Why an answer was refused, when the code alone does not say it: a stable word for
+ * tests, the journal and the fault table, beside the cashier's sentence.
+ * - redirected: BOS answered with a redirect (3xx), which Counter never follows.
+ * - contradictory: the answer says two things at once (success and a failure code, two amounts…).
+ * - unconfirmed: the answer does not say in a documented way that the QR was made.
+ */
+export type BosErrorReason = 'redirected' | 'contradictory' | 'unconfirmed';
+
 export interface BosError {
   code: BosErrorCode;
   /** Plain words for the cashier. Never a stack trace, header or token. */
@@ -18,6 +27,7 @@ export interface BosError {
   /** BOS's own message, verbatim, when it said no. */
   bosMessage?: string;
   httpStatus?: number;
+  reason?: BosErrorReason;
   /**
    * False only when the request certainly never reached BOS (bad input, refused
    * connection, unknown host). When true, a create or claim may have happened,

@@ -1,4 +1,6 @@
-export { createBosClient, BOS_PATHS, type BosClient } from './client';
-export type { BosError, BosErrorCode } from './errors';
+export { createBosClient, BOS_PATHS, type BosClient, type BosQrStatusClient } from './client';
+export type { QrPaymentStatus, QrStatusQuestion } from './qr-status';
+export type { BosError, BosErrorCode, BosErrorReason } from './errors';
 export type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 export { explainRefundCode } from '../../contract/refund-codes';
+export { payeeKey } from '../upi';

@@ -26,7 +26,10 @@ export interface DynamicQr {
   expiresAt: string | null;
   /** ExpireDateTime − CreatedDateTime by BOS's own clock; the counter PC's clock plays no part. */
   ttlMs: number;
-  /** False when BOS gave no times and ttlMs is the documented default of five minutes. */
+  /**
+   * False when ttlMs is an estimate: five minutes (the documented life) when BOS gave
+   * neither time, five minutes less 30 s when it gave only one.
+   */
   expiryStated: boolean;
   /** Local monotonic-ish time (client's `now`) when the answer arrived; the countdown runs from here. */
   receivedAt: number;
