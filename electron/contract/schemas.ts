@@ -83,6 +83,8 @@ export const inputSchemas = {
       paperWidth: z.enum(['58mm', '80mm', 'a4']).optional(),
       soundVolume: z.number().int().min(0).max(100).optional(),
       soundMuted: z.boolean().optional(),
+      /** Live: ask BOS's QR status call too (only once BOS has confirmed it for the account). */
+      statusCallLive: z.boolean().optional(),
       /** Only meaningful where the OS has no keyring: keep the token unencrypted on this machine. */
       plainTokenStorageAccepted: z.boolean().optional(),
     })

@@ -134,6 +134,8 @@ export interface SettingsView {
   /** 0–100. */
   soundVolume: number;
   soundMuted: boolean;
+  /** Live: BOS's QR status call is asked too (the sandbox always answers it). */
+  statusCallLive: boolean;
   payee: PayeeView;
 }
 

@@ -1,4 +1,4 @@
-import { createBosClient, type BosClient } from './bos';
+import { createBosClient, type BosClient, type BosQrStatusClient } from './bos';
 import type { StoredSettings } from './settings';
 
 /**
@@ -32,11 +32,11 @@ const SANDBOX_REGISTRATION_ID = 'SANDBOX-COUNTER';
 /** Where BOS calls go now: the embedded sandbox or the live address, with the owner's credentials for Live. */
 export class BosLink<S extends SandboxLink> {
   private running: S | null = null;
-  private current: BosClient | null = null;
+  private current: (BosClient & BosQrStatusClient) | null = null;
 
   constructor(private readonly options: BosLinkOptions<S>) {}
 
-  client(): BosClient {
+  client(): BosClient & BosQrStatusClient {
     if (!this.current) throw new Error('BosLink used before connect()');
     return this.current;
   }

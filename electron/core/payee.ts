@@ -1,5 +1,6 @@
 import type { PayeeView } from '../contract/views';
 import type { SettingsHolder } from './handlers/context';
+import { payeeKey } from './upi';
 
 export interface Payee {
   vpa: string;
@@ -8,7 +9,7 @@ export interface Payee {
 
 export type PayeeCheck = { ok: true } | { ok: false; pinned: Payee };
 
-const same = (a: Payee, b: Payee) => a.vpa.trim().toLowerCase() === b.vpa.trim().toLowerCase() && a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
+const same = (a: Payee, b: Payee) => payeeKey(a.vpa) === payeeKey(b.vpa) && a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
 
 /**
  * The payee is pinned per BOS account: the first QR's payee (VPA and name) is remembered, and a QR
@@ -49,7 +50,7 @@ export class PayeePins {
     const account = this.account();
     const current = this.settings.get();
     const offered = current.offeredPayee;
-    if (!offered || offered.account !== account || offered.vpa.toLowerCase() !== vpa.trim().toLowerCase()) return null;
+    if (!offered || offered.account !== account || payeeKey(offered.vpa) !== payeeKey(vpa)) return null;
     const payee = { vpa: offered.vpa, name: offered.name };
     this.settings.save({ ...current, payees: { ...current.payees, [account]: { ...payee, since: this.clock().toISOString() } }, offeredPayee: null });
     return payee;

@@ -74,6 +74,7 @@ export class SalePaying {
       await this.payFromBos(sale, payment, {});
       return;
     }
+    if (judgement.kind === 'already_paid' && sale.confirmedBy === 'bos') return; // the other source said so first
     if (judgement.kind === 'already_paid') {
       sale.confirmedBy = 'bos';
       sale.payment = paymentView(payment, board.wallNow());

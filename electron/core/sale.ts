@@ -98,7 +98,7 @@ export class SaleDesk {
 
     const answer = await board.deps.client().createDynamicQr({ amountPaise });
     const stillWanted = board.sale === sale && sale.state === 'creating';
-    if (!answer.ok) return this.refused(sale, toPosError(answer.error), stillWanted);
+    if (!answer.ok) return this.refused(sale, toPosError(answer.error), stillWanted, answer.error.reason ? { reason: answer.error.reason } : {});
     const qr = answer.value;
     const payee = board.deps.checkPayee?.({ vpa: qr.payeeVpa, name: qr.payeeName }) ?? { ok: true };
     if (!payee.ok) return this.refused(sale, payeeChanged(qr, payee.pinned), stillWanted, { payeeVpa: qr.payeeVpa, payeeName: qr.payeeName, qrId: qr.qrId });

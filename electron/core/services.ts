@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PosResult } from '../contract/errors';
 import type { CustomerView } from '../contract/customer';
+import type { SaleView } from '../contract/views';
 import { localDay } from '../contract/days';
 import { inputSchemas, type OperationName } from '../contract/schemas';
 import { err } from '../contract/result';
@@ -26,6 +27,7 @@ import { OwnerLock } from './owner';
 import { PayeePins } from './payee';
 import { RefundDesk } from './refund';
 import { SaleDesk } from './sale';
+import { StatusWatch } from './status-watch';
 import { qrTr } from './sale-record';
 import { readSettings, type SecretBox, type SettingsStore } from './settings';
 
@@ -111,6 +113,12 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   );
   // In the background: the app's start and the first sale never wait for the hub.
   void hub.start();
+  const statusWatch = new StatusWatch({
+    client: () => bos.client(),
+    enabled: () => bos.isSandbox() || settings.get().statusCallLive,
+    onPaid: (payment) => sales.applyBosPayment(payment),
+  });
+  events.subscribe((event, payload) => event === 'sale.changed' && statusWatch.follow(payload as SaleView | null));
   const customer = new CustomerFeed(ctx);
   const handlers = {
     ...settingsHandlers(ctx, deps),
@@ -159,6 +167,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     async dispose() {
       owner.dispose();
       hub.dispose();
+      statusWatch.stop();
       sales.dispose();
       events.clear();
       await journal.close();

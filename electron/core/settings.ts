@@ -115,5 +115,6 @@ export function toSettingsView(settings: StoredSettings, token: string | null, t
     paperWidth: settings.paperWidth,
     soundVolume: settings.soundVolume,
     soundMuted: settings.soundMuted,
+    statusCallLive: settings.statusCallLive,
   };
 }
