@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PosResult } from '../contract/errors';
 import type { CustomerView } from '../contract/customer';
-import { localDay } from '../contract/days';
 import { inputSchemas, type OperationName } from '../contract/schemas';
 import { err } from '../contract/result';
 import { BosLink, type SandboxLink } from './bos-link';
@@ -18,7 +17,7 @@ import { settingsHandlers, type SettingsDeps } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { createFileJournal } from './journal/append';
 import { unresolvedSales } from './journal/fold';
-import { readRange } from './journal/read';
+import { readRecent } from './journal/recent';
 import type { Journal } from './journal/types';
 import { OwnerLock } from './owner';
 import { RefundDesk } from './refund';
@@ -85,8 +84,8 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   await bos.connect();
 
   const sales = new SaleDesk({ client: () => bos.client(), journal, now, newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`, onChange: (view) => events.emit('sale.changed', view) });
-  const today = new Date();
-  const recent = await readRange(journalDir, localDay(new Date(today.getTime() - RESTORE_DAYS * 24 * 3600_000)), localDay(today));
+  // The newest files whatever their dates: after the PC clock went back, the open sale sits in a "future" file.
+  const recent = await readRecent(journalDir, new Date(), RESTORE_DAYS);
   sales.restore(unresolvedSales(recent.events));
   const refunds = new RefundDesk({ client: () => bos.client(), journal });
 
