@@ -65,20 +65,20 @@ export async function listDays(dir: string, files: JournalFiles = nodeFiles): Pr
   }
 }
 
-/** A day file's text, or a warning saying why it could not be read (a missing file is simply an empty day). */
-export async function readDayText(dir: string, day: string, files: JournalFiles = nodeFiles): Promise<{ text: string; warnings: string[] }> {
+/** A day file's bytes, or a warning saying why it could not be read (a missing file is simply an empty day). */
+export async function readDayBytes(dir: string, day: string, files: JournalFiles = nodeFiles): Promise<{ bytes: Buffer; warnings: string[] }> {
   try {
-    return { text: (await files.readFile(join(dir, `${day}.jsonl`))).toString('utf8'), warnings: [] };
+    return { bytes: await files.readFile(join(dir, `${day}.jsonl`)), warnings: [] };
   } catch (error) {
     const code = systemCode(error);
-    if (code === 'ENOENT') return { text: '', warnings: [] };
-    return { text: '', warnings: [`${day}: the day file could not be read (${code ?? 'error'}); its events are not shown.`] };
+    if (code === 'ENOENT') return { bytes: Buffer.alloc(0), warnings: [] };
+    return { bytes: Buffer.alloc(0), warnings: [`${day}: the day file could not be read (${code ?? 'error'}); its events are not shown.`] };
   }
 }
 
 export async function readDay(dir: string, day: string, files: JournalFiles = nodeFiles): Promise<ReadResult> {
-  const { text, warnings } = await readDayText(dir, day, files);
-  const parsed = parseJournalText(text, day);
+  const { bytes, warnings } = await readDayBytes(dir, day, files);
+  const parsed = parseJournalText(bytes.toString('utf8'), day);
   return { events: parsed.events, warnings: [...warnings, ...parsed.warnings] };
 }
 
