@@ -165,6 +165,9 @@ export function createFileJournal(options: FileJournalOptions): Journal {
     await open.handle.close();
   }
 
+  // Started now so the first sale does not wait for it; if it fails, the first append tries again and reports why.
+  queue = readLastId(localDay(now())).catch(() => undefined);
+
   return { append, close };
 }
 

@@ -15,20 +15,21 @@ export function nextEventId(lastId: number, at: Date): number {
 }
 
 const NEWLINE = 0x0a;
-const PREFIX = Buffer.from('{"id":');
+const PREFIX = [...Buffer.from('{"id":')];
 
 /** The id at the head of one line as this journal writes it (`{"id":123,`), without parsing the rest. */
 function headId(bytes: Buffer, start: number, end: number): number | null {
-  if (end - start <= PREFIX.length || bytes.compare(PREFIX, 0, PREFIX.length, start, start + PREFIX.length) !== 0) return null;
+  let i = start;
+  for (const byte of PREFIX) if (i >= end || bytes[i++] !== byte) return null;
+  const digits = i;
   let value = 0;
-  let i = start + PREFIX.length;
-  for (; i < end && i - start - PREFIX.length < 16; i += 1) {
+  for (; i < end && i - digits < 16; i += 1) {
     const digit = bytes[i]! - 0x30;
     if (digit < 0 || digit > 9) break;
     value = value * 10 + digit;
   }
   const next = bytes[i];
-  return i > start + PREFIX.length && (next === 0x2c || next === 0x7d) ? value : null;
+  return i > digits && (next === 0x2c || next === 0x7d) ? value : null;
 }
 
 function parsedId(line: string): number {
