@@ -68,15 +68,16 @@ export async function readSpan(dir: string, span: DaySpan, files: JournalFiles =
   const read = await readDays(dir, listing.days.filter((d) => d >= from && d <= to), files);
   read.warnings.unshift(...listing.warnings);
 
+  // As at start-up (recentDays): the files dated in the window after the span, and the next files
+  // whatever their dates, since a sale stays open on the counter while its file is among the newest.
+  const last = shiftDay(span.to, RESTORE_WINDOW_DAYS);
+  const later = listing.days.filter((d) => d > span.to).filter((d, i) => d > to && (d <= last || i <= RESTORE_WINDOW_DAYS));
+  if (later.length === 0) return read;
   const open = new Set<string>();
   for (const sale of foldSales(read.events).values()) {
     if (sale.requested && !isSettled(sale) && inSpan(sale.requestedAt, span)) open.add(sale.saleId);
   }
   if (open.size === 0) return read;
-  // As at start-up (recentDays): the files dated in the window after the span, and the next files
-  // whatever their dates, since a sale stays open on the counter while its file is among the newest.
-  const last = shiftDay(span.to, RESTORE_WINDOW_DAYS);
-  const later = listing.days.filter((d) => d > span.to).filter((d, i) => d > to && (d <= last || i <= RESTORE_WINDOW_DAYS));
   for (const day of later) {
     const { bytes, warnings } = await readDayBytes(dir, day, files);
     read.warnings.push(...warnings);
