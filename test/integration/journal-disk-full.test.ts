@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileJournal, JournalWriteError } from '../../electron/core/journal/append';
-import type { JournalEvent } from '../../electron/core/journal/types';
+import type { Journal, JournalEvent } from '../../electron/core/journal/types';
 import { readRange } from '../../electron/core/journal/read';
 
 /** A real 16 KiB disk: a tmpfs mounted for this test, which needs root on Linux. */
@@ -20,10 +20,13 @@ function mountSmallDisk(): { dir: string | null; reason: string } {
 
 const disk = mountSmallDisk();
 if (!disk.dir) console.warn(`journal-disk-full: skipping the real full-disk test: ${disk.reason}`);
-afterAll(() => {
+let journal: Journal | null = null;
+afterAll(async () => {
   if (!disk.dir) return;
-  spawnSync('umount', [disk.dir]);
-  rmSync(disk.dir, { recursive: true, force: true });
+  // Even when the test failed with the day file open: close it, then unmount (lazily if still busy), never leave the mount behind.
+  await journal?.close().catch(() => undefined);
+  if (spawnSync('umount', [disk.dir]).status !== 0) spawnSync('umount', ['-l', disk.dir]);
+  rmdirSync(disk.dir);
 });
 
 describe('a journal on a real disk that fills up', () => {
@@ -33,11 +36,11 @@ describe('a journal on a real disk that fills up', () => {
     const ballast = join(root, 'ballast');
     writeFileSync(ballast, Buffer.alloc(4096, 0x61));
     const dir = join(root, 'journal');
-    const journal = createFileJournal({ dir, terminal: () => 'Counter 1' });
+    const open = (journal = createFileJournal({ dir, terminal: () => 'Counter 1' }));
     const acknowledged: JournalEvent[] = [];
     let failure: unknown = null;
     for (let n = 0; n < 1_000 && !failure; n += 1) {
-      await journal.append('sale.requested', { saleId: `s_${String(n).padStart(6, '0')}`, amountPaise: 100 + n, note: 'x'.repeat(n % 40) }).then(
+      await open.append('sale.requested', { saleId: `s_${String(n).padStart(6, '0')}`, amountPaise: 100 + n, note: 'x'.repeat(n % 40) }).then(
         (event) => acknowledged.push(event),
         (error: unknown) => (failure = error),
       );
@@ -51,8 +54,8 @@ describe('a journal on a real disk that fills up', () => {
     expect(full.events).toEqual(acknowledged);
 
     rmSync(ballast);
-    acknowledged.push(await journal.append('sale.cancelled', { saleId: 's_000000', amountPaise: 100 }));
-    await journal.close();
+    acknowledged.push(await open.append('sale.cancelled', { saleId: 's_000000', amountPaise: 100 }));
+    await open.close();
     const after = await readRange(dir, '0000-01-01', '9999-12-31');
     expect(after.warnings).toEqual([]);
     expect(after.events).toEqual(acknowledged);
