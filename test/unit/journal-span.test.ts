@@ -71,6 +71,16 @@ describe('History for a span sees answers written days later', () => {
     expect(summarize(rows).collectedPaise).toBe(10 * 100);
   });
 
+  it('stops reading later files once every open sale of the span is settled', async () => {
+    openSale(dir, D, 'crash', 100);
+    for (let n = 2; n <= 7; n += 1) writeLines(dir, shiftDay(D, n), [['settings.changed', {}]]);
+    writeLines(dir, shiftDay(D, 3), [['sale.paid', { saleId: 'crash', amountPaise: 100, afterRestart: true }, 5]]);
+    const layer = faultyFiles();
+    const { events } = await readSpan(dir, span, layer.files);
+    expect(events.at(-1)).toMatchObject({ type: 'sale.paid', data: { saleId: 'crash' } });
+    expect(layer.calls).toEqual([0, 2, 3].map((n) => `read ${shiftDay(D, n)}.jsonl`));
+  });
+
   it('reads no file beyond the day after when every sale of the span is settled', async () => {
     writeLines(dir, D, [['sale.requested', { saleId: 'a', amountPaise: 100 }], ['sale.paid', { saleId: 'a', amountPaise: 100 }, 1]]);
     for (let n = -2; n <= 8; n += 1) if (n !== 0) writeLines(dir, shiftDay(D, n), [['settings.changed', {}]]);

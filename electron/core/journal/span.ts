@@ -58,8 +58,8 @@ function linesNaming(bytes: Buffer, saleIds: ReadonlySet<string>): JournalEvent[
  * What History needs for a span: the span's files with a day either side (a sale rung up at 23:59
  * and paid at 00:01, or a PC whose time zone changed), then, only for the span's sales still open
  * or expired there, their later lines from the files up to the restore window after it: a sale
- * left open by a crash may be answered days later, and belongs to the day it was rung up. When
- * every sale of the span is settled, no later file is read.
+ * left open by a crash may be answered days later, and belongs to the day it was rung up. Later
+ * files are read only until every such sale is settled: none at all when the span's sales are.
  */
 export async function readSpan(dir: string, span: DaySpan, files: JournalFiles = nodeFiles): Promise<ReadResult> {
   const listing = await listDays(dir, files);
@@ -77,11 +77,16 @@ export async function readSpan(dir: string, span: DaySpan, files: JournalFiles =
   for (const sale of foldSales(read.events).values()) {
     if (sale.requested && !isSettled(sale) && inSpan(sale.requestedAt, span)) open.add(sale.saleId);
   }
-  if (open.size === 0) return read;
+  const ownLines = read.events.filter((e) => open.has(e.data.saleId as string));
+  // Most are answered at the next start, in the first later file: stop once every one is settled.
   for (const day of later) {
+    if (open.size === 0) break;
     const { bytes, warnings } = await readDayBytes(dir, day, files);
     read.warnings.push(...warnings);
-    for (const event of linesNaming(bytes, open)) read.events.push(event);
+    const found = linesNaming(bytes, open);
+    for (const event of found) read.events.push(event);
+    ownLines.push(...found);
+    for (const sale of foldSales(ownLines).values()) if (isSettled(sale)) open.delete(sale.saleId);
   }
   return read;
 }
