@@ -4,7 +4,6 @@ import { performance } from 'node:perf_hooks';
 import type { PosResult } from '../contract/errors';
 import type { CustomerView } from '../contract/customer';
 import type { SaleView } from '../contract/views';
-import { localDay } from '../contract/days';
 import { inputSchemas, type OperationName } from '../contract/schemas';
 import { err } from '../contract/result';
 import { BosLink, type SandboxLink } from './bos-link';
@@ -21,7 +20,7 @@ import { settingsHandlers, type SettingsDeps } from './handlers/settings';
 import type { Handlers } from './handlers/types';
 import { createFileJournal } from './journal/append';
 import { foldSales } from './journal/fold';
-import { readRange } from './journal/read';
+import { readRecent } from './journal/recent';
 import type { Journal } from './journal/types';
 import { OwnerLock } from './owner';
 import { PayeePins } from './payee';
@@ -102,8 +101,8 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     onLateChange: (late) => events.emit('payments.lateChanged', late),
     confirmationExpected: () => hub.link.confirming(),
   });
-  const today = new Date();
-  const recent = await readRange(journalDir, localDay(new Date(today.getTime() - RESTORE_DAYS * 24 * 3600_000)), localDay(today));
+  // The newest files whatever their dates: after the PC clock went back, the open sale sits in a "future" file.
+  const recent = await readRecent(journalDir, new Date(), RESTORE_DAYS);
   sales.restore([...foldSales(recent.events).values()], recent.events);
   const refunds = new RefundDesk({ client: () => bos.client(), journal });
 

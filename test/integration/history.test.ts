@@ -5,9 +5,11 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
 import type { ExportView, HistoryView, SaleView } from '../../electron/contract/views';
+import { shiftDay } from '../../electron/contract/days';
 import { localDay } from '../../electron/core/journal/append';
 import { createPreviewServices, type PreviewServices, type PreviewServicesDeps } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
+import { openSale } from '../support/journal-lines';
 
 let dataDir: string;
 let services: PreviewServices;
@@ -75,6 +77,22 @@ describe('History, summary and export through the services', () => {
     value<SaleView>(await services.handle('sale.cancel', { saleId: open.saleId }));
     const after = value<HistoryView>(await services.handle('history.day', { day: today }));
     expect(after.rows[0]).toMatchObject({ state: 'cancelled', canResolve: false });
+  });
+
+  it('a sale left open by a crash and answered three days later is its own day\'s takings, not the answer\'s day', async () => {
+    const day = shiftDay(today, -3);
+    openSale(join(dataDir, 'journal'), day, 's_answered3dlater', 7_700);
+    await start();
+    const before = value<HistoryView>(await services.handle('history.day', { day }));
+    expect(before.rows).toEqual([expect.objectContaining({ id: 's_answered3dlater', state: 'unresolved', canResolve: true })]);
+
+    value<SaleView>(await services.handle('sale.markPaid', { saleId: 's_answered3dlater' }));
+    const then = value<HistoryView>(await services.handle('history.day', { day }));
+    expect(then.rows).toEqual([expect.objectContaining({ id: 's_answered3dlater', state: 'paid', canResolve: false })]);
+    expect(then.summary).toMatchObject({ collectedPaise: 7_700, sales: { paid: { count: 1, paise: 7_700 }, unresolved: { count: 0, paise: 0 } } });
+    const answered = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(answered.rows).toEqual([]);
+    expect(answered.summary.collectedPaise).toBe(0);
   });
 
   it('in the preview, export hands the CSV to the browser; it parses back to the day\'s rows', async () => {

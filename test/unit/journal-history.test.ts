@@ -68,6 +68,11 @@ describe('History from the journal', () => {
     expect(before.map((r) => [r.id, r.state])).toEqual([['h', 'paid']]);
   });
 
+  it('an answer whose sale was rung up on another day is not this day\'s row, nor its takings', () => {
+    const answerOnly = historyRows([ev('sale.paid', at(10, 0), { saleId: 'older', amountPaise: 9_900, afterRestart: true })], { from: DAY, to: DAY }, { resolvable: new Set(), liveSaleId: null });
+    expect(answerOnly).toEqual([]);
+  });
+
   it('the summary matches the day worked out by hand', () => {
     const summary = summarize(rows);
     // Paid: a ₹250 + b ₹99.50 + g ₹75 = ₹424.50.

@@ -50,6 +50,18 @@ describe('journal', () => {
     expect(next.id).toBeGreaterThan(after.events[1]!.id);
   });
 
+  it('cuts a torn last line at the right byte when an earlier line holds an invalid UTF-8 byte', async () => {
+    const line = (id: number, note: Buffer) => Buffer.concat([Buffer.from(`{"id":${id},"type":"sale.requested","at":"2026-11-23T10:00:00.000Z","terminal":"T","role":"staff","data":{"saleId":"s${id}","note":"`), note, Buffer.from('"}}\n')]);
+    writeFileSync(file(), Buffer.concat([line(1, Buffer.from([0xff, 0xfe])), line(2, Buffer.from('ok')), Buffer.from('{"id":3,"type":"sale.pa')]));
+    const second = journal();
+    const next = await second.append('sale.cancelled', { saleId: 's1', amountPaise: 1000 });
+    await second.close();
+    expect(readFileSync(`${file()}.corrupt`, 'utf8')).toBe('{"id":3,"type":"sale.pa\n');
+    const after = await readDay(dir, day);
+    expect(after.warnings).toEqual([]);
+    expect(after.events.map((e) => e.id)).toEqual([1, 2, next.id]);
+  });
+
   it('keeps ids rising across a reopen even when the clock went back', async () => {
     const first = journal();
     const a = await first.append('sale.requested', { saleId: 's1', amountPaise: 1000 });

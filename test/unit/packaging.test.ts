@@ -33,5 +33,7 @@ describe('the packaged app is locked down by its fuses', () => {
     const loaded = await getConfig(root, null, null);
     expect(loaded.electronFuses).toEqual(fuses);
     await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
-  });
+    // Reading the config walks every dependency's package.json and compiles electron-builder's JSON schema:
+    // several CPU seconds on a loaded 2-core machine, which vitest's 5 s default does not always allow.
+  }, 60_000);
 });

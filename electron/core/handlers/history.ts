@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { shiftDay } from '../../contract/days';
 import { err, ok } from '../../contract/result';
 import { historyCsv } from '../journal/csv';
 import { historyRows, summarize, type DaySpan } from '../journal/history';
-import { readRange } from '../journal/read';
+import { readSpan } from '../journal/span';
 import type { CounterContext } from './context';
 import type { HandlersFor } from './types';
 
@@ -14,8 +13,8 @@ export interface HistoryDeps {
 
 export function historyHandlers(ctx: CounterContext, deps: HistoryDeps): HandlersFor<'history.day' | 'history.export'> {
   async function rowsFor(span: DaySpan) {
-    // A day's sales may be paid just after midnight: read one day either side.
-    const read = await readRange(ctx.journalDir, shiftDay(span.from, -1), shiftDay(span.to, 1));
+    // A day's sales may be paid after midnight, or days later after a crash: readSpan looks their answers up.
+    const read = await readSpan(ctx.journalDir, span);
     const { liveSaleId, ids } = ctx.sales.resolvable();
     return { rows: historyRows(read.events, span, { resolvable: ids, liveSaleId }), warnings: read.warnings };
   }

@@ -6,7 +6,10 @@ export interface FoldedSale {
   saleId: string;
   amountPaise: number;
   state: FoldedSaleState;
+  /** When the sale was rung up (its `sale.requested` line); the first line seen when that line was not among the events. */
   requestedAt: string;
+  /** Whether its `sale.requested` line was among the events: an answer read without it belongs to another day's sale. */
+  requested: boolean;
   terminal: string;
   qrId: string | null;
   txnRef: string | null;
@@ -32,10 +35,15 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, requested: false, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {
+      case 'sale.requested':
+        sale.requested = true;
+        sale.requestedAt = event.at;
+        sale.terminal = event.terminal;
+        break;
       case 'sale.qr_issued':
         sale.state = 'showing';
         sale.qrId = str(event.data.qrId);
@@ -76,6 +84,11 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     }
   }
   return sales;
+}
+
+/** A sale whose state no later line can change: paid, cancelled, or refused by BOS. Open and expired ones may still be answered (paid after expiry). */
+export function isSettled(sale: FoldedSale): boolean {
+  return sale.state === 'paid' || sale.state === 'cancelled' || sale.state === 'failed';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DaySummary, HistoryRefundState, HistoryRow, HistorySaleState, RefundHistoryRow, SaleHistoryRow } from '../../contract/views';
-import { localDay } from './append';
 import { foldSales } from './fold';
+import { inSpan, type DaySpan } from './span';
 import type { JournalEvent, JournalEventType } from './types';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -44,23 +44,17 @@ export interface HistoryOptions {
   liveSaleId: string | null;
 }
 
-/** Local days, YYYY-MM-DD, both ends included. */
-export interface DaySpan {
-  from: string;
-  to: string;
-}
+export type { DaySpan } from './span';
 
 /**
- * Every sale and refund whose first event falls in the span (local days), oldest first. Give it
- * the events of the day before and after too: a sale rung up at 23:59 and paid at 00:01 belongs
- * to the day it was rung up, with its payment.
+ * Every sale rung up in the span (local days) and every refund whose first event falls in it,
+ * oldest first. Give it what readSpan reads: a sale belongs to the day it was rung up, with its
+ * answer wherever that was written (after midnight, or days later after a crash). An answer whose
+ * sale was rung up outside the span is not one of its rows.
  */
 export function historyRows(events: readonly JournalEvent[], span: DaySpan, options: HistoryOptions): HistoryRow[] {
-  const onDay = (at: string) => {
-    const day = localDay(new Date(at));
-    return day >= span.from && day <= span.to;
-  };
-  const sales: SaleHistoryRow[] = [...foldSales(events).values()].filter((s) => onDay(s.requestedAt)).map((s) => {
+  const onDay = (at: string) => inSpan(at, span);
+  const sales: SaleHistoryRow[] = [...foldSales(events).values()].filter((s) => s.requested && onDay(s.requestedAt)).map((s) => {
     const open = s.state === 'creating' || s.state === 'showing';
     const state: HistorySaleState = open && s.saleId !== options.liveSaleId ? 'unresolved' : s.state;
     return {
