@@ -4,13 +4,12 @@ import type { BosAck, BosClient, BosError } from './bos';
 import type { Journal, JournalEventType } from './journal/types';
 import { err, ok, type Result } from '../contract/result';
 import { toPosError } from './sale';
+import { notSaved } from './storage-errors';
 
 export interface RefundDeskDeps {
   client: () => BosClient;
   journal: Journal;
 }
-
-const NOT_RECORDED = { code: 'internal', message: 'Counter could not write its record (is the disk full?). Nothing was sent to BOS.' } as const;
 
 /** Refund by OTP: request an OTP for a failed transfer, then claim the refund with it. The OTP is never journaled. */
 export class RefundDesk {
@@ -31,7 +30,11 @@ export class RefundDesk {
     call: () => Promise<Result<BosAck, BosError>>,
   ): Promise<PosResult<RefundAckView>> {
     const ids = { referenceId: input.referenceId, ackNo: input.ackNo };
-    if (!(await this.tryRecord(requested, ids))) return err(NOT_RECORDED);
+    try {
+      await this.deps.journal.append(requested, ids);
+    } catch (error) {
+      return err(notSaved(error, 'Nothing was sent to BOS.'));
+    }
     const answer = await call();
     if (!answer.ok) {
       const error = toPosError(answer.error);
