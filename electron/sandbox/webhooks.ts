@@ -129,7 +129,11 @@ export class WebhookSender {
   private later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      run();
+      try {
+        run();
+      } catch (error) {
+        this.options.log('webhook timer', error);
+      }
     }, ms);
     this.timers.add(timer);
   }
@@ -151,40 +155,49 @@ export class WebhookSender {
     };
     const copy = (n: number) => {
       if (n > job.copies) return finish();
-      this.attempt(job, n, 1, signal, release, () => copy(n + 1));
+      void this.attempt(job, n, 1, signal, release, () => copy(n + 1));
     };
     this.later(job.delayMs, () => copy(1));
   }
 
-  private attempt(job: Job, copy: number, attempt: number, signal: AbortSignal, firstDone: () => void, done: () => void): void {
-    if (signal.aborted) return;
-    // Only ever the URL configured now: a target changed or cleared meanwhile ends this delivery.
-    if (this.target !== job.target) {
+  private async attempt(job: Job, copy: number, attempt: number, signal: AbortSignal, firstDone: () => void, done: () => void): Promise<void> {
+    let ended = false;
+    const end = () => {
+      ended = true;
       firstDone();
-      return done();
+      done();
+    };
+    try {
+      if (signal.aborted) return;
+      // Only ever the URL configured now: a target changed or cleared meanwhile ends this delivery.
+      if (this.target !== job.target) return end();
+      const { status, error } = await this.post(job, signal);
+      if (signal.aborted) return;
+      this.log.push({ url: job.target.url, paymentId: job.paymentId, eventId: job.eventId, copy, attempt, status, error, contentType: job.encoded.contentType, body: job.encoded.body, signature: job.encoded.signature });
+      const delivered = status !== null && status >= 200 && status < 300;
+      if (delivered || attempt >= this.options.attempts) return end();
+      firstDone();
+      this.later(this.options.firstDelayMs * 2 ** (attempt - 1), () => void this.attempt(job, copy, attempt + 1, signal, firstDone, done));
+    } catch (error) {
+      this.options.log('webhook delivery', error);
+      // Never left waiting: a delivery that broke counts as ended.
+      if (!ended && !signal.aborted) end();
     }
-    const { encoded } = job;
-    const headers: Record<string, string> = { 'Content-Type': encoded.contentType, 'User-Agent': 'Razorpay-Webhook/v1 (Counter sandbox)' };
+  }
+
+  /** One POST to the target: its status, or why there was none. Redirects are never followed. */
+  private async post(job: Job, signal: AbortSignal): Promise<{ status: number | null; error: string | null }> {
+    const headers: Record<string, string> = { 'Content-Type': job.encoded.contentType, 'User-Agent': 'Razorpay-Webhook/v1 (Counter sandbox)' };
     if (job.target.shape === 'razorpay') headers['X-Razorpay-Event-Id'] = job.eventId;
-    if (encoded.signature) headers['X-Razorpay-Signature'] = encoded.signature;
-    const record = (status: number | null, error: string | null) =>
-      this.log.push({ url: job.target.url, paymentId: job.paymentId, eventId: job.eventId, copy, attempt, status, error, contentType: encoded.contentType, body: encoded.body, signature: encoded.signature });
+    if (job.encoded.signature) headers['X-Razorpay-Signature'] = job.encoded.signature;
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    fetch(job.target.url, { method: 'POST', headers, body: encoded.body, redirect: 'manual', signal: AbortSignal.any([signal, timeout]) })
-      .then(async (response) => {
-        await response.body?.cancel().catch(() => undefined);
-        return { status: response.status, error: null };
-      })
-      .catch((error: unknown) => ({ status: null, error: timeout.aborted ? `timed out after ${this.options.timeoutMs} ms` : describe(error) }))
-      .then(({ status, error }) => {
-        if (signal.aborted) return;
-        record(status, error);
-        firstDone();
-        const delivered = status !== null && status >= 200 && status < 300;
-        if (delivered || attempt >= this.options.attempts) return done();
-        this.later(this.options.firstDelayMs * 2 ** (attempt - 1), () => this.attempt(job, copy, attempt + 1, signal, firstDone, done));
-      })
-      .catch((error: unknown) => this.options.log('webhook delivery', error));
+    try {
+      const response = await fetch(job.target.url, { method: 'POST', headers, body: job.encoded.body, redirect: 'manual', signal: AbortSignal.any([signal, timeout]) });
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, error: null };
+    } catch (error) {
+      return { status: null, error: timeout.aborted ? `timed out after ${this.options.timeoutMs} ms` : describe(error) };
+    }
   }
 }
 
