@@ -136,9 +136,10 @@ describe('webhook faults, each for the next payment only', () => {
   });
 
   it('delay: a delayed webhook arrives after the next payment\'s', async () => {
+    const [a, b] = [await issue(), await issue()];
     sandbox.control.setNextWebhookFault({ fault: 'delay', delayMs: 300 });
-    const first = pay(await issue());
-    const second = pay(await issue());
+    const first = pay(a);
+    const second = pay(b);
     const hits = await receiver.waitFor(2);
     expect(hits.map((h) => bodyOf(h.body).payload.payment.entity.id)).toEqual([second.id, first.id]);
   });
@@ -269,11 +270,19 @@ describe('redelivery', () => {
   });
 
   it('never holds up the pay call, even when the receiver never answers', async () => {
-    receiver.replyWith(['hang', 'hang', 'hang', 'hang', 'hang']);
-    const qr = await issue();
-    const paid = await fetch(`${sandbox.url}/sandbox/pay`, { method: 'POST', body: JSON.stringify({ qrId: qr.id }), signal: AbortSignal.timeout(400) });
-    expect(paid.status).toBe(200);
-    expect(sandbox.control.webhookDeliveries()).toHaveLength(0);
+    // Deliveries here may take 10 s each: a pay call that waited for one would be cut off at 3 s.
+    const own = await startSandbox({ webhookTimeoutMs: 10_000 });
+    try {
+      own.control.setWebhookTarget(target());
+      receiver.replyWith(['hang']);
+      await fetch(`${own.url}/api/BOS/V4/DynamicQRCode`, { method: 'POST', body: '{"amount":"10"}' });
+      const paid = await fetch(`${own.url}/sandbox/pay`, { method: 'POST', body: JSON.stringify({ qrId: own.control.issuedQrs()[0]!.id }), signal: AbortSignal.timeout(3000) });
+      expect(paid.status).toBe(200);
+      await receiver.waitFor(1);
+      expect(own.control.webhookDeliveries()).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('sends nothing more once the sandbox is closed', async () => {
