@@ -41,7 +41,11 @@ export interface CustomerApi {
   onChange(listener: (view: CustomerView) => void): () => void;
 }
 
-/** The browser preview's routes and page for the customer display (its own token, see electron/web/server.ts). */
+/**
+ * The browser preview's routes and page for the customer display (see electron/web/server.ts).
+ * They are served on the preview's second origin (its own loopback port) with the display's own
+ * token, sent in the `X-Counter-Token` header only; on the cashier's origin `page` redirects there.
+ */
 export const CUSTOMER_PREVIEW = {
   page: '/customer.html',
   view: '/customer/view',

@@ -39,3 +39,23 @@ export const MAGIC_AMOUNTS: ReadonlyArray<{ paise: number; fault: SandboxFault; 
 
 export const faultForAmount = (paise: number | null): SandboxFault | null =>
   MAGIC_AMOUNTS.find((m) => m.paise === paise)?.fault ?? null;
+
+/** What can go wrong with the webhook of the next payment (`control.setNextWebhookFault`). */
+export type WebhookFaultName = 'duplicate' | 'delay' | 'out_of_order' | 'other_amount' | 'unknown_qr' | 'form';
+
+/** A fault by name, or with its figure: `{ fault: 'delay', delayMs: 2000 }`. */
+export type WebhookFault = WebhookFaultName | { fault: WebhookFaultName; delayMs?: number };
+
+export const DEFAULT_WEBHOOK_DELAY_MS = 3000;
+export const MAX_WEBHOOK_DELAY_MS = 60_000;
+
+export const WEBHOOK_FAULTS: ReadonlyArray<{ fault: WebhookFaultName; what: string }> = [
+  { fault: 'duplicate', what: 'the webhook is delivered twice (same body, same event id)' },
+  { fault: 'delay', what: `the webhook waits delayMs (default ${DEFAULT_WEBHOOK_DELAY_MS} ms, at most ${MAX_WEBHOOK_DELAY_MS}) before it is sent` },
+  { fault: 'out_of_order', what: 'the webhook is held until the next payment\'s webhook has been sent, then sent after it' },
+  { fault: 'other_amount', what: 'the webhook reports ₹1 less than was paid (₹1 more for a ₹1 payment)' },
+  { fault: 'unknown_qr', what: 'the payment is for a QR nobody issued (the id given if unknown, else a made-up one); no issued QR counts as paid' },
+  { fault: 'form', what: 'the webhook is form-encoded this once (the JSON in a `payload` field)' },
+];
+
+export const WEBHOOK_FAULT_NAMES: readonly WebhookFaultName[] = WEBHOOK_FAULTS.map((f) => f.fault);

@@ -1,16 +1,20 @@
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { LIVE_BOS_URL } from '../core/settings';
+import { defaultPreviewDataDir, ensurePrivateDir } from './data-dir';
 import { createJsonFileSettingsStore, createMemorySecretBox, createMemorySettingsStore } from './preview-stores';
 import { startWebPreview } from './server';
 import { createPreviewServices } from './compose';
 
+/** Fixed by default, so a page left open finds the preview again after a restart and carries on by itself. */
+const DEFAULT_PORT = 4180;
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
+    'customer-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     'bos-url': { type: 'string' },
     'registration-id': { type: 'string' },
@@ -20,13 +24,33 @@ const { values } = parseArgs({
   },
 });
 
+/** A whole number from 0 to 65 535 (a port, or the sandbox's latency in ms), or the CLI stops saying so. */
+const portOption = (name: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    console.error(`--${name} must be a whole number from 0 to 65535, not ${text}`);
+    process.exit(2);
+  }
+  return value;
+};
+const port = portOption('port', values.port, DEFAULT_PORT);
+const customerPort = portOption('customer-port', values['customer-port'], port === 0 ? 0 : port + 1);
+
 const rendererDir = resolve(values['renderer-dir'] ?? 'out/renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) {
   console.log('Building the renderer (first run)…');
   execFileSync(process.execPath, [resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
 }
 
-const dataDir = resolve(values['data-dir'] ?? join(tmpdir(), 'counter-preview'));
+const dataDir = resolve(values['data-dir'] ?? defaultPreviewDataDir());
+try {
+  if (values['data-dir']) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  else ensurePrivateDir(dataDir);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const bosUrl = values['bos-url'];
 const live = bosUrl !== undefined;
 if (live && !values['registration-id']) {
@@ -48,11 +72,27 @@ const services = await createPreviewServices({
   version: process.env.npm_package_version ?? '0.0.0',
   shell: 'web-preview',
   ...(live ? { liveBaseUrlOverride: bosUrl } : {}),
-  ...(values['sandbox-latency'] ? { sandboxOptions: { latencyMs: Number(values['sandbox-latency']) } } : {}),
+  ...(values['sandbox-latency'] ? { sandboxOptions: { latencyMs: portOption('sandbox-latency', values['sandbox-latency'], 0) } } : {}),
 });
 
-const preview = await startWebPreview({ services, rendererDir, host: values.host, port: values.port ? Number(values.port) : 0 });
+let preview: Awaited<ReturnType<typeof startWebPreview>>;
+try {
+  preview = await startWebPreview({
+    services,
+    rendererDir,
+    host: values.host,
+    port,
+    customerPort,
+    log: (where, error) => console.error(`preview: ${where}:`, error instanceof Error ? error.message : error),
+  });
+} catch (error) {
+  const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(inUse ? `Port ${port} or ${customerPort} is in use: pick others with --port N (and --customer-port M), or --port 0 for any free ones.` : (error as Error).message);
+  await services.dispose();
+  process.exit(2);
+}
 console.log(`Counter browser preview (${live ? `LIVE against ${bosUrl}` : 'sandbox, no real money'}): ${preview.url}`);
+console.log(`Customer display (its own origin): ${preview.customerUrl}`);
 console.log(`Data: ${dataDir}`);
 
 const stop = async () => {

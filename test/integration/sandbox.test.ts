@@ -93,7 +93,7 @@ describe('BOS sandbox', () => {
 
   it('sets faults and latency over HTTP too', async () => {
     const set = await post('/sandbox/control', '{"nextFault":"empty_502","latencyMs":120}');
-    expect(await set.json()).toEqual({ latencyMs: 120, clockOffsetMs: 0, nextFault: 'empty_502' });
+    expect(await set.json()).toEqual({ latencyMs: 120, clockOffsetMs: 0, nextFault: 'empty_502', webhookTarget: null, nextWebhookFault: null });
     const started = performance.now();
     expect((await post('/api/BOS/V4/DynamicQRCode', '{"amount":"10"}')).status).toBe(502);
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);

@@ -15,8 +15,15 @@ export interface RunningPreview {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/** What a restarted preview keeps: the data (journal, settings) and, when given, the two ports its pages know. */
+export interface KeptPreview {
+  dataDir: string;
+  port?: number;
+  customerPort?: number;
+}
+
 /** The browser preview in-process: the same services and handlers the app runs, a fresh data dir per call. */
-export async function startPreview(overrides: Partial<PreviewServicesDeps> = {}, keep?: { dataDir: string }): Promise<RunningPreview> {
+export async function startPreview(overrides: Partial<PreviewServicesDeps> = {}, keep?: KeptPreview): Promise<RunningPreview> {
   const dataDir = keep?.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-ui-'));
   const notices: string[] = [];
   const services = await createPreviewServices({
@@ -28,7 +35,7 @@ export async function startPreview(overrides: Partial<PreviewServicesDeps> = {},
     shell: 'web-preview',
     ...overrides,
   });
-  const preview = await startWebPreview({ services, rendererDir: RENDERER_DIR });
+  const preview = await startWebPreview({ services, rendererDir: RENDERER_DIR, port: keep?.port ?? 0, customerPort: keep?.customerPort ?? 0 });
   return {
     preview,
     services,
@@ -42,6 +49,13 @@ export async function startPreview(overrides: Partial<PreviewServicesDeps> = {},
 }
 
 export const OWNER_PIN = '2468';
+
+/** The ports a running preview listens on, for a restart that its open pages can find again. */
+export const portsOf = (running: RunningPreview): KeptPreview => ({
+  dataDir: running.dataDir,
+  port: Number(new URL(running.preview.url).port),
+  customerPort: Number(new URL(running.preview.customerUrl).port),
+});
 
 /** Sets the owner PIN, which leaves the owner unlocked: for tests of owner-only screens that are not about the PIN. */
 export async function actAsOwner(running: RunningPreview): Promise<void> {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { PreviewServicesDeps } from '../../electron/web/compose';
 import { launchChromium } from './chromium';
-import { actAsOwner, startPreview, type RunningPreview } from './preview';
+import { actAsOwner, portsOf, startPreview, type RunningPreview } from './preview';
 
 /** One Chromium for the test file: launched before its tests, closed after them. Call at the file's top level. */
 export function useChromium(): () => Browser {
@@ -40,8 +40,11 @@ export interface PreviewFixture {
   page: () => Page;
   /** Starts a preview (own data dir) and a page on it in its own browser context (axe needs that). */
   open: (options?: OpenOptions) => Promise<Page>;
-  /** Stops the preview keeping its data dir and starts a new one on it (a crash and restart of the app). */
-  restart: () => Promise<RunningPreview>;
+  /**
+   * Stops the preview keeping its data dir and ports, and starts a new one on them (a crash and
+   * restart; open pages find it again). `whileDown` runs in between, with no server answering.
+   */
+  restart: (whileDown?: () => Promise<void>) => Promise<RunningPreview>;
 }
 
 /**
@@ -86,10 +89,16 @@ export function usePreviewOnDemand(): PreviewFixture {
       }
       return page;
     },
-    async restart() {
+    async restart(whileDown) {
       if (!running) throw new Error('no preview running');
+      const kept = portsOf(running);
       await running.stop({ keepData: true });
-      running = await startPreview(overrides, { dataDir: running.dataDir });
+      running = undefined;
+      try {
+        await whileDown?.();
+      } finally {
+        running = await startPreview(overrides, kept);
+      }
       return running;
     },
   };

@@ -174,15 +174,19 @@ describe('the customer display in the browser preview', () => {
   it('each token opens only its own routes; each page carries only its own token', async () => {
     const { customer, running: r } = await openBoth();
     const base = r.preview.url.replace(/\/$/, '');
+    const customerBase = new URL(r.preview.customerUrl).origin;
     const { token, customerToken } = r.preview;
     expect(customerToken).toMatch(/^[0-9a-f]{48}$/);
     expect(customerToken).not.toBe(token);
+    // The customer display is a page of its own origin.
+    expect(new URL(customer.url()).origin).toBe(customerBase);
+    expect(customerBase).not.toBe(new URL(base).origin);
 
-    const view = (t: string) => fetch(`${base}${CUSTOMER_PREVIEW.view}`, { headers: { 'X-Counter-Token': t } });
+    const view = (t: string) => fetch(`${customerBase}${CUSTOMER_PREVIEW.view}`, { headers: { 'X-Counter-Token': t } });
     const pos = (t: string) => fetch(`${base}/pos/app.info`, { method: 'POST', headers: { 'X-Counter-Token': t, 'Content-Type': 'application/json' }, body: '{}' });
-    const stream = async (path: string, t: string) => {
+    const stream = async (url: string, t: string) => {
       const controller = new AbortController();
-      const response = await fetch(`${base}${path}?token=${encodeURIComponent(t)}`, { signal: controller.signal });
+      const response = await fetch(url, { headers: { 'X-Counter-Token': t }, signal: controller.signal });
       controller.abort();
       return response.status;
     };
@@ -195,9 +199,9 @@ describe('the customer display in the browser preview', () => {
     expect(Object.keys(body.value).sort()).toEqual(['language', 'sale', 'shopName', 'theme', 'training']);
     expect((await pos(customerToken)).status).toBe(403);
     expect((await pos(token)).status).toBe(200);
-    expect(await stream('/pos-events', customerToken)).toBe(403);
-    expect(await stream(CUSTOMER_PREVIEW.events, token)).toBe(403);
-    expect(await stream(CUSTOMER_PREVIEW.events, customerToken)).toBe(200);
+    expect(await stream(`${base}/pos-events`, customerToken)).toBe(403);
+    expect(await stream(`${customerBase}${CUSTOMER_PREVIEW.events}`, token)).toBe(403);
+    expect(await stream(`${customerBase}${CUSTOMER_PREVIEW.events}`, customerToken)).toBe(200);
 
     const customerHtml = await (await fetch(`${base}${CUSTOMER_PREVIEW.page}`)).text();
     const cashierHtml = await (await fetch(`${base}/`)).text();

@@ -1,16 +1,16 @@
 // Installs window.customer over HTTP in the browser preview (electron/web). Loaded only when no
-// preload provided it. It carries the customer display's own token, which the preview server
-// accepts for the customer view and its changes and refuses everywhere else.
+// preload provided it. The page is served from its own origin (a second loopback port) with its
+// own token, which the preview accepts for the customer view and its changes and nothing else.
 import { CUSTOMER_PREVIEW, type CustomerApi, type CustomerView } from '../../../electron/contract/customer';
 import type { PosResult } from '../../../electron/contract/errors';
 import { PREVIEW_UNREACHABLE, openPreviewLink } from '../lib/preview-link';
 
-const { token, events, ready } = openPreviewLink(CUSTOMER_PREVIEW.tokenMeta, CUSTOMER_PREVIEW.events);
+const link = openPreviewLink({ tokenMeta: CUSTOMER_PREVIEW.tokenMeta, eventsPath: CUSTOMER_PREVIEW.events, pagePath: CUSTOMER_PREVIEW.page });
 
 async function view(): Promise<PosResult<CustomerView>> {
-  await ready;
+  await link.ready;
   try {
-    const response = await fetch(CUSTOMER_PREVIEW.view, { headers: { 'X-Counter-Token': token } });
+    const response = await link.request(CUSTOMER_PREVIEW.view);
     if (!response.ok) return PREVIEW_UNREACHABLE;
     return (await response.json()) as PosResult<CustomerView>;
   } catch {
@@ -19,19 +19,20 @@ async function view(): Promise<PosResult<CustomerView>> {
 }
 
 const listeners = new Set<(view: CustomerView) => void>();
-events.addEventListener('customer.changed', (message) => {
-  const payload = JSON.parse((message as MessageEvent<string>).data) as CustomerView;
-  for (const listener of listeners) listener(payload);
+let pushes = 0;
+const deliver = (next: CustomerView) => {
+  for (const listener of listeners) listener(next);
+};
+link.on('customer.changed', (data) => {
+  pushes += 1;
+  deliver(JSON.parse(data) as CustomerView);
 });
-// After a dropped connection comes back, changes may have been missed: read the view again.
-let opened = false;
-events.addEventListener('open', () => {
-  if (!opened) {
-    opened = true;
-    return;
-  }
+// Back after a dropped connection: changes may have been missed, so the view is read again
+// (and dropped if a push overtook the read).
+link.onReconnected(() => {
+  const before = pushes;
   void view().then((result) => {
-    if (result.ok) for (const listener of listeners) listener(result.value);
+    if (result.ok && pushes === before) deliver(result.value);
   });
 });
 
