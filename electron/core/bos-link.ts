@@ -10,7 +10,7 @@ export interface SandboxLink {
   control: {
     revealOtp(referenceId: string, ackNo: string): string | null;
     /** Training: the customer pays this QR (BOS's webhook then goes to the hub the shell wired up). */
-    pay?(input: { qrId: string; amountPaise?: number }): unknown;
+    pay(input: { qrId: string; amountPaise?: number }): { ok: true } | { ok: false; error: { message: string } };
   };
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inputSchemas } from '../../electron/contract/schemas';
 import { createPreviewServices, type PreviewServices } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
@@ -103,5 +103,22 @@ describe('a restart with a sale left open', () => {
       await reopened.dispose();
     }
     services = await createPreviewServices({ settingsStore: createMemorySettingsStore(), secretBox: createMemorySecretBox(), dataDir, version: 'test', shell: 'web-preview' });
+  });
+});
+
+describe('the sandbox customer pays', () => {
+  it('with no hub, BOS\'s status call confirms the payment: the sale turns paid by itself, with the UTR', async () => {
+    const created = (await services.handle('sale.create', { amountPaise: 25_000 })) as { ok: true; value: { saleId: string } };
+    expect(await services.handle('sale.simulatePayment', { saleId: created.value.saleId })).toMatchObject({ ok: true });
+    const payment = services.sandbox()!.control.payments()[0]!;
+    await vi.waitFor(async () => {
+      expect(await services.handle('sale.current', undefined)).toEqual({ ok: true, value: null });
+    }, { timeout: 10_000, interval: 200 });
+    const day = (await services.handle('history.day', { day: new Date().toLocaleDateString('en-CA') })) as { value: { rows: Array<{ id: string; state: string; utr: string | null }> } };
+    expect(day.value.rows.find((r) => r.id === created.value.saleId)).toMatchObject({ state: 'paid', utr: payment.rrn });
+  });
+
+  it('Simulate customer payment is for the QR on screen only, and only on the sandbox', async () => {
+    expect(await services.handle('sale.simulatePayment', { saleId: 's_nothing_here' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

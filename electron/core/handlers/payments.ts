@@ -9,13 +9,10 @@ export function paymentHandlers(ctx: CounterContext): HandlersFor<'payments.late
     'sale.simulatePayment': async ({ saleId, amountPaise }) => {
       const sandbox = ctx.bos.sandbox();
       const showing = ctx.sales.showing();
-      if (!sandbox?.control.pay || !ctx.bos.isSandbox()) return err({ code: 'not_allowed', message: 'Only the sandbox can pretend to be a customer. In live mode the customer pays from their phone.' });
+      if (!sandbox || !ctx.bos.isSandbox()) return err({ code: 'not_allowed', message: 'Only the sandbox can pretend to be a customer. In live mode the customer pays from their phone.' });
       if (!showing || showing.view.saleId !== saleId) return err({ code: 'not_found', message: 'That QR is no longer on screen.' });
-      try {
-        await sandbox.control.pay({ qrId: showing.qr.qrId, ...(amountPaise !== undefined ? { amountPaise } : {}) });
-      } catch {
-        return err({ code: 'internal', message: 'The sandbox could not take the payment. Try again.' });
-      }
+      const paid = sandbox.control.pay({ qrId: showing.qr.qrId, ...(amountPaise !== undefined ? { amountPaise } : {}) });
+      if (!paid.ok) return err({ code: 'not_allowed', message: `The sandbox did not take the payment: ${paid.error.message}` });
       return ok(showing.view);
     },
   };
