@@ -176,8 +176,18 @@ export interface SaleHistoryRow extends HistoryRowBase {
   bosReference: string | null;
   utr: string | null;
   paidAfterExpiry: boolean;
+  paidAfterCancel: boolean;
+  /** Who said it was paid: BOS (its payment, checked against the sale) or a person; null until paid. */
+  confirmedBy: 'bos' | 'person' | null;
   /** True when this counter can still take a paid/cancelled answer for it (Sell or History). */
   canResolve: boolean;
+  /** Cancelled or expired, and this counter can still record "the customer paid after all". */
+  canMarkPaidLate: boolean;
+  /** BOS reported money for it after it was cancelled or had expired: refund or keep. */
+  latePayment: { amountPaise: number; utr: string | null; reason: 'after_cancel' | 'after_expiry' } | null;
+  /** When BOS refused the QR: BOS's own code and words. */
+  bosCode: string | null;
+  bosMessage: string | null;
 }
 
 export interface RefundHistoryRow extends HistoryRowBase {

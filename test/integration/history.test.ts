@@ -138,3 +138,24 @@ describe('History, summary and export through the services', () => {
     }
   });
 });
+
+describe('History rows say how a sale ended and what can still be done', () => {
+  it('a cancelled sale can be marked paid after all from History; the row then says paid after cancel, by a person', async () => {
+    await start();
+    const sale = value<SaleView>(await services.handle('sale.create', { amountPaise: 25_000 }));
+    await services.handle('sale.cancel', { saleId: sale.saleId });
+    await services.handle('sale.create', { amountPaise: 10_000 }); // the cashier moved on
+    const before = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(before.rows.find((r) => r.id === sale.saleId)).toMatchObject({ state: 'cancelled', canMarkPaidLate: true, canResolve: false, confirmedBy: null });
+    expect(await services.handle('sale.markPaidLate', { saleId: sale.saleId, utr: '509876543210' })).toMatchObject({ ok: true, value: { state: 'paid', paidAfterCancel: true, confirmedBy: 'person' } });
+    const after = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(after.rows.find((r) => r.id === sale.saleId)).toMatchObject({ state: 'paid', paidAfterCancel: true, confirmedBy: 'person', canMarkPaidLate: false, utr: '509876543210' });
+  });
+
+  it('a refused QR keeps BOS\'s own code and words on its row', async () => {
+    await start();
+    await services.handle('sale.create', { amountPaise: 104 });
+    const day = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(day.rows[0]).toMatchObject({ state: 'failed', noteCode: 'rejected', bosCode: '400', bosMessage: 'VPA does not exist for the account provided' });
+  });
+});

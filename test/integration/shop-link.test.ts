@@ -89,6 +89,23 @@ describe('the counter paired with a shop hub', () => {
     expect(confirmed.value.rows.filter((r) => r.state === 'paid')).toHaveLength(2);
   });
 
+  it('money for a sale already cancelled is put on the late list and its History row at once; kept, it is paid, confirmed by BOS', async () => {
+    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await vi.waitFor(() => expect(hub.streams()).toBe(1));
+    const sale = await sell();
+    await services.handle('sale.cancel', { saleId: sale.saleId });
+    const late: unknown[] = [];
+    services.subscribe((event, payload) => event === 'payments.lateChanged' && late.push(payload));
+    hub.push(paymentFor(sale));
+    await vi.waitFor(() => expect(late.at(-1)).toEqual([expect.objectContaining({ saleId: sale.saleId, reason: 'after_cancel', amountPaise: 25_000 })]));
+    const today = new Date().toLocaleDateString('en-CA');
+    const row = async () => ((await services.handle('history.day', { day: today })) as { value: { rows: Array<Record<string, unknown>> } }).value.rows.find((r) => r.id === sale.saleId);
+    expect(await row()).toMatchObject({ state: 'cancelled', latePayment: { amountPaise: 25_000, utr: '412345678901', reason: 'after_cancel' }, canMarkPaidLate: true });
+    expect(await services.handle('sale.markPaidLate', { saleId: sale.saleId })).toMatchObject({ ok: true, value: { state: 'paid', confirmedBy: 'bos', utr: '412345678901' } });
+    expect(await row()).toMatchObject({ state: 'paid', confirmedBy: 'bos', latePayment: null });
+    expect(await services.handle('payments.late', undefined)).toEqual({ ok: true, value: [] });
+  });
+
   it('a revoked counter says the owner must pair it again, and selling goes on', async () => {
     await services.handle('hub.connect', { url: hub.url, code: '135790' });
     await vi.waitFor(async () => expect(await hubState()).toMatchObject({ state: 'connected' }));

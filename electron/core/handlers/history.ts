@@ -15,8 +15,8 @@ export function historyHandlers(ctx: CounterContext, deps: HistoryDeps): Handler
   async function rowsFor(span: DaySpan) {
     // A day's sales may be paid after midnight, or days later after a crash: readSpan looks their answers up.
     const read = await readSpan(ctx.journalDir, span);
-    const { liveSaleId, ids } = ctx.sales.resolvable();
-    return { rows: historyRows(read.events, span, { resolvable: ids, liveSaleId }), warnings: read.warnings };
+    const { liveSaleId, ids, paidLate } = ctx.sales.resolvable();
+    return { rows: historyRows(read.events, span, { resolvable: ids, liveSaleId, paidLate }), warnings: read.warnings };
   }
 
   return {

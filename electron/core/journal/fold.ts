@@ -20,7 +20,9 @@ export interface FoldedSale {
   paidAfterCancel: boolean;
   /** Who said it was paid: BOS (its payment, checked), or a person. */
   confirmedBy: 'bos' | 'person' | null;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; bosCode?: string; bosMessage?: string } | null;
+  /** BOS reported a payment after the sale was cancelled or had expired, and nobody has kept or refunded it yet. */
+  latePayment: { amountPaise: number; utr: string | null; reason: 'after_cancel' | 'after_expiry' } | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -35,7 +37,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, requested: false, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, requested: false, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {
@@ -54,10 +56,23 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
       case 'sale.qr_refused':
         if (event.data.late !== true) {
           sale.state = 'failed';
-          sale.error = { code: str(event.data.code) ?? 'unknown', message: str(event.data.message) ?? '' };
+          const bosCode = str(event.data.bosCode);
+          const bosMessage = str(event.data.bosMessage);
+          sale.error = { code: str(event.data.code) ?? 'unknown', message: str(event.data.message) ?? '', ...(bosCode ? { bosCode } : {}), ...(bosMessage ? { bosMessage } : {}) };
         }
         break;
+      case 'sale.payment_reported': {
+        const reason = event.data.reason;
+        if ((reason === 'after_cancel' || reason === 'after_expiry') && sale.state !== 'paid') {
+          sale.latePayment = { amountPaise: typeof event.data.reportedPaise === 'number' ? event.data.reportedPaise : 0, utr: str(event.data.utr), reason };
+        }
+        break;
+      }
+      case 'sale.override':
+        if (event.data.reason === 'late_payment_refunded') sale.latePayment = null;
+        break;
       case 'sale.paid':
+        sale.latePayment = null;
         sale.state = 'paid';
         sale.utr = str(event.data.utr);
         sale.paidAfterExpiry = event.data.afterExpiry === true;
@@ -65,6 +80,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
         sale.confirmedBy ??= 'person';
         break;
       case 'sale.payment_confirmed':
+        sale.latePayment = null;
         if (sale.state !== 'paid') {
           sale.paidAfterExpiry = event.data.afterExpiry === true;
           sale.paidAfterCancel = event.data.afterCancel === true;

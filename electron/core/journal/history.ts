@@ -42,6 +42,8 @@ export interface HistoryOptions {
   resolvable: ReadonlySet<string>;
   /** The sale on screen right now, whose open state is live rather than left over. */
   liveSaleId: string | null;
+  /** Cancelled or expired sales this counter can still mark paid after all (the restore window's and this session's). */
+  paidLate?: ReadonlySet<string>;
 }
 
 export type { DaySpan } from './span';
@@ -69,7 +71,13 @@ export function historyRows(events: readonly JournalEvent[], span: DaySpan, opti
       bosReference: s.txnRef,
       utr: s.utr,
       paidAfterExpiry: s.paidAfterExpiry,
+      paidAfterCancel: s.paidAfterCancel,
+      confirmedBy: s.confirmedBy,
       canResolve: (open || s.state === 'expired') && options.resolvable.has(s.saleId),
+      canMarkPaidLate: (s.state === 'cancelled' || s.state === 'expired') && !options.resolvable.has(s.saleId) && (options.paidLate?.has(s.saleId) ?? false),
+      latePayment: s.latePayment,
+      bosCode: s.error?.bosCode ?? null,
+      bosMessage: s.error?.bosMessage ?? null,
     };
   });
   const refunds = foldRefunds(events).filter((r) => onDay(r.at));
