@@ -164,7 +164,7 @@ describe('quitting the built main', () => {
     // With every service disposed the process has nothing left to wait on: it ends once the test lets go.
     const booted_ = boot;
     booted_.child.disconnect();
-    const exit = await Promise.race([booted_.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5000))]);
+    const exit = await Promise.race([booted_.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
     expect(exit, booted_.output()).toEqual({ code: 0, signal: null });
   }, BOOT_TIMEOUT);
 

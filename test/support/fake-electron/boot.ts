@@ -54,8 +54,11 @@ export function bootBuiltMain(options: BootOptions = {}): BootedMain {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let startedResolve: (value: { ok: boolean; message?: string }) => void = () => undefined;
   const started = new Promise<{ ok: boolean; message?: string }>((resolve) => (startedResolve = resolve));
+  let listeningResolve: () => void = () => undefined;
+  const listening = new Promise<void>((resolve) => (listeningResolve = resolve));
   child.on('message', (message: ChildMessage) => {
-    if (message.kind === 'started') startedResolve({ ok: message.ok, ...(message.message ? { message: message.message } : {}) });
+    if (message.kind === 'listening') listeningResolve();
+    else if (message.kind === 'started') startedResolve({ ok: message.ok, ...(message.message ? { message: message.message } : {}) });
     else {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
@@ -70,13 +73,19 @@ export function bootBuiltMain(options: BootOptions = {}): BootedMain {
   });
 
   let nextId = 0;
-  const command = <T>(sent: Command): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  const gone = exited.then(() => {
+    throw new Error(`main is gone:\n${output}`);
+  });
+  gone.catch(() => undefined);
+  const command = async <T>(sent: Command): Promise<T> => {
+    await Promise.race([listening, gone]);
+    return new Promise<T>((resolve, reject) => {
       if (!child.connected) return reject(new Error(`main is gone:\n${output}`));
       nextId += 1;
       pending.set(nextId, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ ...sent, id: nextId } satisfies CommandMessage);
     });
+  };
 
   return {
     outDir,

@@ -89,4 +89,5 @@ export function listenForCommands(deps: ControlDeps): void {
       (error: unknown) => deps.tell({ kind: 'reply', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   });
+  deps.tell({ kind: 'listening' });
 }

@@ -75,6 +75,8 @@ export type Command =
 export type CommandMessage = Command & { id: number };
 
 export type ChildMessage =
+  /** The fake is loaded and takes commands (a message sent before that would be lost). */
+  | { kind: 'listening' }
   | { kind: 'reply'; id: number; ok: true; value: unknown }
   | { kind: 'reply'; id: number; ok: false; error: string }
   | { kind: 'started'; ok: boolean; message?: string };
