@@ -162,10 +162,10 @@ describe('quitting the built main', () => {
     expect(after.windows.map((w) => w.closed)).toEqual([true, true]);
 
     // With every service disposed the process has nothing left to wait on: it ends once the test lets go.
-    const booted_ = boot;
-    booted_.child.disconnect();
-    const exit = await Promise.race([booted_.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
-    expect(exit, booted_.output()).toEqual({ code: 0, signal: null });
+    const main = boot;
+    main.child.disconnect();
+    const exit = await Promise.race([main.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    expect(exit, main.output()).toEqual({ code: 0, signal: null });
   }, BOOT_TIMEOUT);
 
   it('a second instance quits at once: no window, no channel, no services', async () => {
