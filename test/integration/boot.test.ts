@@ -64,6 +64,8 @@ describe('the built main, unpackaged', () => {
   it('starts without an error: a hardened cashier window whose preload and page exist in the build, every contract channel on ipcMain and nothing else', () => {
     expect(bootProblems(record, OUT_DIR)).toEqual([]);
     expect([...record.handled].sort()).toEqual([...EXPECTED_CHANNELS].sort());
+    // ipcMain.on, which has no sender guard, carries only electron-store's own request for its folder.
+    expect(record.listened).toEqual(['electron-store-get-data']);
     expect(record.windows).toHaveLength(1);
     expect(record.windows[0]!.shown).toBe('show');
     expect(record.paths.userData).toBe(boot.userData);
