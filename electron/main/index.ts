@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow} from 'electron';
-import { app, dialog, ipcMain, net } from 'electron';
+import { app, dialog, ipcMain, Menu, net } from 'electron';
 import { createCounterServices, type CounterServices } from '../core/services';
 import { startSandbox } from '../sandbox';
 import { electronCustomerWindows } from './adapters/customer-window';
@@ -30,6 +30,8 @@ function pageUrl(page: 'index.html' | 'customer.html'): string {
 }
 
 async function start(): Promise<void> {
+  // Packaged: no application menu, so no View > Toggle Developer Tools nor its keys (Electron sets its default before ready).
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   const dataDir = app.getPath('userData');
   const notices: string[] = [];
   const screens = createElectronScreens();
@@ -60,7 +62,7 @@ async function start(): Promise<void> {
   forwardEvents(services, senders.all);
 
   const rendererUrl = pageUrl('index.html');
-  const window = createAppWindow({ preload: join(here, '../preload/index.cjs'), rendererUrl, title: 'Counter' });
+  const window = createAppWindow({ preload: join(here, '../preload/index.cjs'), rendererUrl, title: 'Counter', devTools: !app.isPackaged });
   cashierWindow = window;
   senders.add(window.webContents, 'cashier');
   // The customer display never outlives the cashier's window.
