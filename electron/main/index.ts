@@ -85,8 +85,16 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Electron ends the process as soon as will-quit returns: hold the quit once, until the journal,
+  // the sandbox and the hub are closed, then quit for real.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    disposed = true;
+    event.preventDefault();
     customerDisplay?.dispose();
-    void services?.dispose();
+    void Promise.resolve(services?.dispose())
+      .catch(() => undefined)
+      .finally(() => app.quit());
   });
 }

@@ -5,6 +5,7 @@ import { filterRows } from '../../renderer/src/screens/history/rowFilter';
 const sale = (id: string, amountPaise: number, utr: string | null = null): SaleHistoryRow => ({
   kind: 'sale', id, at: '2026-11-23T10:00:00.000Z', terminal: 'Counter 1', note: null, noteCode: null,
   state: 'paid', amountPaise, bosReference: 'SBX554V000001', utr, paidAfterExpiry: false, canResolve: false,
+  paidAfterCancel: false, confirmedBy: 'person', canMarkPaidLate: false, latePayment: null, bosCode: null, bosMessage: null,
 });
 
 // Sale ids are random hex, and the search matches part of any reference: what test/ui/history.test.ts relies on.
