@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { ExpectationRequest, HubPayment, UnmatchedPayment } from '../../contract/hub';
+import type { SqlRow, SqlRunner, StoreSignal } from './sql';
+import { bytes, int, iso, isoOf, text, textOrNull } from './rows';
+import type { ExpectationResult, IncomingPayment, QuarantineEntry, QuarantinedWebhook, RawWebhook, StreamItem, Terminal, WebhookOutcome } from './types';
+
+type Announce = (signal: StoreSignal) => Promise<void>;
+
+interface References {
+  qrId: string | null;
+  txnRef: string | null;
+  tr: string | null;
+}
+
+/**
+ * A payment and an expectation that could match share a reference, so they share a lock: a webhook and
+ * the expectation it pays, arriving together in two processes, cannot both miss each other. Keys are
+ * taken in one sorted order, so two transactions never wait on each other in a circle.
+ */
+function lockKeys(shopId: string, refs: References, paymentId?: string): string[] {
+  const parts = [paymentId && `pay ${paymentId}`, refs.qrId && `qr ${refs.qrId}`, refs.txnRef && `txn ${refs.txnRef}`, refs.tr && `tr ${refs.tr}`].filter((p): p is string => Boolean(p));
+  const keys = parts.map((p) => createHash('sha256').update(`${shopId}\n${p}`).digest().readBigInt64BE(0));
+  return [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
+
+async function lock(tx: SqlRunner, keys: string[]): Promise<void> {
+  if (keys.length > 0) await tx.query('select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k', [keys]);
+}
+
+/** Gives the payment to the terminal under the terminal's row lock, so its cursors commit in order. */
+async function deliver(tx: SqlRunner, announce: Announce, shopId: string, paymentId: string, terminalId: string, saleId: string, now: number): Promise<boolean> {
+  const [bumped] = await tx.query('update terminals set delivery_seq = delivery_seq + 1 where id = $1 and revoked_at is null returning delivery_seq', [terminalId]);
+  if (!bumped) return false;
+  await tx.query('insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) values ($1, $2, $3, $4, $5, $6)', [terminalId, int(bumped.delivery_seq), shopId, paymentId, saleId, iso(now)]);
+  await tx.query('update payments set delivered_at = $3, sale_id = $4, terminal_id = $5 where shop_id = $1 and payment_id = $2', [shopId, paymentId, iso(now), saleId, terminalId]);
+  await announce({ kind: 'delivery', terminalId });
+  return true;
+}
+
+/** QR id first, then txnRefranceID, then tr; the newest expectation wins a tie. Revoked terminals get nothing. */
+async function findExpectation(tx: SqlRunner, shopId: string, refs: References): Promise<{ terminalId: string; saleId: string } | null> {
+  const [row] = await tx.query(
+    `select e.terminal_id, e.sale_id from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
+     where e.shop_id = $1 and (e.qr_id = $2 or e.txn_ref = $3 or e.tr = $4)
+     order by case when e.qr_id = $2 then 1 when e.txn_ref = $3 then 2 else 3 end, e.created_at desc, e.sale_id limit 1`,
+    [shopId, refs.qrId, refs.txnRef, refs.tr],
+  );
+  return row ? { terminalId: text(row.terminal_id), saleId: text(row.sale_id) } : null;
+}
+
+const paymentColumns = (p: IncomingPayment) => [p.event, p.succeeded, p.status, p.qrId, p.txnRef, p.tr, p.amountPaise, p.currency, p.utr, p.payerVpa];
+
+export async function recordWebhook(tx: SqlRunner, announce: Announce, raw: RawWebhook, p: IncomingPayment): Promise<WebhookOutcome> {
+  await lock(tx, lockKeys(raw.shopId, p, p.paymentId));
+  const [held] = await tx.query('select succeeded from payments where shop_id = $1 and payment_id = $2', [raw.shopId, p.paymentId]);
+  const upgrade = held !== undefined && held.succeeded === false && p.succeeded;
+  const [webhook] = await tx.query(
+    'insert into webhook_deliveries (shop_id, received_at, content_type, raw_body, signature, event, payment_id, duplicate) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
+    [raw.shopId, iso(raw.receivedAt), raw.contentType, raw.body, raw.signature, p.event, p.paymentId, held !== undefined],
+  );
+  const webhookId = int(webhook?.id);
+  if (held === undefined) {
+    await tx.query(
+      `insert into payments (shop_id, payment_id, webhook_id, event, succeeded, status, qr_id, txn_ref, tr, amount_paise, currency, utr, payer_vpa, received_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [raw.shopId, p.paymentId, webhookId, ...paymentColumns(p), iso(raw.receivedAt)],
+    );
+  } else if (upgrade) {
+    await tx.query(
+      `update payments set webhook_id = $3, event = $4, succeeded = $5, status = $6, qr_id = $7, txn_ref = $8, tr = $9, amount_paise = $10, currency = $11, utr = $12, payer_vpa = $13, received_at = $14
+       where shop_id = $1 and payment_id = $2`,
+      [raw.shopId, p.paymentId, webhookId, ...paymentColumns(p), iso(raw.receivedAt)],
+    );
+  } else {
+    return { kind: 'duplicate', deliveredTo: null };
+  }
+  const kind = upgrade ? 'upgraded' : 'new';
+  if (!p.succeeded) return { kind, deliveredTo: null };
+  const match = await findExpectation(tx, raw.shopId, p);
+  const delivered = match !== null && (await deliver(tx, announce, raw.shopId, p.paymentId, match.terminalId, match.saleId, raw.receivedAt));
+  return { kind, deliveredTo: delivered ? match.terminalId : null };
+}
+
+export async function quarantineWebhook(tx: SqlRunner, q: QuarantinedWebhook): Promise<void> {
+  await tx.query('insert into quarantined_webhooks (shop_id, received_at, reason, content_type, raw_body, signature) values ($1, $2, $3, $4, $5, $6)', [q.shopId, iso(q.receivedAt), q.reason, q.contentType, q.body, q.signature]);
+}
+
+export async function quarantined(tx: SqlRunner, limit: number): Promise<QuarantineEntry[]> {
+  const rows = await tx.query('select * from quarantined_webhooks order by id desc limit $1', [limit]);
+  return rows.map((r) => ({ shopId: textOrNull(r.shop_id), reason: text(r.reason), contentType: textOrNull(r.content_type), body: bytes(r.raw_body), receivedAt: isoOf(r.received_at) }));
+}
+
+export async function registerExpectation(tx: SqlRunner, announce: Announce, terminal: Terminal, e: ExpectationRequest, now: number): Promise<ExpectationResult> {
+  const shopId = terminal.shopId;
+  await lock(tx, lockKeys(shopId, e));
+  const [held] = await tx.query('select qr_id, txn_ref, tr, amount_paise from expectations where terminal_id = $1 and sale_id = $2', [terminal.id, e.saleId]);
+  if (held) {
+    const same = held.qr_id === e.qrId && held.txn_ref === e.txnRef && textOrNull(held.tr) === e.tr && int(held.amount_paise) === e.amountPaise;
+    if (!same) return 'conflict';
+  } else {
+    await tx.query(
+      'insert into expectations (terminal_id, sale_id, shop_id, qr_id, txn_ref, tr, amount_paise, expires_at, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [terminal.id, e.saleId, shopId, e.qrId, e.txnRef, e.tr, e.amountPaise, e.expiresAt, iso(now)],
+    );
+  }
+  // Payments that came before their QR was announced (a counter offline, a retry) are delivered now.
+  const waiting = await tx.query(
+    `select payment_id from payments where shop_id = $1 and succeeded and delivered_at is null and (qr_id = $2 or txn_ref = $3 or tr = $4)
+     order by received_at, payment_id`,
+    [shopId, e.qrId, e.txnRef, e.tr],
+  );
+  for (const row of waiting) await deliver(tx, announce, shopId, text(row.payment_id), terminal.id, e.saleId, now);
+  return held ? 'repeat' : 'created';
+}
+
+const hubEvent = (value: unknown): HubPayment['event'] => (value === 'UPIQR_SUCCESS' ? 'UPIQR_SUCCESS' : 'qr_code.credited');
+
+const unmatchedOf = (r: SqlRow): UnmatchedPayment => ({
+  paymentId: text(r.payment_id),
+  qrId: textOrNull(r.qr_id),
+  txnRef: textOrNull(r.txn_ref),
+  tr: textOrNull(r.tr),
+  amountPaise: int(r.amount_paise),
+  currency: text(r.currency),
+  utr: textOrNull(r.utr),
+  payerVpa: textOrNull(r.payer_vpa),
+  event: hubEvent(r.event),
+  receivedAt: isoOf(r.received_at),
+});
+
+export async function paymentsAfter(tx: SqlRunner, terminalId: string, cursor: number, limit: number): Promise<StreamItem[]> {
+  const rows = await tx.query(
+    `select d.seq, d.sale_id as delivered_sale_id, p.* from deliveries d join payments p on p.shop_id = d.shop_id and p.payment_id = d.payment_id
+     where d.terminal_id = $1 and d.seq > $2 order by d.seq limit $3`,
+    [terminalId, cursor, limit],
+  );
+  return rows.map((r) => {
+    const { paymentId, ...rest } = unmatchedOf(r);
+    return { cursor: int(r.seq), payment: { paymentId, saleId: text(r.delivered_sale_id), ...rest } };
+  });
+}
+
+export async function unmatchedPayments(tx: SqlRunner, shopId: string, limit: number): Promise<UnmatchedPayment[]> {
+  const rows = await tx.query('select * from payments where shop_id = $1 and succeeded and delivered_at is null order by received_at desc, payment_id limit $2', [shopId, limit]);
+  return rows.map(unmatchedOf);
+}
