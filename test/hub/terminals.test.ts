@@ -126,6 +126,7 @@ describe.each(DRIVERS)('pairing and terminals on %s', (driver) => {
 
     it('lists this shop’s terminals and revokes only its own', async () => {
       const owner = await hub.pair('owner', 'Owner laptop');
+      hub.clock.advance(1_000);
       const counter = await hub.pair('counter', 'Counter 1');
       const listing = (await get('/v1/terminals', owner.credential)).json<TerminalsAnswer>();
       expect(listing.terminals.map((x) => [x.name, x.role, x.revoked])).toEqual([['Owner laptop', 'owner', false], ['Counter 1', 'counter', false]]);

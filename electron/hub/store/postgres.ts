@@ -4,6 +4,7 @@ import { storeCall } from './errors';
 import type { SqlDriver, SqlRow, SqlRunner, SqlValue, StoreSignal } from './sql';
 
 const CHANNEL = 'counter_hub';
+export const LISTENER_NAME = 'counter-hub-listen';
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 5_000;
 
@@ -34,7 +35,7 @@ function decodeSignal(instance: string, payload: string): StoreSignal | null {
 /** A pg Pool for queries and one dedicated connection that LISTENs, reconnecting when it drops. */
 export async function openPostgresDriver(connectionString: string, options: PostgresDriverOptions = {}): Promise<SqlDriver> {
   const trouble = options.onTrouble ?? (() => {});
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, application_name: 'counter-hub' });
   // An idle client losing its connection emits here; without a listener it would take the process down.
   pool.on('error', (error) => trouble('idle database connection lost', error));
   const instance = randomBytes(6).toString('hex');
@@ -53,7 +54,8 @@ export async function openPostgresDriver(connectionString: string, options: Post
 
   const connectListener = async (delayMs: number): Promise<void> => {
     if (closed || !onSignal) return;
-    const client = new pg.Client({ connectionString });
+    // Named, so an operator (or a test) can find it in pg_stat_activity.
+    const client = new pg.Client({ connectionString, application_name: LISTENER_NAME });
     const lost = (error?: unknown) => {
       if (listener !== client) return;
       listener = null;
