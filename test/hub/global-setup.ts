@@ -17,18 +17,23 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  let postgres: TestPostgres | null = null;
-  try {
-    postgres = await startPostgres();
-    project.provide('postgresUrl', postgres.url);
-    project.provide('postgresError', null);
-  } catch (error) {
-    project.provide('postgresUrl', null);
-    project.provide('postgresError', (error as Error).message);
-  }
   const template = mkdtempSync(join(tmpdir(), 'counter-hub-pglite-'));
-  const store = await openStore({ dataDir: template });
-  await store.close();
+  // Both take seconds; they do not wait for each other.
+  const [postgres] = await Promise.all([
+    startPostgres().then(
+      (started): TestPostgres | null => {
+        project.provide('postgresUrl', started.url);
+        project.provide('postgresError', null);
+        return started;
+      },
+      (error: Error) => {
+        project.provide('postgresUrl', null);
+        project.provide('postgresError', error.message);
+        return null;
+      },
+    ),
+    openStore({ dataDir: template }).then((store) => store.close()),
+  ]);
   project.provide('pgliteTemplate', template);
   return async () => {
     await postgres?.stop();

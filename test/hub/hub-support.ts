@@ -1,5 +1,6 @@
 // The hub under test: one store per file and driver, a shop of its own per test, an app per test.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { PairAnswer, TerminalRole } from '../../electron/contract/hub';
 import { buildHub, type BuildHubOptions } from '../../electron/hub/app';
@@ -98,6 +99,8 @@ export interface StreamEvent {
   id: string;
   event: string;
   data: string;
+  /** performance.now() when the event was read off the socket (the bench measures with it). */
+  at: number;
 }
 
 export interface OpenStream {
@@ -126,7 +129,7 @@ export function openStream(baseUrl: string, credential: string, o: { after?: str
         while ((at = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, at);
           buffer = buffer.slice(at + 2);
-          const fields = { id: '', event: 'message', data: '' };
+          const fields = { id: '', event: 'message', data: '', at: performance.now() };
           let isEvent = false;
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) comments.push(line.slice(1).trim());

@@ -9,6 +9,10 @@ import { readWebhook } from '../webhook/parse';
 import type { HubDeps } from './deps';
 
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
+// A shop found by its secret is remembered briefly (a burst of webhooks asks once); a secret changed in
+// another process is honoured within this time. Unknown secrets are never remembered.
+const SHOP_CACHE_MS = 10_000;
+const SHOP_CACHE_SIZE = 1_000;
 
 const headerText = (value: string | string[] | undefined): string | null => (typeof value === 'string' ? value : null);
 
@@ -22,6 +26,20 @@ export async function webhookPlugin(app: FastifyInstance, deps: HubDeps): Promis
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
   const shops = new WeakMap<FastifyRequest, Shop>();
+  const known = new Map<string, { shop: Shop; until: number }>();
+  const shopFor = async (secret: string): Promise<Shop | null> => {
+    if (!WEBHOOK_SECRET_PATTERN.test(secret)) return null;
+    const hash = hashSecret(secret);
+    const now = deps.now();
+    const cached = known.get(hash);
+    if (cached && cached.until > now) return cached.shop;
+    // Looked up by its SHA-256: the comparison the database makes is over hashes, which tell nothing of the secret.
+    const shop = await deps.store.shopByWebhookSecretHash(hash);
+    if (known.size >= SHOP_CACHE_SIZE) known.clear();
+    if (shop) known.set(hash, { shop, until: now + SHOP_CACHE_MS });
+    else known.delete(hash);
+    return shop;
+  };
 
   app.post<{ Params: { secret: string } }>(
     `${HUB_ROUTES.webhookPrefix}:secret`,
@@ -29,9 +47,7 @@ export async function webhookPlugin(app: FastifyInstance, deps: HubDeps): Promis
       schema: webhookSchema,
       bodyLimit: WEBHOOK_BODY_LIMIT,
       onRequest: async (request) => {
-        const secret = request.params.secret;
-        // Looked up by its SHA-256: the comparison the database makes is over hashes, which tell nothing of the secret.
-        const shop = WEBHOOK_SECRET_PATTERN.test(secret) ? await deps.store.shopByWebhookSecretHash(hashSecret(secret)) : null;
+        const shop = await shopFor(request.params.secret);
         if (!shop) throw notFound();
         shops.set(request, shop);
       },

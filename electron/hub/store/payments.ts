@@ -27,58 +27,58 @@ async function lock(tx: SqlRunner, keys: string[]): Promise<void> {
   if (keys.length > 0) await tx.query('select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k', [keys]);
 }
 
-/** Gives the payment to the terminal under the terminal's row lock, so its cursors commit in order. */
-async function deliver(tx: SqlRunner, announce: Announce, shopId: string, paymentId: string, terminalId: string, saleId: string, now: number): Promise<boolean> {
-  const [bumped] = await tx.query('update terminals set delivery_seq = delivery_seq + 1 where id = $1 and revoked_at is null returning delivery_seq', [terminalId]);
-  if (!bumped) return false;
-  await tx.query('insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) values ($1, $2, $3, $4, $5, $6)', [terminalId, int(bumped.delivery_seq), shopId, paymentId, saleId, iso(now)]);
-  await tx.query('update payments set delivered_at = $3, sale_id = $4, terminal_id = $5 where shop_id = $1 and payment_id = $2', [shopId, paymentId, iso(now), saleId, terminalId]);
-  await announce({ kind: 'delivery', terminalId });
-  return true;
-}
+// Deliveries bump the terminal's cursor under its row lock (so its cursors commit in order), write the
+// delivery and mark the payment, in one statement. Revoked terminals get nothing.
+const DELIVER_TO = `
+  with bump as (update terminals set delivery_seq = delivery_seq + 1 where id = $3 and revoked_at is null returning id, delivery_seq),
+  delivery as (insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) select id, delivery_seq, $1, $2, $4, $5::timestamptz from bump returning 1),
+  marked as (update payments set delivered_at = $5::timestamptz, sale_id = $4, terminal_id = $3 where shop_id = $1 and payment_id = $2 and exists (select 1 from bump) returning 1)
+  select id from bump`;
 
-/** QR id first, then txnRefranceID, then tr; the newest expectation wins a tie. Revoked terminals get nothing. */
-async function findExpectation(tx: SqlRunner, shopId: string, refs: References): Promise<{ terminalId: string; saleId: string } | null> {
-  const [row] = await tx.query(
-    `select e.terminal_id, e.sale_id from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
-     where e.shop_id = $1 and (e.qr_id = $2 or e.txn_ref = $3 or e.tr = $4)
-     order by case when e.qr_id = $2 then 1 when e.txn_ref = $3 then 2 else 3 end, e.created_at desc, e.sale_id limit 1`,
-    [shopId, refs.qrId, refs.txnRef, refs.tr],
-  );
-  return row ? { terminalId: text(row.terminal_id), saleId: text(row.sale_id) } : null;
-}
+/** The same, to the expectation that matches best: QR id first, then txnRefranceID, then tr; the newest wins a tie. */
+const DELIVER_BY_MATCH = `
+  with m as (
+    select e.terminal_id, e.sale_id from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
+    where e.shop_id = $1 and (e.qr_id = $3 or e.txn_ref = $4 or e.tr = $5)
+    order by case when e.qr_id = $3 then 1 when e.txn_ref = $4 then 2 else 3 end, e.created_at desc, e.sale_id limit 1),
+  bump as (update terminals t set delivery_seq = t.delivery_seq + 1 from m where t.id = m.terminal_id and t.revoked_at is null returning t.id, t.delivery_seq, m.sale_id),
+  delivery as (insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) select id, delivery_seq, $1, $2, sale_id, $6::timestamptz from bump returning 1),
+  marked as (update payments p set delivered_at = $6::timestamptz, sale_id = bump.sale_id, terminal_id = bump.id from bump where p.shop_id = $1 and p.payment_id = $2 returning 1)
+  select id from bump`;
+
+// The raw body always; the payment only when its id is new. Reads what was held before, in the same statement.
+const RECORD = `
+  with held as (select succeeded from payments where shop_id = $1 and payment_id = $2),
+  webhook as (
+    insert into webhook_deliveries (shop_id, received_at, content_type, raw_body, signature, event, payment_id, duplicate)
+    values ($1, $3::timestamptz, $4, $5::bytea, $6, $7, $2, exists (select 1 from held)) returning id),
+  fresh as (
+    insert into payments (shop_id, payment_id, webhook_id, event, succeeded, status, qr_id, txn_ref, tr, amount_paise, currency, utr, payer_vpa, received_at)
+    select $1, $2, webhook.id, $7, $8::boolean, $9, $10, $11, $12, $13::bigint, $14, $15, $16, $3::timestamptz from webhook where not exists (select 1 from held)
+    returning 1)
+  select (select succeeded from held) as held_succeeded, (select id from webhook) as webhook_id`;
+
+const UPGRADE = `
+  update payments set webhook_id = $3, event = $4, succeeded = $5, status = $6, qr_id = $7, txn_ref = $8, tr = $9, amount_paise = $10, currency = $11, utr = $12, payer_vpa = $13, received_at = $14
+  where shop_id = $1 and payment_id = $2`;
 
 const paymentColumns = (p: IncomingPayment) => [p.event, p.succeeded, p.status, p.qrId, p.txnRef, p.tr, p.amountPaise, p.currency, p.utr, p.payerVpa];
 
 export async function recordWebhook(tx: SqlRunner, announce: Announce, raw: RawWebhook, p: IncomingPayment): Promise<WebhookOutcome> {
   await lock(tx, lockKeys(raw.shopId, p, p.paymentId));
-  const [held] = await tx.query('select succeeded from payments where shop_id = $1 and payment_id = $2', [raw.shopId, p.paymentId]);
-  const upgrade = held !== undefined && held.succeeded === false && p.succeeded;
-  const [webhook] = await tx.query(
-    'insert into webhook_deliveries (shop_id, received_at, content_type, raw_body, signature, event, payment_id, duplicate) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
-    [raw.shopId, iso(raw.receivedAt), raw.contentType, raw.body, raw.signature, p.event, p.paymentId, held !== undefined],
-  );
-  const webhookId = int(webhook?.id);
-  if (held === undefined) {
-    await tx.query(
-      `insert into payments (shop_id, payment_id, webhook_id, event, succeeded, status, qr_id, txn_ref, tr, amount_paise, currency, utr, payer_vpa, received_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [raw.shopId, p.paymentId, webhookId, ...paymentColumns(p), iso(raw.receivedAt)],
-    );
-  } else if (upgrade) {
-    await tx.query(
-      `update payments set webhook_id = $3, event = $4, succeeded = $5, status = $6, qr_id = $7, txn_ref = $8, tr = $9, amount_paise = $10, currency = $11, utr = $12, payer_vpa = $13, received_at = $14
-       where shop_id = $1 and payment_id = $2`,
-      [raw.shopId, p.paymentId, webhookId, ...paymentColumns(p), iso(raw.receivedAt)],
-    );
-  } else {
-    return { kind: 'duplicate', deliveredTo: null };
-  }
+  const at = iso(raw.receivedAt);
+  const [recorded] = await tx.query(RECORD, [raw.shopId, p.paymentId, at, raw.contentType, raw.body, raw.signature, ...paymentColumns(p)]);
+  const held = recorded?.held_succeeded;
+  if (held === true || (held === false && !p.succeeded)) return { kind: 'duplicate', deliveredTo: null };
+  const upgrade = held === false;
+  if (upgrade) await tx.query(UPGRADE, [raw.shopId, p.paymentId, int(recorded?.webhook_id), ...paymentColumns(p), at]);
   const kind = upgrade ? 'upgraded' : 'new';
   if (!p.succeeded) return { kind, deliveredTo: null };
-  const match = await findExpectation(tx, raw.shopId, p);
-  const delivered = match !== null && (await deliver(tx, announce, raw.shopId, p.paymentId, match.terminalId, match.saleId, raw.receivedAt));
-  return { kind, deliveredTo: delivered ? match.terminalId : null };
+  const [delivered] = await tx.query(DELIVER_BY_MATCH, [raw.shopId, p.paymentId, p.qrId, p.txnRef, p.tr, at]);
+  if (!delivered) return { kind, deliveredTo: null };
+  const terminalId = text(delivered.id);
+  await announce({ kind: 'delivery', terminalId });
+  return { kind, deliveredTo: terminalId };
 }
 
 export async function quarantineWebhook(tx: SqlRunner, q: QuarantinedWebhook): Promise<void> {
@@ -109,7 +109,9 @@ export async function registerExpectation(tx: SqlRunner, announce: Announce, ter
      order by received_at, payment_id`,
     [shopId, e.qrId, e.txnRef, e.tr],
   );
-  for (const row of waiting) await deliver(tx, announce, shopId, text(row.payment_id), terminal.id, e.saleId, now);
+  let delivered = false;
+  for (const row of waiting) delivered = (await tx.query(DELIVER_TO, [shopId, text(row.payment_id), terminal.id, e.saleId, iso(now)])).length > 0 || delivered;
+  if (delivered) await announce({ kind: 'delivery', terminalId: terminal.id });
   return held ? 'repeat' : 'created';
 }
 

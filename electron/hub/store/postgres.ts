@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { storeCall } from './errors';
 import type { SqlDriver, SqlRow, SqlRunner, SqlValue, StoreSignal } from './sql';
@@ -10,8 +10,21 @@ const RECONNECT_MAX_MS = 5_000;
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient | pg.Client;
 
+// Each parameterised statement is prepared once per connection under a name derived from its text: the
+// server parses and plans it once, not on every webhook.
+const statementNames = new Map<string, string>();
+const statementName = (text: string): string => {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hub_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
+
 const runner = (db: Queryable): SqlRunner => ({
-  query: (text, params) => storeCall('query', async () => (await db.query<SqlRow>(text, params as SqlValue[] | undefined)).rows),
+  query: (text, params) =>
+    storeCall('query', async () => (params && params.length > 0 ? await db.query<SqlRow>({ name: statementName(text), text, values: params as SqlValue[] }) : await db.query<SqlRow>(text)).rows),
   exec: (text) => storeCall('exec', async () => void (await db.query(text))),
 });
 
