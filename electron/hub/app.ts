@@ -48,11 +48,12 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
     webhookHmacSecret: options.webhookHmacSecret ?? null,
     streams: new StreamRegistry(),
     pingMs: options.pingMs ?? 15_000,
-    touch: (terminalId) => {
+    touch: async (terminalId) => {
       const at = now();
       if (at - (touchedAt.get(terminalId) ?? -Infinity) < TOUCH_EVERY_MS) return;
       touchedAt.set(terminalId, at);
-      void options.store.touchTerminal(terminalId, at).catch(() => touchedAt.delete(terminalId));
+      // Last-seen is for the owner's list; failing to write it never fails the call.
+      await options.store.touchTerminal(terminalId, at).catch(() => touchedAt.delete(terminalId));
     },
   };
 

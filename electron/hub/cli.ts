@@ -1,5 +1,5 @@
 // npm run hub -- [serve] [--port N] [--host H] [--data-dir DIR | --database-url URL] [--webhook-secret S]
-//   [--webhook-hmac-secret H] [--pairing-code C] [--registration-id ID] [--shop-name NAME] [--log-level L]
+//   [--webhook-hmac-secret H] [--pairing-code C] [--registration-id ID] [--shop-name NAME] [--log-level L] [--trust-proxy]
 // npm run hub -- pairing-code --role owner|counter [--name NAME]   (same store flags)
 // npm run hub -- terminals | revoke <terminalId>                    (same store flags)
 import { homedir } from 'node:os';
@@ -18,6 +18,7 @@ const USAGE = `Counter hub: takes BOS's payment webhooks and pushes each payment
   npm run hub -- [--port 4020] [--host 127.0.0.1] [--data-dir DIR | --database-url postgres://…]
                  [--webhook-secret S] [--webhook-hmac-secret H] [--pairing-code 123456]
                  [--registration-id BOS-554 --shop-name "Sharma Stores"] [--log-level info]
+                 [--trust-proxy]   (behind your own reverse proxy only: client addresses from X-Forwarded-For)
   npm run hub -- pairing-code --role counter|owner [--name "Owner laptop"]   (same --data-dir / --database-url)
   npm run hub -- terminals                                                    (list this shop's terminals)
   npm run hub -- revoke <terminalId>                                          (unpair one at once)
@@ -38,6 +39,7 @@ const { values, positionals } = parseArgs({
     'registration-id': { type: 'string' },
     'shop-name': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
+    'trust-proxy': { type: 'boolean', default: false },
     role: { type: 'string', default: 'counter' },
     name: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -80,6 +82,7 @@ async function serve(): Promise<void> {
     registrationId: values['registration-id'] ?? null,
     shopName: values['shop-name'] ?? null,
     log: { level: values['log-level'] as HubLogLevel, destination: process.stderr },
+    trustProxy: values['trust-proxy'] ?? false,
   });
   const code = values['pairing-code'] ? { code: values['pairing-code'], expiresAt: new Date(Date.now() + PAIRING_CODE_TTL_MS).toISOString() } : await hub.createPairingCode('counter');
   console.log(`Counter hub listening on ${hub.url}`);

@@ -28,7 +28,7 @@ export function installTerminalAuth(scope: FastifyInstance, deps: HubDeps): void
       throw unauthorized(found ? 'This terminal was unpaired by the owner; pair it again.' : 'This terminal is not paired with the hub (missing or unknown credential).');
     }
     request.terminal = found;
-    deps.touch(found.id);
+    await deps.touch(found.id);
   });
 }
 

@@ -15,5 +15,5 @@ export interface HubDeps {
   streams: StreamRegistry;
   pingMs: number;
   /** Records a terminal's activity, at most one write per terminal per half minute. */
-  touch: (terminalId: string) => void;
+  touch: (terminalId: string) => Promise<void>;
 }

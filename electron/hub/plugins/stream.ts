@@ -14,7 +14,7 @@ export async function streamPlugin(app: FastifyInstance, deps: HubDeps): Promise
     deps.streams.endAll();
   });
 
-  app.get<{ Querystring: { after?: string } }>(HUB_ROUTES.stream, { schema: streamSchema }, async (request, reply) => {
+  app.get<{ Querystring: { after?: string } }>(HUB_ROUTES.stream, { schema: streamSchema, exposeHeadRoute: false }, async (request, reply) => {
     const terminal = terminalOf(request);
     const header = request.headers['last-event-id'];
     const cursor = Number((typeof header === 'string' ? header : undefined) ?? request.query.after ?? 0);

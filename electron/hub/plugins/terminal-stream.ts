@@ -10,7 +10,7 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 export interface TerminalStreamDeps {
   store: HubStore;
   pingMs: number;
-  touch: (terminalId: string) => void;
+  touch: (terminalId: string) => Promise<void>;
   log: FastifyBaseLogger;
   onEnd: (stream: TerminalStream) => void;
 }
@@ -69,7 +69,7 @@ export class TerminalStream {
 
   private tick(): void {
     if (!this.write(': ping\n\n')) return;
-    this.deps.touch(this.terminalId);
+    void this.deps.touch(this.terminalId);
     void this.deps.store.terminalActive(this.terminalId).then(
       (active) => (active ? this.wake() : this.end()),
       () => this.wake(),
