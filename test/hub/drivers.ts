@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openStore, type StoreLocation } from '../../electron/hub/store/open';
 import type { HubStore } from '../../electron/hub/store/types';
 import { createTestDatabase } from '../support/postgres';
@@ -36,4 +36,37 @@ export async function openTestStore(driver: DriverName): Promise<TestStore> {
   const place = await freshLocation(driver);
   const store = await openStore(place.location);
   return { ...place, store };
+}
+
+/**
+ * One store for a describe block (opening one per test is seconds on PGlite). If it cannot be opened
+ * (no PostgreSQL here), every test in the block fails with the reason: none is skipped.
+ */
+export function useSharedStore(driver: DriverName): { readonly store: HubStore; readonly ready: boolean } {
+  let opened: TestStore | null = null;
+  let failure: unknown = null;
+  beforeAll(async () => {
+    try {
+      opened = await openTestStore(driver);
+    } catch (error) {
+      failure = error;
+    }
+  });
+  beforeEach(() => {
+    if (failure) throw failure;
+  });
+  afterAll(async () => {
+    if (!opened) return;
+    await opened.store.close();
+    await opened.cleanup();
+  });
+  return {
+    get ready() {
+      return opened !== null;
+    },
+    get store() {
+      if (!opened) throw new Error(`no ${driver} store`);
+      return opened.store;
+    },
+  };
 }

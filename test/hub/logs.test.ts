@@ -1,22 +1,17 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { issuePairingCode } from '../../electron/hub/pairing';
 import type { HubStore } from '../../electron/hub/store/types';
-import { DRIVERS, openTestStore, type TestStore } from './drivers';
+import { DRIVERS, useSharedStore } from './drivers';
 import { expectation } from './fixtures';
 import { bearer, makeHub, openStream, razorpayBody } from './hub-support';
 
 describe.each(DRIVERS)('what the hub logs on %s', (driver) => {
-  let t: TestStore;
+  const shared = useSharedStore(driver);
   let store: HubStore;
-  beforeAll(async () => {
-    t = await openTestStore(driver);
-    store = t.store;
-  });
-  afterAll(async () => {
-    await store.close();
-    await t.cleanup();
+  beforeEach(() => {
+    store = shared.store;
   });
 
   it('never writes a credential, a pairing code, the webhook secret or a signature', async () => {

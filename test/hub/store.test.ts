@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/hub/store/migrate';
 import { MIGRATIONS } from '../../electron/hub/store/migrations';
 import { openPgliteDriver } from '../../electron/hub/store/pglite';
@@ -7,7 +7,7 @@ import { openPostgresDriver } from '../../electron/hub/store/postgres';
 import { openStore } from '../../electron/hub/store/open';
 import type { StoreSignal } from '../../electron/hub/store/sql';
 import type { HubStore, Shop } from '../../electron/hub/store/types';
-import { DRIVERS, freshLocation, openTestStore, type TestStore } from './drivers';
+import { DRIVERS, freshLocation, openTestStore, type TestStore, useSharedStore } from './drivers';
 import { defaultShop, expectation, incoming, pairedTerminal, rawWebhook, T0, unique } from './fixtures';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -64,16 +64,11 @@ describe.each(DRIVERS)('hub store on %s', (driver) => {
   });
 
   // One store for the rest of the file; every test has a shop of its own, as a partner's hub would.
-  let t: TestStore;
+  const shared = useSharedStore(driver);
   let store: HubStore;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestStore(driver);
-    store = t.store;
-  });
-  afterAll(async () => {
-    await store.close();
-    await t.cleanup();
+  beforeEach(() => {
+    store = shared.store;
   });
   beforeEach(async () => {
     shop = await store.createShop({ registrationId: 'BOS-554', name: 'Test shop', webhookSecretHash: sha(unique('secret')), now: T0 });

@@ -1,28 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PairAnswer } from '../../electron/contract/hub';
 import { startHub } from '../../electron/hub';
 import type { HubStore } from '../../electron/hub/store/types';
-import { DRIVERS, freshLocation, openTestStore, type TestStore } from './drivers';
+import { DRIVERS, freshLocation, useSharedStore } from './drivers';
 import { expectation } from './fixtures';
 import { bearer, makeHub, openStream, paymentOf, razorpayBody, upiqrBody, type OpenStream, type TestHub } from './hub-support';
 
 const PING_MS = 40;
 
 describe.each(DRIVERS)('the payment stream on %s', (driver) => {
-  let t: TestStore;
+  const shared = useSharedStore(driver);
   let store: HubStore;
   let hub: TestHub;
   let url: string;
   let counter: PairAnswer;
   const streams: OpenStream[] = [];
-  beforeAll(async () => {
-    t = await openTestStore(driver);
-    store = t.store;
-  });
-  afterAll(async () => {
-    await store.close();
-    await t.cleanup();
+  beforeEach(() => {
+    store = shared.store;
   });
   beforeEach(async () => {
     hub = await makeHub(store, { pingMs: PING_MS });

@@ -1,23 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PairAnswer, PairingCodeAnswer, TerminalsAnswer } from '../../electron/contract/hub';
 import { issuePairingCode } from '../../electron/hub/pairing';
 import { DEFAULT_LIMITS } from '../../electron/hub/rate-limit';
 import type { HubStore } from '../../electron/hub/store/types';
-import { DRIVERS, openTestStore, type TestStore } from './drivers';
+import { DRIVERS, useSharedStore } from './drivers';
 import { expectation } from './fixtures';
 import { bearer, makeHub, razorpayBody, type TestHub } from './hub-support';
 
 describe.each(DRIVERS)('pairing and terminals on %s', (driver) => {
-  let t: TestStore;
+  const shared = useSharedStore(driver);
   let store: HubStore;
   let hub: TestHub;
-  beforeAll(async () => {
-    t = await openTestStore(driver);
-    store = t.store;
-  });
-  afterAll(async () => {
-    await store.close();
-    await t.cleanup();
+  beforeEach(() => {
+    store = shared.store;
   });
   beforeEach(async () => {
     hub = await makeHub(store);

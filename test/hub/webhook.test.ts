@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PairAnswer } from '../../electron/contract/hub';
 import type { HubStore } from '../../electron/hub/store/types';
-import { DRIVERS, openTestStore, type TestStore } from './drivers';
+import { DRIVERS, useSharedStore } from './drivers';
 import { expectation } from './fixtures';
 import { bearer, makeHub, razorpayBody, upiqrBody, type TestHub } from './hub-support';
 
@@ -10,17 +10,12 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.each(DRIVERS)('BOS webhooks on %s', (driver) => {
-  let t: TestStore;
+  const shared = useSharedStore(driver);
   let store: HubStore;
   let hub: TestHub;
   let counter: PairAnswer;
-  beforeAll(async () => {
-    t = await openTestStore(driver);
-    store = t.store;
-  });
-  afterAll(async () => {
-    await store.close();
-    await t.cleanup();
+  beforeEach(() => {
+    store = shared.store;
   });
   beforeEach(async () => {
     hub = await makeHub(store);
