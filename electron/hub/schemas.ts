@@ -1,6 +1,7 @@
 // JSON schemas for every route: requests are checked before a handler runs (types are never coerced),
 // answers are serialised by them, so nothing a handler did not mean to send leaves the hub.
-const NAME = { type: 'string', minLength: 1, maxLength: 60, pattern: '^[^\\u0000-\\u001f\\u007f]+$' } as const;
+// Something to read (not only spaces), and no control characters.
+const NAME = { type: 'string', minLength: 1, maxLength: 60, pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$' } as const;
 const REF = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } as const;
 const ISO = { type: 'string' } as const;
 const NULLABLE = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] });

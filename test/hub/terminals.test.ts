@@ -69,7 +69,7 @@ describe.each(DRIVERS)('pairing and terminals on %s', (driver) => {
 
     it('counts a malformed code as a wrong one and refuses bad fields with 400', async () => {
       expect((await pairWith('12345')).statusCode).toBe(401);
-      for (const payload of [{ code: 123456, name: 'x' }, { code: '123456' }, { code: '123456', name: '' }, { code: '123456', name: 'a\u0000b' }, { code: '1'.repeat(40), name: 'x' }]) {
+      for (const payload of [{ code: 123456, name: 'x' }, { code: '123456' }, { code: '123456', name: '' }, { code: '123456', name: '   ' }, { code: '123456', name: 'a\u0000b' }, { code: '1'.repeat(40), name: 'x' }]) {
         const res = await hub.app.inject({ method: 'POST', url: '/v1/pair', payload });
         expect(res.statusCode, JSON.stringify(payload)).toBe(400);
         expect(res.json()).toMatchObject({ error: { code: 'bad_request' } });

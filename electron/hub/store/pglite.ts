@@ -29,7 +29,7 @@ function takeLock(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new StoreError(`Another Counter hub (process ${holder}) is using ${dataDir}. Stop it first, or use PostgreSQL to run several.`);
+        throw new StoreError(`Another Counter hub (process ${holder}) is using ${dataDir}. Stop it first, or use PostgreSQL to run several. (If no hub is running, delete ${path}.)`);
       }
       rmSync(path, { force: true });
     }
