@@ -254,6 +254,34 @@ describe.each(DRIVERS)('hub store on %s', (driver) => {
 });
 
 describe('migrations on PostgreSQL', () => {
+  it('leave a running process answering when another adds a column (its statements stay prepared)', async () => {
+    const place = await freshLocation('postgresql');
+    const store = await openStore(place.location);
+    const other = await openPostgresDriver(place.location.databaseUrl!);
+    try {
+      const shop = await defaultShop(store);
+      const term = await pairedTerminal(store, shop.id);
+      const e = expectation();
+      await store.registerExpectation(term, e, T0);
+      await store.recordWebhook(rawWebhook(shop.id), incoming({ qrId: e.qrId }));
+      const use = async () => {
+        expect(await store.paymentsAfter(term.id, 0, 10)).toHaveLength(1);
+        expect(await store.unmatchedPayments(shop.id, 10)).toEqual([]);
+        expect(await store.listTerminals(shop.id)).toHaveLength(1);
+        expect(await store.terminalByCredentialHash(sha(term.credential))).toMatchObject({ id: term.id });
+      };
+      // Every pooled connection prepares the statements first.
+      await Promise.all(Array.from({ length: 12 }, use));
+      await other.exec('alter table payments add column later_note text; alter table terminals add column later_note text; alter table shops add column later_note text');
+      await Promise.all(Array.from({ length: 12 }, use));
+    } finally {
+      await other.close();
+      await store.close();
+      await place.cleanup();
+    }
+  });
+
+
   it('applies every migration once when two hub processes start on an empty database together', async () => {
     const place = await freshLocation('postgresql');
     const [a, b] = await Promise.all([openPostgresDriver(place.location.databaseUrl!), openPostgresDriver(place.location.databaseUrl!)]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExpectationRequest, HubPayment, UnmatchedPayment } from '../../contract/hub';
 import type { SqlRow, SqlRunner, StoreSignal } from './sql';
-import { bytes, int, iso, isoOf, text, textOrNull } from './rows';
+import { bytes, int, iso, isoOf, PAYMENT_COLUMNS, text, textOrNull } from './rows';
 import type { ExpectationResult, IncomingPayment, QuarantineEntry, QuarantinedWebhook, RawWebhook, StreamItem, Terminal, WebhookOutcome } from './types';
 
 type Announce = (signal: StoreSignal) => Promise<void>;
@@ -86,7 +86,7 @@ export async function quarantineWebhook(tx: SqlRunner, q: QuarantinedWebhook): P
 }
 
 export async function quarantined(tx: SqlRunner, limit: number): Promise<QuarantineEntry[]> {
-  const rows = await tx.query('select * from quarantined_webhooks order by id desc limit $1', [limit]);
+  const rows = await tx.query('select shop_id, reason, content_type, raw_body, received_at from quarantined_webhooks order by id desc limit $1', [limit]);
   return rows.map((r) => ({ shopId: textOrNull(r.shop_id), reason: text(r.reason), contentType: textOrNull(r.content_type), body: bytes(r.raw_body), receivedAt: isoOf(r.received_at) }));
 }
 
@@ -132,7 +132,7 @@ const unmatchedOf = (r: SqlRow): UnmatchedPayment => ({
 
 export async function paymentsAfter(tx: SqlRunner, terminalId: string, cursor: number, limit: number): Promise<StreamItem[]> {
   const rows = await tx.query(
-    `select d.seq, d.sale_id as delivered_sale_id, p.* from deliveries d join payments p on p.shop_id = d.shop_id and p.payment_id = d.payment_id
+    `select d.seq, d.sale_id as delivered_sale_id, ${PAYMENT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')} from deliveries d join payments p on p.shop_id = d.shop_id and p.payment_id = d.payment_id
      where d.terminal_id = $1 and d.seq > $2 order by d.seq limit $3`,
     [terminalId, cursor, limit],
   );
@@ -143,6 +143,6 @@ export async function paymentsAfter(tx: SqlRunner, terminalId: string, cursor: n
 }
 
 export async function unmatchedPayments(tx: SqlRunner, shopId: string, limit: number): Promise<UnmatchedPayment[]> {
-  const rows = await tx.query('select * from payments where shop_id = $1 and succeeded and delivered_at is null order by received_at desc, payment_id limit $2', [shopId, limit]);
+  const rows = await tx.query(`select ${PAYMENT_COLUMNS} from payments where shop_id = $1 and succeeded and delivered_at is null order by received_at desc, payment_id limit $2`, [shopId, limit]);
   return rows.map(unmatchedOf);
 }

@@ -27,3 +27,9 @@ export function bytes(value: unknown): Uint8Array {
 }
 
 export const first = (rows: SqlRow[]): SqlRow | undefined => rows[0];
+
+// Columns named, never `*`: a statement prepared on a connection must keep its result shape when another
+// hub process adds a column (an additive migration during a rolling upgrade).
+export const SHOP_COLUMNS = 'id, registration_id, name, webhook_secret_hash';
+export const TERMINAL_COLUMNS = 'id, shop_id, name, role, paired_at, last_seen_at, revoked_at';
+export const PAYMENT_COLUMNS = 'payment_id, qr_id, txn_ref, tr, amount_paise, currency, utr, payer_vpa, event, received_at';

@@ -1,5 +1,5 @@
 import type { SqlRow, SqlRunner } from './sql';
-import { iso, text } from './rows';
+import { iso, SHOP_COLUMNS, text } from './rows';
 import type { DefaultShop, DefaultShopInput, NewShop, Shop } from './types';
 import { StoreError } from './errors';
 import { randomId } from './ids';
@@ -37,12 +37,12 @@ export async function openDefaultShop(tx: SqlRunner, input: DefaultShopInput): P
     await setConfig(tx, DEFAULT_SECRET_KEY, storedSecret);
     return { shop: { id, registrationId: input.registrationId ?? 'default', name: input.name ?? 'My shop' }, storedSecret };
   }
-  const [row] = await tx.query('select * from shops where id = $1', [shopId]);
+  const [row] = await tx.query(`select ${SHOP_COLUMNS} from shops where id = $1`, [shopId]);
   if (!row) throw new StoreError(`The default shop ${shopId} is missing from the shops table.`);
   if (input.registrationId !== null || input.name !== null) {
     await tx.query('update shops set registration_id = coalesce($2, registration_id), name = coalesce($3, name) where id = $1', [shopId, input.registrationId, input.name]);
   }
-  const [updated] = await tx.query('select * from shops where id = $1', [shopId]);
+  const [updated] = await tx.query(`select ${SHOP_COLUMNS} from shops where id = $1`, [shopId]);
   const shop = shopOf(updated ?? row);
   if (input.givenSecretHash) {
     if (input.givenSecretHash !== row.webhook_secret_hash) {
@@ -61,7 +61,7 @@ export async function openDefaultShop(tx: SqlRunner, input: DefaultShopInput): P
 }
 
 export async function shopByWebhookSecretHash(tx: SqlRunner, hash: string): Promise<{ shop: Shop; hash: string } | null> {
-  const [row] = await tx.query('select * from shops where webhook_secret_hash = $1', [hash]);
+  const [row] = await tx.query(`select ${SHOP_COLUMNS} from shops where webhook_secret_hash = $1`, [hash]);
   return row ? { shop: shopOf(row), hash: text(row.webhook_secret_hash) } : null;
 }
 

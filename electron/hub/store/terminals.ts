@@ -1,6 +1,6 @@
 import type { TerminalListing, TerminalRole } from '../../contract/hub';
 import type { SqlRow, SqlRunner } from './sql';
-import { iso, isoOf, isoOrNull, text } from './rows';
+import { iso, isoOf, isoOrNull, SHOP_COLUMNS, TERMINAL_COLUMNS, text } from './rows';
 import { shopOf } from './shops';
 import type { AuthenticatedTerminal, NewPairingCode, Redemption, Shop, Terminal } from './types';
 
@@ -37,17 +37,17 @@ export async function redeemPairingCode(tx: SqlRunner, r: Redemption): Promise<{
   const [claimed] = await tx.query('update pairing_codes set used_at = $2, used_by = $3 where code_hash = $1 and used_at is null and expires_at > $2 returning shop_id, role', [r.codeHash, now, r.terminalId]);
   if (!claimed) return null;
   const [row] = await tx.query(
-    'insert into terminals (id, shop_id, name, role, credential_hash, paired_at) values ($1, $2, $3, $4, $5, $6) returning *',
+    `insert into terminals (id, shop_id, name, role, credential_hash, paired_at) values ($1, $2, $3, $4, $5, $6) returning ${TERMINAL_COLUMNS}`,
     [r.terminalId, claimed.shop_id as string, r.terminalName, role(claimed.role), r.credentialHash, now],
   );
-  const [shop] = await tx.query('select * from shops where id = $1', [claimed.shop_id as string]);
+  const [shop] = await tx.query(`select ${SHOP_COLUMNS} from shops where id = $1`, [claimed.shop_id as string]);
   if (!row || !shop) return null;
   return { terminal: terminalOf(row), shop: shopOf(shop) };
 }
 
 export async function terminalByCredentialHash(tx: SqlRunner, hash: string): Promise<AuthenticatedTerminal | null> {
   const [row] = await tx.query(
-    'select t.*, s.registration_id as shop_registration_id, s.name as shop_name from terminals t join shops s on s.id = t.shop_id where t.credential_hash = $1',
+    `select ${TERMINAL_COLUMNS.split(', ').map((c) => `t.${c}`).join(', ')}, s.registration_id as shop_registration_id, s.name as shop_name from terminals t join shops s on s.id = t.shop_id where t.credential_hash = $1`,
     [hash],
   );
   if (!row) return null;
@@ -67,11 +67,11 @@ export async function touchTerminal(tx: SqlRunner, terminalId: string, now: numb
 }
 
 export async function listTerminals(tx: SqlRunner, shopId: string): Promise<TerminalListing[]> {
-  return (await tx.query('select * from terminals where shop_id = $1 order by paired_at, id', [shopId])).map(listingOf);
+  return (await tx.query(`select ${TERMINAL_COLUMNS} from terminals where shop_id = $1 order by paired_at, id`, [shopId])).map(listingOf);
 }
 
 export async function revokeTerminal(tx: SqlRunner, shopId: string, terminalId: string, now: number): Promise<TerminalListing | null> {
   await tx.query('update terminals set revoked_at = $3 where id = $1 and shop_id = $2 and revoked_at is null', [terminalId, shopId, iso(now)]);
-  const [row] = await tx.query('select * from terminals where id = $1 and shop_id = $2', [terminalId, shopId]);
+  const [row] = await tx.query(`select ${TERMINAL_COLUMNS} from terminals where id = $1 and shop_id = $2`, [terminalId, shopId]);
   return row ? listingOf(row) : null;
 }
