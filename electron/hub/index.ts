@@ -3,7 +3,7 @@ import { HUB_ROUTES, type PairingCodeAnswer, type TerminalRole } from '../contra
 import { buildHub, type BuildHubOptions } from './app';
 import type { HubLogOptions } from './log';
 import { issuePairingCode } from './pairing';
-import { hashSecret, newWebhookSecret, WEBHOOK_SECRET_PATTERN } from './secrets';
+import { hashSecret, newWebhookSecret, PAIRING_CODE_PATTERN, WEBHOOK_SECRET_PATTERN } from './secrets';
 import { openStore } from './store/open';
 import type { HubStore, Shop } from './store/types';
 
@@ -47,10 +47,15 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
+function checkOptions(options: Pick<StartHubOptions, 'webhookSecret' | 'pairingCode'>): void {
+  if (options.webhookSecret && !WEBHOOK_SECRET_PATTERN.test(options.webhookSecret)) throw new RangeError('A webhook secret is 24 to 128 URL-safe characters (letters, digits, . _ ~ -).');
+  if (options.pairingCode && !PAIRING_CODE_PATTERN.test(options.pairingCode)) throw new RangeError('A pairing code is six digits.');
+}
+
 /** The default shop and the webhook secret to show, made on first start and the same ever after. */
 export async function openDefaultShop(store: HubStore, options: Pick<StartHubOptions, 'webhookSecret' | 'registrationId' | 'shopName'>, now: number): Promise<{ shop: Shop; webhookSecret: string }> {
   const given = options.webhookSecret ?? null;
-  if (given !== null && !WEBHOOK_SECRET_PATTERN.test(given)) throw new RangeError('A webhook secret is 24 to 128 URL-safe characters (letters, digits, . _ ~ -).');
+  checkOptions(options);
   const generated = newWebhookSecret();
   const opened = await store.openDefaultShop({
     registrationId: options.registrationId ?? null,
@@ -70,6 +75,8 @@ export async function openDefaultShop(store: HubStore, options: Pick<StartHubOpt
  */
 export async function startHub(options: StartHubOptions = {}): Promise<RunningHub> {
   const clock = options.clock ?? Date.now;
+  // Refuse bad options before the store opens (PGlite's first start takes seconds).
+  checkOptions(options);
   const store = await openStore({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir ?? null });
   let app: Awaited<ReturnType<typeof buildHub>> | null = null;
   try {
