@@ -5,6 +5,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      // The shop hub: store and HTTP suites on PGlite and on a throwaway PostgreSQL (test/support/postgres.ts).
+      { test: { name: 'hub', include: ['test/hub/**/*.test.ts'], environment: 'node', globalSetup: ['test/hub/global-setup.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       // Browser tests against the browser preview; they need `electron-vite build` first (npm test does it).
       { test: { name: 'ui', include: ['test/ui/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false } },
       // Electron end-to-end: runs only where the Electron binary exists, and says so when skipped.

@@ -3,11 +3,12 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { coreFigures } from './bench/core';
+import { hubFigures } from './bench/hub';
 import { journalFigures } from './bench/journal';
 import type { Row } from './bench/stats';
 import { uiFigures } from './bench/ui';
 
-const rows: Row[] = [...(await journalFigures()), ...(await coreFigures()), ...(await uiFigures({ sales: Number(process.env.BENCH_SALES ?? 1_000) }))];
+const rows: Row[] = [...(await journalFigures()), ...(await coreFigures()), ...(await hubFigures()), ...(await uiFigures({ sales: Number(process.env.BENCH_SALES ?? 1_000) }))];
 
 const commit = (() => {
   try {

@@ -2,7 +2,8 @@
  * The shop hub's wire protocol: what a counter (electron/core/hub) and the hub (electron/hub)
  * say to each other over HTTP. Types and route names only; both sides import this file.
  *
- * Every answer is JSON. Every error answer is `HubErrorBody` with a 4xx/5xx status.
+ * Every answer is JSON. Every error answer is `HubErrorBody` with a 4xx/5xx status; a 429
+ * (`rate_limited`) carries `Retry-After` in seconds.
  * Terminal calls carry `Authorization: Bearer <credential>` (from pairing).
  */
 
@@ -50,7 +51,12 @@ export interface MeAnswer {
   shop: { id: string; name: string };
 }
 
-/** POST /v1/expectations: the QR on this terminal's screen, so BOS's payment for it is pushed here. Idempotent by saleId. */
+/**
+ * POST /v1/expectations: the QR on this terminal's screen, so BOS's payment for it is pushed here.
+ * Idempotent by saleId (per terminal): the same request again answers 200 with `created: false`; the
+ * same saleId with another QR, amount or reference answers 409 `conflict` (a new QR is a new sale).
+ * A payment the hub already holds unmatched for this QR is delivered on the stream right away.
+ */
 export interface ExpectationRequest {
   saleId: string;
   /** BOS's QR id (`qr_…`), matched first. */
@@ -59,9 +65,16 @@ export interface ExpectationRequest {
   txnRef: string;
   /** The intent's `tr`, matched third. */
   tr: string | null;
+  /** Positive whole paise. */
   amountPaise: number;
   /** As BOS stated it (ISO 8601), or null. */
   expiresAt: string | null;
+}
+
+export interface ExpectationAnswer {
+  saleId: string;
+  /** False when this saleId was already registered with the same QR (a retry). */
+  created: boolean;
 }
 
 /** A payment BOS reported by webhook, as the hub pushes it to the terminal whose QR it pays. */
@@ -71,7 +84,9 @@ export interface HubPayment {
   /** The sale whose expectation it matched. */
   saleId: string;
   qrId: string | null;
+  /** Razorpay shape: from the payment's or QR's `notes` (txnRefranceID); UPIQR_SUCCESS: `refid`. */
   txnRef: string | null;
+  /** Razorpay shape: `notes.tr`; UPIQR_SUCCESS: `refid` too (the merchant reference is the intent's `tr`). */
   tr: string | null;
   /** What BOS says was paid, in paise. The counter compares it with the sale's own amount. */
   amountPaise: number;
@@ -86,12 +101,14 @@ export interface HubPayment {
 
 /**
  * GET /v1/stream: server-sent events for this terminal. `event: payment`, `id: <cursor>`,
- * `data: HubPayment`. Resumable: with `Last-Event-ID: <cursor>` (or `?after=<cursor>`) the hub
- * first sends every payment after it, none twice. A comment line (`: ping`) at least every 15 s.
+ * `data: HubPayment`. Resumable: with `Last-Event-ID: <cursor>` (or `?after=<cursor>`; the header
+ * wins when both are sent) the hub first sends every payment after it, none twice. The cursor is
+ * this terminal's own (1, 2, 3, …, rising, never reused); a cursor is decimal digits, anything else
+ * answers 400. A comment line (`: ping`) when the stream opens and at least every 15 s.
  */
 export const HUB_STREAM_EVENT = 'payment';
 
-/** POST /v1/pairing-codes (owner terminal or owner key): a code for another terminal. */
+/** POST /v1/pairing-codes (owner terminal): a code for another terminal of the same shop. */
 export interface PairingCodeRequest {
   role: TerminalRole;
   name?: string;
@@ -104,7 +121,11 @@ export interface PairingCodeAnswer {
   expiresAt: string;
 }
 
-/** GET /v1/terminals (owner): every terminal paired to this shop. DELETE /v1/terminals/<id> revokes one. */
+/**
+ * GET /v1/terminals (owner): every terminal paired to this shop, as `TerminalsAnswer`.
+ * DELETE /v1/terminals/<id> (owner) revokes one and answers its `TerminalListing`; its credential
+ * stops working at once and its open streams end. Another shop's terminal id answers 404.
+ */
 export interface TerminalListing {
   terminalId: string;
   name: string;
@@ -115,7 +136,11 @@ export interface TerminalListing {
   revoked: boolean;
 }
 
-/** GET /v1/payments/unmatched (owner): payments BOS reported that match no QR of this shop. */
+export interface TerminalsAnswer {
+  terminals: TerminalListing[];
+}
+
+/** GET /v1/payments/unmatched (owner): successful payments BOS reported that match no QR of this shop (yet), newest first, at most 500. */
 export interface UnmatchedPayment {
   paymentId: string;
   qrId: string | null;
@@ -127,4 +152,20 @@ export interface UnmatchedPayment {
   payerVpa: string | null;
   event: HubPayment['event'];
   receivedAt: string;
+}
+
+export interface UnmatchedAnswer {
+  payments: UnmatchedPayment[];
+}
+
+/** GET /health, no credential: the hub answers and its store does (503 `unavailable` otherwise). */
+export interface HealthAnswer {
+  ok: true;
+}
+
+/** What the hub answers BOS on an accepted webhook (200), a new payment or a repeat of one it holds. */
+export interface WebhookAnswer {
+  status: '200';
+  message: string;
+  duplicate: boolean;
 }

@@ -1,0 +1,133 @@
+// npm run hub -- [serve] [--port N] [--host H] [--data-dir DIR | --database-url URL] [--webhook-secret S]
+//   [--webhook-hmac-secret H] [--pairing-code C] [--registration-id ID] [--shop-name NAME] [--log-level L] [--trust-proxy]
+// npm run hub -- pairing-code --role owner|counter [--name NAME]   (same store flags)
+// npm run hub -- terminals | revoke <terminalId>                    (same store flags)
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TerminalRole } from '../contract/hub';
+import { startHub } from './index';
+import type { HubLogLevel } from './log';
+import { issuePairingCode, PAIRING_CODE_TTL_MS } from './pairing';
+import { hashSecret, newWebhookSecret } from './secrets';
+import { openStore } from './store/open';
+import type { HubStore } from './store/types';
+
+const USAGE = `Counter hub: takes BOS's payment webhooks and pushes each payment to the counter whose QR it pays.
+
+  npm run hub -- [--port 4020] [--host 127.0.0.1] [--data-dir DIR | --database-url postgres://…]
+                 [--webhook-secret S] [--webhook-hmac-secret H] [--pairing-code 123456]
+                 [--registration-id BOS-554 --shop-name "Sharma Stores"] [--log-level info]
+                 [--trust-proxy]   (behind your own reverse proxy only: client addresses from X-Forwarded-For)
+  npm run hub -- pairing-code --role counter|owner [--name "Owner laptop"]   (same --data-dir / --database-url)
+  npm run hub -- terminals                                                    (list this shop's terminals)
+  npm run hub -- revoke <terminalId>                                          (unpair one at once)
+
+DATABASE_URL works like --database-url; HUB_WEBHOOK_SECRET and HUB_WEBHOOK_HMAC_SECRET like their flags
+(they keep secrets out of the process list). The default data directory is ~/.counter-hub (PGlite, one process).`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '4020' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    'webhook-secret': { type: 'string' },
+    'webhook-hmac-secret': { type: 'string' },
+    'pairing-code': { type: 'string' },
+    'registration-id': { type: 'string' },
+    'shop-name': { type: 'string' },
+    'log-level': { type: 'string', default: 'info' },
+    'trust-proxy': { type: 'boolean', default: false },
+    role: { type: 'string', default: 'counter' },
+    name: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? null;
+const dataDir = databaseUrl ? null : (values['data-dir'] ?? join(homedir(), '.counter-hub'));
+const where = databaseUrl ? 'PostgreSQL' : `PGlite at ${dataDir}`;
+const untilTime = (iso: string) => new Date(iso).toLocaleTimeString('en-IN', { hour: '2-digit', minute: '2-digit' });
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function withStore<T>(fn: (store: HubStore, shopId: string) => Promise<T>): Promise<T> {
+  const store = await openStore({ databaseUrl, dataDir });
+  try {
+    // On a brand-new store this makes the default shop (and its webhook secret) as serving would.
+    const secret = newWebhookSecret();
+    const { shop } = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret, hash: hashSecret(secret) }, now: Date.now() });
+    return await fn(store, shop.id);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, not ${values.port}`);
+  const hub = await startHub({
+    host: values.host,
+    port,
+    databaseUrl,
+    dataDir,
+    webhookSecret: values['webhook-secret'] ?? process.env.HUB_WEBHOOK_SECRET ?? null,
+    webhookHmacSecret: values['webhook-hmac-secret'] ?? process.env.HUB_WEBHOOK_HMAC_SECRET ?? null,
+    pairingCode: values['pairing-code'] ?? null,
+    registrationId: values['registration-id'] ?? null,
+    shopName: values['shop-name'] ?? null,
+    log: { level: values['log-level'] as HubLogLevel, destination: process.stderr },
+    trustProxy: values['trust-proxy'] ?? false,
+  });
+  const code = values['pairing-code'] ? { code: values['pairing-code'], expiresAt: new Date(Date.now() + PAIRING_CODE_TTL_MS).toISOString() } : await hub.createPairingCode('counter');
+  console.log(`Counter hub listening on ${hub.url}`);
+  console.log(`Store: ${where}; shop "${hub.shop.name}" (BOS registration id ${hub.shop.registrationId})`);
+  console.log(`Webhook URL for BOS: ${hub.webhookUrl}`);
+  console.log('  (BOS must reach it: behind your public HTTPS address, give BOS that address with the same /bos/webhook/… path.)');
+  console.log(`Pairing code for a counter: ${code.code} (valid until ${untilTime(code.expiresAt)}; npm run hub -- pairing-code for more)`);
+  const stop = () => void hub.close().then(() => process.exit(0), () => process.exit(1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const [command = 'serve', ...args] = positionals;
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'pairing-code': {
+      const role = values.role as TerminalRole;
+      if (role !== 'counter' && role !== 'owner') fail('--role is counter or owner');
+      const answer = await withStore((store, shopId) => issuePairingCode(store, Date.now(), { shopId, role, name: values.name ?? null }));
+      console.log(`Pairing code for ${role === 'owner' ? 'an owner' : 'a counter'}: ${answer.code} (valid until ${untilTime(answer.expiresAt)})`);
+      return;
+    }
+    case 'terminals': {
+      const listing = await withStore((store, shopId) => store.listTerminals(shopId));
+      if (listing.length === 0) console.log('No terminals are paired yet.');
+      for (const t of listing) console.log(`${t.terminalId}  ${t.role.padEnd(7)}  ${t.revoked ? 'revoked' : 'active '}  ${t.name}  (paired ${t.pairedAt}, last seen ${t.lastSeenAt ?? 'never'})`);
+      return;
+    }
+    case 'revoke': {
+      const [terminalId] = args;
+      if (!terminalId) fail('Which terminal? npm run hub -- revoke <terminalId> (npm run hub -- terminals lists them)');
+      const listing = await withStore((store, shopId) => store.revokeTerminal(shopId, terminalId, Date.now()));
+      if (!listing) fail(`This shop has no terminal ${terminalId}.`);
+      console.log(`Revoked ${listing.terminalId} (${listing.name}): its credential no longer works.`);
+      return;
+    }
+    default:
+      fail(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main().catch((error: unknown) => fail(`Counter hub: ${error instanceof Error ? error.message : String(error)}`));

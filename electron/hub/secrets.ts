@@ -1,0 +1,31 @@
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+/** The hub keeps hashes only. Credentials and webhook secrets are 256 random bits: a fast hash is enough. */
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** Equal strings, in time that does not depend on where they differ. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A terminal's credential: 256 bits, URL-safe, with a prefix that says what it is when found in a file. */
+export const newCredential = (): string => `hubt_${randomBytes(32).toString('base64url')}`;
+export const CREDENTIAL_PATTERN = /^hubt_[A-Za-z0-9_-]{43}$/;
+
+/** The webhook URL's secret segment: 256 bits, URL-safe. */
+export const newWebhookSecret = (): string => randomBytes(32).toString('base64url');
+/** What the operator may give with --webhook-secret: URL-safe, long enough not to be guessed. */
+export const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9._~-]{24,128}$/;
+
+/** Six digits, uniformly drawn. */
+export const newPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+export const PAIRING_CODE_PATTERN = /^\d{6}$/;
+
+/** Razorpay's `X-Razorpay-Signature`: hex HMAC-SHA256 of the raw body with the webhook secret. */
+export function validSignature(hmacSecret: string, body: Uint8Array, signature: string | null): boolean {
+  if (!signature || !/^[0-9a-f]{64}$/i.test(signature.trim())) return false;
+  const expected = createHmac('sha256', hmacSecret).update(body).digest();
+  return timingSafeEqual(expected, Buffer.from(signature.trim(), 'hex'));
+}

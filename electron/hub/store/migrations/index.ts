@@ -1,0 +1,10 @@
+import * as m001 from './001_shops_terminals_payments';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; a released migration is never edited, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [m001];

@@ -1,0 +1,74 @@
+import { migrate } from './migrate';
+import * as payments from './payments';
+import { int } from './rows';
+import * as shops from './shops';
+import type { SqlDriver, SqlRunner, StoreSignal } from './sql';
+import * as terminals from './terminals';
+import type { HubStore } from './types';
+
+/**
+ * The hub's store over either driver: the same SQL, the same transactions. Signals for this process's
+ * streams are sent once the transaction has committed; other processes hear them through the driver.
+ */
+export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
+  await migrate(driver);
+  const listeners = new Set<(signal: StoreSignal) => void>();
+  const emit = (signal: StoreSignal) => {
+    for (const listener of listeners) listener(signal);
+  };
+  driver.listen(emit);
+
+  /** A transaction that may announce; its signals reach local listeners only after commit. */
+  async function announcing<T>(fn: (tx: SqlRunner, announce: (signal: StoreSignal) => Promise<void>) => Promise<T>): Promise<T> {
+    const signals: StoreSignal[] = [];
+    const result = await driver.transaction((tx) =>
+      fn(tx, async (signal) => {
+        signals.push(signal);
+        await driver.announce(tx, signal);
+      }),
+    );
+    for (const signal of signals) emit(signal);
+    return result;
+  }
+
+  return {
+    kind: driver.kind,
+    ping: async () => void (await driver.query('select 1')),
+    openDefaultShop: (input) => driver.transaction((tx) => shops.openDefaultShop(tx, input)),
+    createShop: (input) => shops.createShop(driver, input),
+    shopByWebhookSecretHash: async (hash) => (await shops.shopByWebhookSecretHash(driver, hash))?.shop ?? null,
+    recordWebhook: (raw, payment) => announcing((tx, announce) => payments.recordWebhook(tx, announce, raw, payment)),
+    quarantineWebhook: (entry) => payments.quarantineWebhook(driver, entry),
+    quarantined: (limit) => payments.quarantined(driver, limit),
+    createPairingCode: (code) => driver.transaction((tx) => terminals.createPairingCode(tx, code)),
+    redeemPairingCode: (redemption) => driver.transaction((tx) => terminals.redeemPairingCode(tx, redemption)),
+    terminalByCredentialHash: (hash) => terminals.terminalByCredentialHash(driver, hash),
+    terminalActive: (terminalId) => terminals.terminalActive(driver, terminalId),
+    touchTerminal: (terminalId, now) => terminals.touchTerminal(driver, terminalId, now),
+    listTerminals: (shopId) => terminals.listTerminals(driver, shopId),
+    revokeTerminal: (shopId, terminalId, now) =>
+      announcing(async (tx, announce) => {
+        const listing = await terminals.revokeTerminal(tx, shopId, terminalId, now);
+        if (listing) await announce({ kind: 'revoked', terminalId });
+        return listing;
+      }),
+    registerExpectation: (terminal, expectation, now) => announcing((tx, announce) => payments.registerExpectation(tx, announce, terminal, expectation, now)),
+    paymentsAfter: (terminalId, cursor, limit) => payments.paymentsAfter(driver, terminalId, cursor, limit),
+    unmatchedPayments: (shopId, limit) => payments.unmatchedPayments(driver, shopId, limit),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    counts: async () => {
+      const [row] = await driver.query(
+        `select (select count(*) from webhook_deliveries) as webhooks, (select count(*) from quarantined_webhooks) as quarantined,
+                (select count(*) from payments) as payments, (select count(*) from deliveries) as deliveries, (select count(*) from expectations) as expectations`,
+      );
+      return { webhooks: int(row?.webhooks), quarantined: int(row?.quarantined), payments: int(row?.payments), deliveries: int(row?.deliveries), expectations: int(row?.expectations) };
+    },
+    close: async () => {
+      listeners.clear();
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import type { ExpectationRequest, HubPayment, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
+import type { StoreSignal } from './sql';
+
+/** Everything is keyed by shop: one hub process may serve many shops (a partner's). */
+export interface Shop {
+  id: string;
+  registrationId: string;
+  name: string;
+}
+
+export interface Terminal {
+  id: string;
+  shopId: string;
+  name: string;
+  role: TerminalRole;
+  revoked: boolean;
+}
+
+export interface AuthenticatedTerminal extends Terminal {
+  shop: Shop;
+}
+
+/** A payment as read from one webhook body, before it is stored. */
+export interface IncomingPayment {
+  paymentId: string;
+  event: HubPayment['event'];
+  /** Only an explicit success (Razorpay `captured`, UPIQR `txnstatus` 1) is ever pushed as paid. */
+  succeeded: boolean;
+  /** The payload's own status words, kept for the record. */
+  status: string | null;
+  qrId: string | null;
+  txnRef: string | null;
+  tr: string | null;
+  /** Null only for a payment that did not succeed and said no amount. */
+  amountPaise: number | null;
+  currency: string;
+  utr: string | null;
+  payerVpa: string | null;
+}
+
+/** The raw delivery, kept byte for byte (signatures are over these bytes). */
+export interface RawWebhook {
+  shopId: string;
+  receivedAt: number;
+  contentType: string | null;
+  body: Uint8Array;
+  signature: string | null;
+}
+
+export interface QuarantinedWebhook extends Omit<RawWebhook, 'shopId'> {
+  shopId: string | null;
+  reason: string;
+}
+
+export interface WebhookOutcome {
+  /** `upgraded`: this payment id was held as failed and now says it succeeded. */
+  kind: 'new' | 'duplicate' | 'upgraded';
+  /** The terminal it was delivered to, or null (failed, unmatched, or a duplicate). */
+  deliveredTo: string | null;
+}
+
+export interface StreamItem {
+  cursor: number;
+  payment: HubPayment;
+}
+
+export interface DefaultShopInput {
+  registrationId: string | null;
+  name: string | null;
+  /** The hash of a secret the operator gave; null to keep (or make) the stored one. */
+  givenSecretHash: string | null;
+  /** Used only when the store holds no secret yet. */
+  generated: { secret: string; hash: string };
+  now: number;
+}
+
+export interface NewShop {
+  registrationId: string;
+  name: string;
+  webhookSecretHash: string;
+  now: number;
+}
+
+export interface DefaultShop {
+  shop: Shop;
+  /** The webhook secret the store keeps for this shop, or null when the operator gives it at every start. */
+  storedSecret: string | null;
+}
+
+export interface NewPairingCode {
+  shopId: string;
+  role: TerminalRole;
+  name: string | null;
+  codeHash: string;
+  now: number;
+  expiresAt: number;
+  /** A code the operator fixed (`--pairing-code`) may be made again while it is live; a random one may not. */
+  ifLive: 'refuse' | 'renew';
+}
+
+export interface Redemption {
+  codeHash: string;
+  terminalId: string;
+  terminalName: string;
+  credentialHash: string;
+  now: number;
+}
+
+export type ExpectationResult = 'created' | 'repeat' | 'conflict';
+
+export interface StoreCounts {
+  webhooks: number;
+  quarantined: number;
+  payments: number;
+  deliveries: number;
+  expectations: number;
+}
+
+export interface QuarantineEntry {
+  shopId: string | null;
+  reason: string;
+  contentType: string | null;
+  body: Uint8Array;
+  receivedAt: string;
+}
+
+/** What the hub needs from its database. Times in are epoch milliseconds from the hub's clock; times out are ISO 8601. */
+export interface HubStore {
+  readonly kind: 'pglite' | 'postgresql';
+  ping(): Promise<void>;
+
+  openDefaultShop(input: DefaultShopInput): Promise<DefaultShop>;
+  /** Another shop on the same hub (a partner's): its own terminals, QRs and payments. */
+  createShop(input: NewShop): Promise<Shop>;
+  shopByWebhookSecretHash(hash: string): Promise<Shop | null>;
+
+  /** One transaction: the raw body, the payment (deduplicated by id), and its delivery if it matches an expectation. */
+  recordWebhook(raw: RawWebhook, payment: IncomingPayment): Promise<WebhookOutcome>;
+  quarantineWebhook(entry: QuarantinedWebhook): Promise<void>;
+  quarantined(limit: number): Promise<QuarantineEntry[]>;
+
+  /** False when the code is live already and `ifLive` is refuse. */
+  createPairingCode(code: NewPairingCode): Promise<boolean>;
+  /** Uses the code up and pairs the terminal, or null (unknown, used, expired). */
+  redeemPairingCode(redemption: Redemption): Promise<{ terminal: Terminal; shop: Shop } | null>;
+  terminalByCredentialHash(hash: string): Promise<AuthenticatedTerminal | null>;
+  terminalActive(terminalId: string): Promise<boolean>;
+  touchTerminal(terminalId: string, now: number): Promise<void>;
+  listTerminals(shopId: string): Promise<TerminalListing[]>;
+  revokeTerminal(shopId: string, terminalId: string, now: number): Promise<TerminalListing | null>;
+
+  /** Idempotent by (terminal, saleId); delivers any unmatched payment it matches. */
+  registerExpectation(terminal: Terminal, expectation: ExpectationRequest, now: number): Promise<ExpectationResult>;
+  paymentsAfter(terminalId: string, cursor: number, limit: number): Promise<StreamItem[]>;
+  unmatchedPayments(shopId: string, limit: number): Promise<UnmatchedPayment[]>;
+
+  /** Deliveries and revocations, from this process and (PostgreSQL) every other on the same database. */
+  subscribe(listener: (signal: StoreSignal) => void): () => void;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
