@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PosResult } from '../contract/errors';
 import type { CustomerView } from '../contract/customer';
-import type { SaleView } from '../contract/views';
+import type { HubView, SaleView } from '../contract/views';
 import { inputSchemas, type OperationName } from '../contract/schemas';
 import { err } from '../contract/result';
 import { BosLink, type SandboxLink } from './bos-link';
@@ -45,6 +45,8 @@ export interface CounterServicesDeps<S extends SandboxLink = SandboxLink> extend
   /** Tests and the preview may bring their own journal. */
   journal?: Journal;
   timeoutMs?: number;
+  /** How often BOS's QR status call is asked while a QR shows (default about 3 s; tests slow it to see the hub's path alone). */
+  statusCallEveryMs?: number;
 }
 
 export interface CounterServices<S extends SandboxLink = SandboxLink> {
@@ -57,6 +59,8 @@ export interface CounterServices<S extends SandboxLink = SandboxLink> {
   subscribeCustomer(listener: (view: CustomerView) => void): () => void;
   /** The running sandbox, when the environment is sandbox (for tests and training tools). */
   sandbox(): S | null;
+  /** The shells' own pairing (the preview's --hub and --pairing-code at start): as Settings' Connect, without the owner's PIN. */
+  pairHub(url: string, code: string): Promise<PosResult<HubView>>;
   dispose(): Promise<void>;
 }
 
@@ -116,6 +120,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     client: () => bos.client(),
     enabled: () => bos.isSandbox() || settings.get().statusCallLive,
     onPaid: (payment) => sales.applyBosPayment(payment),
+    ...(deps.statusCallEveryMs ? { everyMs: deps.statusCallEveryMs } : {}),
   });
   events.subscribe((event, payload) => event === 'sale.changed' && statusWatch.follow(payload as SaleView | null));
   const customer = new CustomerFeed(ctx);
@@ -163,6 +168,11 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     customerView: () => customer.view(),
     subscribeCustomer: (listener) => customer.subscribe(listener),
     sandbox: () => bos.sandbox(),
+    pairHub: async (url, code) => {
+      const parsed = inputSchemas['hub.connect'].safeParse({ url, code });
+      if (!parsed.success) return err({ code: 'invalid_input', message: parsed.error.issues[0]?.message ?? 'The hub address or pairing code is not in the expected form.' });
+      return hub.handlers['hub.connect'](parsed.data);
+    },
     async dispose() {
       owner.dispose();
       hub.dispose();

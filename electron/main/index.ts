@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserWindow} from 'electron';
 import { app, dialog, ipcMain, Menu, net } from 'electron';
 import { createCounterServices, type CounterServices } from '../core/services';
-import { startSandbox } from '../sandbox';
+import { createEmbedded } from '../shell/embedded';
 import { electronCustomerWindows } from './adapters/customer-window';
 import { createElectronScreens } from './adapters/screens';
 import { createSafeStorageSecretBox } from './adapters/secret-box';
@@ -29,6 +29,9 @@ function pageUrl(page: 'index.html' | 'customer.html'): string {
   return pathToFileURL(join(here, '../renderer', page)).toString();
 }
 
+/** The embedded default's sandbox and in-process hub; the hub starts only when a counter without its own hub needs it. */
+const embedded = createEmbedded({ hubDataDir: join(app.getPath('userData'), 'hub') });
+
 async function start(): Promise<void> {
   // Packaged: no application menu, so no View > Toggle Developer Tools nor its keys (Electron sets its default before ready).
   if (app.isPackaged) Menu.setApplicationMenu(null);
@@ -43,7 +46,9 @@ async function start(): Promise<void> {
     fetch: net.fetch as unknown as typeof fetch,
     version: app.getVersion(),
     shell: 'electron',
-    startSandbox: () => startSandbox(),
+    // The embedded default: the sandbox, and an in-process shop hub (PGlite under userData) its webhooks go to.
+    startSandbox: embedded.startSandbox,
+    embeddedHub: embedded.embeddedHub,
     startupNotices: notices,
     chooseExportPath: async (suggestedName) => {
       const owner = cashierWindow && !cashierWindow.isDestroyed() ? cashierWindow : null;
@@ -94,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     customerDisplay?.dispose();
     void Promise.resolve(services?.dispose())
+      .then(() => embedded.close())
       .catch(() => undefined)
       .finally(() => app.quit());
   });

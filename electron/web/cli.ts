@@ -21,6 +21,9 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'renderer-dir': { type: 'string' },
     'sandbox-latency': { type: 'string' },
+    hub: { type: 'string' },
+    'pairing-code': { type: 'string' },
+    'no-embedded-hub': { type: 'boolean', default: false },
   },
 });
 
@@ -53,6 +56,10 @@ try {
 }
 const bosUrl = values['bos-url'];
 const live = bosUrl !== undefined;
+if ((values.hub === undefined) !== (values['pairing-code'] === undefined)) {
+  console.error('--hub URL and --pairing-code C go together.');
+  process.exit(2);
+}
 if (live && !values['registration-id']) {
   console.error('--bos-url needs --registration-id (and the token in BOS_TOKEN).');
   process.exit(2);
@@ -72,6 +79,8 @@ const services = await createPreviewServices({
   version: process.env.npm_package_version ?? '0.0.0',
   shell: 'web-preview',
   ...(live ? { liveBaseUrlOverride: bosUrl } : {}),
+  // The embedded default: the sandbox's webhooks go to an in-process hub (PGlite under the data folder).
+  ...(values['no-embedded-hub'] ? {} : { withEmbeddedHub: { hubDataDir: join(dataDir, 'hub') } }),
   ...(values['sandbox-latency'] ? { sandboxOptions: { latencyMs: portOption('sandbox-latency', values['sandbox-latency'], 0) } } : {}),
 });
 
@@ -94,6 +103,10 @@ try {
 console.log(`Counter browser preview (${live ? `LIVE against ${bosUrl}` : 'sandbox, no real money'}): ${preview.url}`);
 console.log(`Customer display (its own origin): ${preview.customerUrl}`);
 console.log(`Data: ${dataDir}`);
+if (values.hub && values['pairing-code']) {
+  const paired = await services.pairHub(values.hub, values['pairing-code']);
+  console.log(paired.ok ? `Paired with the shop hub at ${values.hub} (${paired.value.shopName ?? 'shop'}).` : `Could not pair with the shop hub: ${paired.error.message}`);
+}
 
 const stop = async () => {
   await preview.close();
