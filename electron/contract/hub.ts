@@ -1,3 +1,5 @@
+import type { JournalEvent } from './journal';
+
 /**
  * The shop hub's wire protocol: what a counter (electron/core/shop-link) and the hub (electron/hub)
  * say to each other over HTTP. Types and route names only; both sides import this file.
@@ -20,6 +22,12 @@ export const HUB_ROUTES = {
   pairingCodes: '/v1/pairing-codes',
   terminals: '/v1/terminals',
   unmatched: '/v1/payments/unmatched',
+  journal: '/v1/journal',
+  journalCursor: '/v1/journal/cursor',
+  ownerKeys: '/v1/owner-keys',
+  shopStream: '/v1/shop/stream',
+  /** `/v1/days/<YYYY-MM-DD>/summary` and `/v1/days/<YYYY-MM-DD>/sales`: the owner's read API. */
+  daysPrefix: '/v1/days/',
 } as const;
 
 export type HubErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'rate_limited' | 'too_large' | 'conflict' | 'unavailable' | 'internal';
@@ -168,4 +176,118 @@ export interface WebhookAnswer {
   status: '200';
   message: string;
   duplicate: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole shop: every counter's journal at the hub, and the owner's view of it.
+// ---------------------------------------------------------------------------------------------
+
+/** Totals by sale state, in paise. */
+export type SaleStateTotals = Record<'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed', { count: number; paise: number }>;
+
+/**
+ * POST /v1/journal (terminal): a batch of this terminal's journal events, in id order, at most 500.
+ * The hub keeps each (terminal, event id) once: a batch sent again (the counter was killed before it
+ * heard the answer) changes nothing. `reported` is what the counter's own journal says for a day it
+ * sold on (for the owner's reconciliation line).
+ */
+export interface JournalBatch {
+  events: JournalEvent[];
+  reported?: { day: string; sales: SaleStateTotals }[];
+}
+
+export interface JournalBatchAnswer {
+  /** New events kept. */
+  accepted: number;
+  /** Events the hub already held. */
+  duplicates: number;
+  /** The highest event id the hub now holds for this terminal. */
+  lastId: number | null;
+}
+
+/** GET /v1/journal/cursor (terminal): where to resume sending after a restart. */
+export interface JournalCursorAnswer {
+  lastId: number | null;
+}
+
+/** POST /v1/owner-keys (owner terminal): a key for the owner's other tools (shown once; the hub keeps a hash). */
+export interface OwnerKeyRequest {
+  label?: string;
+}
+export interface OwnerKeyAnswer {
+  key: string;
+  label: string;
+  createdAt: string;
+}
+
+/**
+ * The owner's read API, authorised by an owner key (`--owner-key K` at the hub's start, or made from
+ * the owner's Settings) or an owner terminal's credential. Days are the shop's local days (IST).
+ * GET /v1/days/<day>/summary:
+ */
+export interface DaySummaryAnswer {
+  day: string;
+  shop: { id: string; name: string };
+  /** The whole shop, from the events the hub holds. */
+  all: ShopTotals;
+  counters: CounterDay[];
+}
+
+export interface ShopTotals {
+  sales: SaleStateTotals;
+  collectedPaise: number;
+  /** Paid sales BOS confirmed / a person marked. */
+  confirmedByBos: number;
+  markedByHand: number;
+  /** Paise collected in each local hour 0–23, by the hour the sale was rung up. */
+  collectedByHour: number[];
+  /** Money BOS reported for sales already cancelled or expired, not yet kept or refunded. */
+  latePayments: number;
+}
+
+export interface CounterDay {
+  terminalId: string;
+  name: string;
+  totals: ShopTotals;
+  /** What the counter's own journal said for this day when it last reported (null: never reported). */
+  reported: SaleStateTotals | null;
+  /** True when `reported` differs from what the hub holds (count or sum of any state). */
+  differs: boolean;
+  /** The counter's last call to the hub (ISO 8601), or null. */
+  lastContactAt: string | null;
+}
+
+/** GET /v1/days/<day>/sales[?terminal=<id>]: every sale rung up that day, per counter, oldest first. */
+export interface DaySalesAnswer {
+  day: string;
+  sales: ShopSale[];
+}
+
+export interface ShopSale {
+  terminalId: string;
+  terminalName: string;
+  saleId: string;
+  requestedAt: string;
+  amountPaise: number;
+  state: keyof SaleStateTotals;
+  confirmedBy: 'bos' | 'person' | null;
+  bosReference: string | null;
+  utr: string | null;
+  paidAt: string | null;
+  paidAfterExpiry: boolean;
+  paidAfterCancel: boolean;
+  latePayment: { amountPaise: number; utr: string | null; reason: 'after_cancel' | 'after_expiry' } | null;
+  /** The refusal's code and BOS's words, for a failed sale. */
+  errorCode: string | null;
+  bosMessage: string | null;
+}
+
+/**
+ * GET /v1/shop/stream (owner terminal): server-sent events `event: journal`, `data: ShopChange`,
+ * one per batch of events a counter sent, so the owner's screen refreshes within a second.
+ * Comment pings as on /v1/stream.
+ */
+export interface ShopChange {
+  terminalId: string;
+  days: string[];
 }
