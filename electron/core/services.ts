@@ -21,7 +21,7 @@ import type { Handlers } from './handlers/types';
 import { createFileJournal } from './journal/append';
 import { foldSales } from './journal/fold';
 import { readRecent } from './journal/recent';
-import type { Journal } from './journal/types';
+import type { Journal, JournalEvent } from './journal/types';
 import { OwnerLock } from './owner';
 import { PayeePins } from './payee';
 import { RefundDesk } from './refund';
@@ -80,7 +80,17 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     events,
   );
   const journalDir = join(deps.dataDir, 'journal');
-  const journal = deps.journal ?? createFileJournal({ dir: journalDir, terminal: () => settings.get().terminalName, role: () => (owner.lock.isUnlocked() ? 'owner' : 'staff') });
+  const written = deps.journal ?? createFileJournal({ dir: journalDir, terminal: () => settings.get().terminalName, role: () => (owner.lock.isUnlocked() ? 'owner' : 'staff') });
+  // Every line written is also handed to the hub's sender (bound below), beside the caller, never before it.
+  let onWritten: (event: JournalEvent) => void = () => undefined;
+  const journal: Journal = {
+    append: async (type, data) => {
+      const event = await written.append(type, data);
+      onWritten(event);
+      return event;
+    },
+    close: () => written.close(),
+  };
 
   const bos = new BosLink<S>({
     settings: () => settings.get(),
@@ -114,6 +124,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   const hub: HubRuntime = await createHubRuntime(ctx, deps, (payment) =>
     sales.applyBosPayment({ paymentId: payment.paymentId, saleId: payment.saleId, qrId: payment.qrId, amountPaise: payment.amountPaise, currency: payment.currency, utr: payment.utr, payerVpa: payment.payerVpa, via: 'hub' }),
   );
+  onWritten = (event) => hub.sender.enqueue(event);
   // In the background: the app's start and the first sale never wait for the hub.
   void hub.start();
   const statusWatch = new StatusWatch({

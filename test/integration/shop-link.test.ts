@@ -122,4 +122,41 @@ describe('the counter paired with a shop hub', () => {
     await vi.waitFor(() => expect(hub.streams()).toBe(0));
     expect(await hubSecrets.load()).toBeNull();
   });
+
+  it('sends every journal line to the hub in order; offline during 50 sales it sells on and then catches up exactly', async () => {
+    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    const first = await sell(1_000);
+    await services.handle('sale.markPaid', { saleId: first.saleId, overrides: ['not_confirmed'] });
+    await vi.waitFor(() => expect(hub.journal.filter((e) => e.type === 'sale.paid')).toHaveLength(1), { timeout: 5_000 });
+    hub.journalDown = true;
+    for (let i = 0; i < 50; i += 1) {
+      const sale = await sell(1_000 + i);
+      await services.handle('sale.cancel', { saleId: sale.saleId });
+    }
+    hub.journalDown = false;
+    await vi.waitFor(() => expect(hub.journal.filter((e) => e.type === 'sale.cancelled')).toHaveLength(50), { timeout: 15_000, interval: 100 });
+    const ids = hub.journal.map((e) => e.id);
+    expect(hub.batches.flatMap((b) => b.events)).toHaveLength(ids.length); // no line was sent twice
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(hub.journal.some((e) => JSON.stringify(e).match(/"(otp|token|pin)"/))).toBe(false);
+    const reported = hub.batches.flatMap((b) => b.reported ?? []).at(-1);
+    expect(reported?.sales.cancelled.count).toBe(50);
+  });
+
+  it('after a restart it asks the hub where it is and resends nothing the hub holds', async () => {
+    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    const sale = await sell(2_000);
+    await services.handle('sale.cancel', { saleId: sale.saleId });
+    await vi.waitFor(() => expect(hub.journal.some((e) => e.type === 'sale.cancelled')).toBe(true), { timeout: 5_000 });
+    const held = hub.journal.length;
+    const sent = hub.batches.flatMap((b) => b.events).length;
+    await services.dispose();
+    await start();
+    const next = await sell(3_000);
+    await services.handle('sale.cancel', { saleId: next.saleId });
+    await vi.waitFor(() => expect(hub.journal.filter((e) => e.type === 'sale.cancelled')).toHaveLength(2), { timeout: 5_000 });
+    const resent = hub.batches.flatMap((b) => b.events).length - sent;
+    expect(resent).toBe(hub.journal.length - held);
+  });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExpectationRequest, HubPayment } from '../../electron/contract/hub';
+import type { ExpectationRequest, HubPayment, JournalBatch } from '../../electron/contract/hub';
+import type { JournalEvent } from '../../electron/contract/journal';
 
 /**
  * A stand-in for the shop hub speaking electron/contract/hub.ts, for testing the counter's side on
@@ -11,6 +12,11 @@ export interface FakeHub {
   expectations: ExpectationRequest[];
   /** Cursors (Last-Event-ID / ?after=) each stream opened with, in order. */
   opens: Array<string | null>;
+  /** Journal events received, each (id) kept once, and every batch as it came (to see resends). */
+  journal: JournalEvent[];
+  batches: JournalBatch[];
+  /** While true, journal calls answer 503 (the hub is away for the journal only). */
+  journalDown: boolean;
   push(payment: HubPayment): void;
   /** Drops every open stream (the hub restarted, the Wi-Fi blinked). */
   dropStreams(): void;
@@ -27,6 +33,9 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
   const open = new Set<ServerResponse>();
   const expectations: ExpectationRequest[] = [];
   const opens: Array<string | null> = [];
+  const journal: JournalEvent[] = [];
+  const batches: JournalBatch[] = [];
+  const state = { journalDown: false };
   const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   const readBody = (req: IncomingMessage) => new Promise<unknown>((resolve) => {
     let text = '';
@@ -47,6 +56,22 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     if (url.pathname === '/v1/expectations' && req.method === 'POST') {
       expectations.push((await readBody(req)) as ExpectationRequest);
       return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/v1/journal/cursor') {
+      if (state.journalDown) return json(res, 503, { error: { code: 'unavailable', message: 'Journal store away.' } });
+      return json(res, 200, { lastId: journal.length ? Math.max(...journal.map((e) => e.id)) : null });
+    }
+    if (url.pathname === '/v1/journal' && req.method === 'POST') {
+      const batch = (await readBody(req)) as JournalBatch;
+      if (state.journalDown) return json(res, 503, { error: { code: 'unavailable', message: 'Journal store away.' } });
+      batches.push(batch);
+      let accepted = 0;
+      for (const event of batch.events) {
+        if (journal.some((e) => e.id === event.id)) continue;
+        journal.push(event);
+        accepted += 1;
+      }
+      return json(res, 200, { accepted, duplicates: batch.events.length - accepted, lastId: journal.length ? Math.max(...journal.map((e) => e.id)) : null });
     }
     if (url.pathname === '/v1/stream') {
       const after = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? 0);
@@ -69,6 +94,14 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     expectations,
     opens,
+    journal,
+    batches,
+    get journalDown() {
+      return state.journalDown;
+    },
+    set journalDown(down: boolean) {
+      state.journalDown = down;
+    },
     push(payment) {
       const entry = { id: log.length + 1, payment };
       log.push(entry);

@@ -4,6 +4,9 @@ import { err, ok, type Result } from '../../contract/result';
 import type { PosError } from '../../contract/errors';
 import { HubClient, type HubFailure } from '../shop-link/client';
 import { HubLink, type HubLinkDeps } from '../shop-link/link';
+import { JournalSender } from '../shop-link/journal-sender';
+import { eventsForHub } from '../journal/after';
+import { dayTotals } from '../journal/day-totals';
 import type { SecretBox, StoredSettings } from '../settings';
 import { notSaved } from '../storage-errors';
 import type { CounterContext } from './context';
@@ -28,6 +31,8 @@ type StoredHub = NonNullable<StoredSettings['hub']>;
 
 export interface HubRuntime {
   link: HubLink;
+  /** Every journal line this counter writes goes to the hub through it. */
+  sender: JournalSender;
   handlers: HandlersFor<'hub.status' | 'hub.connect' | 'hub.disconnect'>;
   /** At start and after a switch of environment: open the link, or pair with the embedded hub in the background. */
   start(): Promise<void>;
@@ -48,14 +53,22 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
   const stored = () => ctx.settings.get().hub;
   const saveHub = (hub: StoredHub | null) => ctx.settings.save({ ...ctx.settings.get(), hub });
 
+  const config = () => {
+    const hub = stored();
+    // The embedded hub hears only the sandbox's webhooks: in Live it is no source of payments.
+    if (!hub || !credential || (hub.embedded && !ctx.bos.isSandbox())) return null;
+    return { url: hub.url, credential, role: hub.role, shopName: hub.shopName, embedded: hub.embedded };
+  };
+  const sender = new JournalSender({
+    fetch: fetchImpl,
+    config,
+    eventsAfter: (lastId) => eventsForHub(ctx.journalDir, lastId),
+    reportDay: (day) => dayTotals(ctx.journalDir, day),
+    ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
+  });
   const link = new HubLink({
     fetch: fetchImpl,
-    config: () => {
-      const hub = stored();
-      // The embedded hub hears only the sandbox's webhooks: in Live it is no source of payments.
-      if (!hub || !credential || (hub.embedded && !ctx.bos.isSandbox())) return null;
-      return { url: hub.url, credential, role: hub.role, shopName: hub.shopName, embedded: hub.embedded };
-    },
+    config,
     cursor: {
       get: () => stored()?.cursor ?? null,
       set: (cursor) => {
@@ -73,6 +86,12 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
 
+  /** The pairing in force changed (or the app started): the stream and the journal's sending start over. */
+  function reconnect(): void {
+    link.restart();
+    sender.restart();
+  }
+
   async function pair(url: string, code: string, embedded: boolean): Promise<Result<HubView, PosError>> {
     const base = url.replace(/\/+$/, '');
     const answer = await new HubClient(fetchImpl, base).pair(code, ctx.settings.get().terminalName);
@@ -86,7 +105,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     }
     credential = answer.value.credential;
     await ctx.journal.append('hub.paired', { url: base, terminalId, role, shopId: shop.id, embedded }).catch(() => undefined);
-    link.restart();
+    reconnect();
     return ok(link.view());
   }
 
@@ -96,7 +115,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     const hub = await deps.embeddedHub();
     const current = stored();
     if (current && !current.embedded) return; // the owner paired a real hub meanwhile
-    if (current?.embedded && credential && current.url === hub.url) return link.restart();
+    if (current?.embedded && credential && current.url === hub.url) return reconnect();
     await pair(hub.url, await hub.pairingCode(), true);
   }
 
@@ -104,19 +123,24 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     link,
     async start() {
       const hub = stored();
-      if (hub && credential && !hub.embedded) return link.restart();
-      if (!ctx.bos.isSandbox() || !deps.embeddedHub) return link.restart();
+      if (hub && credential && !hub.embedded) return reconnect();
+      if (!ctx.bos.isSandbox() || !deps.embeddedHub) return reconnect();
       // In the background: a fresh embedded hub takes seconds to start, and selling never waits for it.
       embeddedStarting ??= pairEmbedded().catch(() => undefined).finally(() => (embeddedStarting = null));
       await embeddedStarting;
     },
-    dispose: () => link.stop(),
+    sender,
+    dispose: () => {
+      link.stop();
+      sender.stop();
+    },
     handlers: {
       'hub.status': async () => ok(link.view()),
       'hub.connect': async ({ url, code }) => pair(url, code, false),
       'hub.disconnect': async () => {
         const hub = stored();
         link.stop();
+        sender.stop();
         try {
           saveHub(null);
           await deps.hubSecretBox.save(null);
@@ -125,7 +149,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
         }
         credential = null;
         if (hub) await ctx.journal.append('hub.unpaired', { url: hub.url, terminalId: hub.terminalId }).catch(() => undefined);
-        link.restart();
+        reconnect();
         return ok(link.view());
       },
     },

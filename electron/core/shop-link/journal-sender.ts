@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { localDay } from '../../contract/days';
+import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
+import type { JournalEvent } from '../../contract/journal';
+import { HubClient } from './client';
+import type { HubLinkConfig } from './link';
+
+export interface JournalSenderDeps {
+  fetch: typeof fetch;
+  config: () => HubLinkConfig | null;
+  /** The events the hub lacks: all after `lastId`, or (for a hub that holds none of this counter's) the restore window's. */
+  eventsAfter: (lastId: number | null) => Promise<JournalEvent[]>;
+  /** What this counter's own journal says for a day (the owner's reconciliation line). */
+  reportDay: (day: string) => Promise<SaleStateTotals>;
+  /** Retry delays after a failed send (ms). */
+  backoff?: { firstMs: number; factor: number; maxMs: number };
+}
+
+const BATCH = 500;
+/** More appended than this while the hub is away: forget them in memory and read the journal again when it is back. */
+const MAX_PENDING = 10_000;
+
+const batchAnswer = z.object({ accepted: z.number(), duplicates: z.number(), lastId: z.number().nullable() });
+const cursorAnswer = z.object({ lastId: z.number().nullable() });
+
+/**
+ * Sends every journal event this counter writes to its hub, in id order, at least once (the hub keeps
+ * each (terminal, id) once). The local journal stays the record and the queue: offline, the counter
+ * sells as usual and catches up when the hub is back. It runs beside the sale path, never before it.
+ */
+export class JournalSender {
+  /** The hub's highest id of ours; undefined until asked (after a start or a new pairing). */
+  private lastSent: number | null | undefined = undefined;
+  private pending: JournalEvent[] = [];
+  private readFromJournal = true;
+  private flushing: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(private readonly deps: JournalSenderDeps) {}
+
+  /** A line was just written: send it soon (or with the retry already waiting, while the hub is away). */
+  enqueue(event: JournalEvent): void {
+    if (!this.readFromJournal) this.pending.push(event);
+    if (this.pending.length > MAX_PENDING) {
+      this.pending = [];
+      this.readFromJournal = true;
+    }
+    if (this.failures === 0 || !this.timer) this.schedule(50);
+  }
+
+  /** After a start or a new pairing: ask the hub where it is, then catch up from the journal. */
+  restart(): void {
+    this.stopped = false;
+    this.lastSent = undefined;
+    this.pending = [];
+    this.readFromJournal = true;
+    this.failures = 0;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves once everything written so far has reached the hub (or a send failed). For tests and shutdown. */
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.flush();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = this.send()
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch(() => {
+        const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
+        this.schedule(Math.min(maxMs, firstMs * factor ** this.failures));
+        this.failures += 1;
+      })
+      .finally(() => {
+        this.flushing = null;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        }
+      });
+    return this.flushing;
+  }
+
+  private async send(): Promise<void> {
+    const config = this.deps.config();
+    if (!config || this.stopped) return;
+    const client = new HubClient(this.deps.fetch, config.url);
+    if (this.lastSent === undefined) {
+      const cursor = await client.call('GET', HUB_ROUTES.journalCursor, config.credential, undefined, (v) => cursorAnswer.parse(v));
+      if (!cursor.ok) throw new Error(cursor.error.message);
+      this.lastSent = cursor.value.lastId;
+    }
+    let events: JournalEvent[];
+    if (this.readFromJournal) {
+      this.readFromJournal = false;
+      this.pending = [];
+      events = await this.deps.eventsAfter(this.lastSent);
+    } else {
+      events = this.pending;
+      this.pending = [];
+    }
+    const floor = this.lastSent ?? -Infinity;
+    events = events.filter((e) => e.id > floor);
+    const days = new Set<string>();
+    try {
+      for (let i = 0; i < events.length; i += BATCH) {
+        const chunk = events.slice(i, i + BATCH);
+        for (const event of chunk) days.add(localDay(new Date(event.at)));
+        const last = i + BATCH >= events.length;
+        const body: JournalBatch = { events: chunk, ...(last ? { reported: await this.report(days) } : {}) };
+        const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
+        if (!answer.ok) throw new Error(answer.error.message);
+        this.lastSent = Math.max(this.lastSent ?? -Infinity, answer.value.lastId ?? -Infinity, chunk.at(-1)!.id);
+      }
+    } catch (error) {
+      // What was not acknowledged is read again from the journal next time: nothing is lost.
+      this.readFromJournal = true;
+      throw error;
+    }
+  }
+
+  private async report(days: ReadonlySet<string>): Promise<NonNullable<JournalBatch['reported']>> {
+    const reported: NonNullable<JournalBatch['reported']> = [];
+    for (const day of days) {
+      try {
+        reported.push({ day, sales: await this.deps.reportDay(day) });
+      } catch {
+        // A day that cannot be read now is reported with the next batch.
+      }
+    }
+    return reported;
+  }
+}
