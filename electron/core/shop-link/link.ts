@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { HUB_ROUTES, HUB_STREAM_EVENT, type ExpectationRequest, type HubPayment } from '../../contract/hub';
 import type { HubView } from '../../contract/views';
-import { failureOf, HubClient } from './client';
-import { readSse } from './sse';
+import { HubClient } from './client';
+import { StreamLoop } from './stream-loop';
 
 export interface HubLinkConfig {
   url: string;
@@ -55,14 +55,28 @@ export class HubLink {
   private since: string;
   private problem: string | null = null;
   private lastPaymentAt: string | null = null;
-  private abort: AbortController | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private attempt = 0;
-  private generation = 0;
   private readonly pending = new Map<string, { expectation: ExpectationRequest; at: number }>();
+  private readonly loop: StreamLoop;
 
   constructor(private readonly deps: HubLinkDeps) {
     this.since = this.nowIso();
+    this.loop = new StreamLoop({
+      fetch: deps.fetch,
+      target: () => {
+        const config = deps.config();
+        if (!config) return null;
+        const cursor = deps.cursor.get();
+        return { url: `${config.url}${HUB_ROUTES.stream}${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`, credential: config.credential, lastEventId: cursor };
+      },
+      onEvent: async (event) => {
+        if (event.event === HUB_STREAM_EVENT) await this.take(event.data, event.id);
+      },
+      onOpen: () => this.resendExpectations(),
+      onState: (state, problem) => this.set(state, problem),
+      refusedMessage: 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.',
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
+      ...(deps.silenceMs ? { silenceMs: deps.silenceMs } : {}),
+    });
   }
 
   view(): HubView {
@@ -87,17 +101,16 @@ export class HubLink {
 
   /** (Re)opens the stream for the pairing in force; with none, goes off. */
   restart(): void {
-    this.stopStream();
-    this.attempt = 0;
+    this.loop.stop();
     if (!this.deps.config()) {
       this.set('off', null);
       return;
     }
-    void this.open(this.generation);
+    this.loop.start();
   }
 
   stop(): void {
-    this.stopStream();
+    this.loop.stop();
     this.set('off', null);
   }
 
@@ -123,50 +136,6 @@ export class HubLink {
     }
   }
 
-  private async open(generation: number): Promise<void> {
-    const config = this.deps.config();
-    if (!config || generation !== this.generation) return;
-    this.set(this.attempt === 0 ? 'connecting' : 'reconnecting', this.problem);
-    const abort = new AbortController();
-    this.abort = abort;
-    let silence: ReturnType<typeof setTimeout> | undefined;
-    const alive = () => {
-      clearTimeout(silence);
-      silence = setTimeout(() => abort.abort(), this.deps.silenceMs ?? 45_000);
-      silence.unref?.();
-    };
-    try {
-      const cursor = this.deps.cursor.get();
-      const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${config.credential}` };
-      if (cursor) headers['Last-Event-ID'] = cursor;
-      alive();
-      const response = await this.deps.fetch(`${config.url}${HUB_ROUTES.stream}${cursor ? `?after=${encodeURIComponent(cursor)}` : ''}`, { headers, signal: abort.signal, redirect: 'error' });
-      if (!response.ok || !response.body) {
-        const failure = failureOf(response, await response.json().catch(() => null));
-        if (failure.kind === 'unauthorized') {
-          this.set('refused', 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.');
-          return;
-        }
-        throw Object.assign(new Error(failure.message), { retryAfterMs: failure.retryAfterMs });
-      }
-      this.attempt = 0;
-      this.set('connected', null);
-      this.resendExpectations();
-      for await (const event of readSse(response.body, alive)) {
-        alive();
-        if (generation !== this.generation) return;
-        if (event.event !== HUB_STREAM_EVENT) continue;
-        await this.take(event.data, event.id);
-      }
-      throw new Error('The shop hub closed the connection.');
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.retry(generation, error);
-    } finally {
-      clearTimeout(silence);
-    }
-  }
-
   private async take(data: string, id: string | null): Promise<void> {
     let parsed: HubPayment;
     try {
@@ -180,25 +149,6 @@ export class HubLink {
     this.lastPaymentAt = this.nowIso();
     if (id) this.deps.cursor.set(id);
     this.emit();
-  }
-
-  private retry(generation: number, error: unknown): void {
-    const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 500, factor: 2, maxMs: 30_000 };
-    const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs;
-    const delay = hinted ?? Math.min(maxMs, firstMs * factor ** this.attempt) * (0.8 + Math.random() * 0.4);
-    this.attempt += 1;
-    const message = error instanceof Error && error.message && !/abort/i.test(error.message) ? error.message : 'The connection to the shop hub dropped.';
-    this.set('reconnecting', `${message} Trying again in ${Math.max(1, Math.round(delay / 1000))} s.`);
-    this.retryTimer = setTimeout(() => void this.open(generation), delay);
-    this.retryTimer.unref?.();
-  }
-
-  private stopStream(): void {
-    this.generation += 1;
-    this.abort?.abort();
-    this.abort = null;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
   }
 
   private set(state: HubView['state'], problem: string | null): void {
