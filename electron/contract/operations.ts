@@ -1,7 +1,8 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
 import type { CustomerDisplayStatus } from './customer';
-import type { AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
+import type { PairingCodeAnswer, OwnerKeyAnswer, TerminalListing, ShopChange } from './hub';
+import type { ShopDayView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -32,6 +33,11 @@ export interface OperationResults {
   'payments.late': LatePaymentView[];
   'payments.settleLate': LatePaymentView[];
   'sale.simulatePayment': SaleView;
+  'shop.day': ShopDayView;
+  'hub.pairingCode': PairingCodeAnswer;
+  'hub.ownerKey': OwnerKeyAnswer;
+  'hub.terminals': TerminalListing[];
+  'hub.revoke': TerminalListing;
 }
 
 export type OperationResult<Op extends OperationName> = PosResult<OperationResults[Op]>;
@@ -46,9 +52,11 @@ export interface EventPayloads {
   'hub.changed': HubView;
   /** The open late payments (paid after the sale was cancelled or had expired), each time the list changes. */
   'payments.lateChanged': LatePaymentView[];
+  /** The owner's Counter: a counter of the shop sent journal lines for these days (re-read them). */
+  'shop.changed': ShopChange;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed', 'hub.changed', 'payments.lateChanged'];
+export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed', 'hub.changed', 'payments.lateChanged', 'shop.changed'];
 
 /** The renderer's `window.pos`: one named function per operation, one subscription per event. */
 export interface PosApi {
@@ -90,6 +98,15 @@ export interface PosApi {
   simulatePayment(input: OperationInput<'sale.simulatePayment'>): Promise<OperationResult<'sale.simulatePayment'>>;
   onHubChanged(listener: (hub: EventPayloads['hub.changed']) => void): () => void;
   onLatePaymentsChanged(listener: (late: EventPayloads['payments.lateChanged']) => void): () => void;
+  /** The owner's Counter: the whole shop's day from the hub (all counters, or one). */
+  shopDay(input: OperationInput<'shop.day'>): Promise<OperationResult<'shop.day'>>;
+  /** Owner: a one-time pairing code for another counter or the owner's laptop. */
+  makePairingCode(input: OperationInput<'hub.pairingCode'>): Promise<OperationResult<'hub.pairingCode'>>;
+  /** Owner: a key for the read API (accounting, a spreadsheet), shown once. */
+  makeOwnerKey(input: OperationInput<'hub.ownerKey'>): Promise<OperationResult<'hub.ownerKey'>>;
+  hubTerminals(): Promise<OperationResult<'hub.terminals'>>;
+  revokeTerminal(input: OperationInput<'hub.revoke'>): Promise<OperationResult<'hub.revoke'>>;
+  onShopChanged(listener: (change: EventPayloads['shop.changed']) => void): () => void;
 }
 
 /** `window.pos` function name → operation channel. The preload and the web bridge are both built from this. */
@@ -121,6 +138,11 @@ export const POS_METHODS = {
   latePayments: 'payments.late',
   settleLatePayment: 'payments.settleLate',
   simulatePayment: 'sale.simulatePayment',
+  shopDay: 'shop.day',
+  makePairingCode: 'hub.pairingCode',
+  makeOwnerKey: 'hub.ownerKey',
+  hubTerminals: 'hub.terminals',
+  revokeTerminal: 'hub.revoke',
 } as const satisfies Record<string, OperationName>;
 
 export const POS_EVENTS = {
@@ -129,6 +151,7 @@ export const POS_EVENTS = {
   onOwnerChanged: 'owner.changed',
   onHubChanged: 'hub.changed',
   onLatePaymentsChanged: 'payments.lateChanged',
+  onShopChanged: 'shop.changed',
 } as const satisfies Record<string, EventName>;
 
 /** IPC channel names carry a prefix so nothing else on the bus can be mistaken for ours. */

@@ -101,6 +101,11 @@ export const inputSchemas = {
   'hub.disconnect': z.undefined(),
   'payments.late': z.undefined(),
   'payments.settleLate': z.object({ saleId: saleIdSchema, action: z.literal('refunded') }).strict(),
+  'shop.day': z.object({ day: daySchema, terminalId: z.string().min(1).max(200).optional() }).strict(),
+  'hub.pairingCode': z.object({ role: z.enum(['counter', 'owner']), name: z.string().trim().min(1).max(60).optional() }).strict(),
+  'hub.ownerKey': z.object({ label: z.string().trim().min(1).max(60).optional() }).strict(),
+  'hub.terminals': z.undefined(),
+  'hub.revoke': z.object({ terminalId: z.string().min(1).max(200) }).strict(),
   'sale.simulatePayment': z.object({ saleId: saleIdSchema, amountPaise: z.number().int().positive().max(100_000_000_00).optional() }).strict(),
 } as const;
 

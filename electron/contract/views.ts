@@ -1,3 +1,5 @@
+import type { CounterDay, ShopSale, ShopTotals, UnmatchedPayment } from './hub';
+
 /** What the renderer is shown. Nothing secret is ever in here. */
 
 /** `unresolved`: the app stopped while this sale was open; a person must say whether it was paid. */
@@ -253,4 +255,18 @@ export interface ConnectionTestView {
   host: string;
   /** True when the test went to the embedded sandbox (its `host` is only a label then, in English). */
   sandbox: boolean;
+}
+
+/** The whole shop, for the owner's Counter (paired as the owner's): read from the hub, never from this PC's journal. */
+export interface ShopDayView {
+  day: string;
+  shopName: string;
+  all: ShopTotals;
+  counters: CounterDay[];
+  /** Every sale rung up that day at any counter (or at the one asked for), oldest first. */
+  sales: ShopSale[];
+  /** Payments BOS reported that match no QR of this shop. */
+  unmatched: UnmatchedPayment[];
+  /** When the hub answered (ISO 8601). */
+  fetchedAt: string;
 }

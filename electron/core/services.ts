@@ -13,6 +13,7 @@ import { CustomerFeed, customerHandlers, type CustomerDeps } from './handlers/cu
 import { historyHandlers, type HistoryDeps } from './handlers/history';
 import { createHubRuntime, type HubDeps, type HubRuntime } from './handlers/shop-link';
 import { paymentHandlers } from './handlers/payments';
+import { shopHandlers } from './handlers/shop';
 import { OwnerSession, ownerHandlers } from './handlers/owner';
 import { refundHandlers } from './handlers/refund';
 import { saleHandlers } from './handlers/sale';
@@ -65,7 +66,7 @@ export interface CounterServices<S extends SandboxLink = SandboxLink> {
 }
 
 /** Operations only the owner may run: their PIN session must be open. */
-const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export']);
+const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export', 'hub.connect', 'hub.disconnect', 'hub.pairingCode', 'hub.ownerKey', 'hub.revoke']);
 
 /** How far back a sale left open by a crash or power cut is looked for at start. */
 const RESTORE_DAYS = 7;
@@ -143,6 +144,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
     ...ownerHandlers(owner, journal),
     ...customerHandlers(deps),
     ...hub.handlers,
+    ...shopHandlers(hub),
     ...paymentHandlers(ctx),
   } satisfies Handlers;
 

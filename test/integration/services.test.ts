@@ -62,7 +62,7 @@ describe('services on the embedded sandbox', () => {
       for (const input of hostile) {
         const result = await services.handle(op, input);
         if (result.ok) continue;
-        expect(['invalid_input', 'not_found', 'not_allowed', 'busy']).toContain(result.error.code);
+        expect(['invalid_input', 'not_found', 'not_allowed', 'busy', 'owner_required', 'hub_unavailable']).toContain(result.error.code);
         expect(result.error.message).toMatch(/^[A-Z]/);
       }
     }

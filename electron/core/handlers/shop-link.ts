@@ -3,7 +3,10 @@ import type { HubView } from '../../contract/views';
 import { err, ok, type Result } from '../../contract/result';
 import type { PosError } from '../../contract/errors';
 import { HubClient, type HubFailure } from '../shop-link/client';
+import { z } from 'zod';
+import { HUB_ROUTES } from '../../contract/hub';
 import { HubLink, type HubLinkDeps } from '../shop-link/link';
+import { StreamLoop } from '../shop-link/stream-loop';
 import { JournalSender } from '../shop-link/journal-sender';
 import { eventsForHub } from '../journal/after';
 import { dayTotals } from '../journal/day-totals';
@@ -29,8 +32,14 @@ export interface HubDeps {
 
 type StoredHub = NonNullable<StoredSettings['hub']>;
 
+const shopChange = z.object({ terminalId: z.string().max(200), days: z.array(z.string().max(10)).max(400) });
+
 export interface HubRuntime {
   link: HubLink;
+  /** A call to the hub as this terminal (its credential), for the owner's operations. */
+  call<T>(method: string, path: string, body: unknown, read: (value: unknown) => T): Promise<Result<T, HubFailure>>;
+  /** This terminal's pairing now (null: none, or the embedded hub in Live). */
+  pairing(): { role: 'counter' | 'owner'; shopName: string } | null;
   /** Every journal line this counter writes goes to the hub through it. */
   sender: JournalSender;
   handlers: HandlersFor<'hub.status' | 'hub.connect' | 'hub.disconnect'>;
@@ -66,6 +75,28 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     reportDay: (day) => dayTotals(ctx.journalDir, day),
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
+  // The owner's Counter follows the whole shop: each batch a counter sends becomes a `shop.changed` event.
+  const shopWatch = new StreamLoop({
+    fetch: fetchImpl,
+    target: () => {
+      const current = config();
+      return current?.role === 'owner' ? { url: `${current.url}${HUB_ROUTES.shopStream}`, credential: current.credential, lastEventId: null } : null;
+    },
+    onEvent: async (event) => {
+      if (event.event !== 'journal') return;
+      let data: unknown = null;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        // Not one this Counter can read: the next change, or a refresh, brings the screen up to date.
+      }
+      const change = shopChange.safeParse(data);
+      if (change.success) ctx.events.emit('shop.changed', change.data);
+    },
+    onState: () => undefined,
+    refusedMessage: 'The shop hub no longer accepts this Counter as the owner\'s.',
+    ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
+  });
   const link = new HubLink({
     fetch: fetchImpl,
     config,
@@ -90,6 +121,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
   function reconnect(): void {
     link.restart();
     sender.restart();
+    shopWatch.start();
   }
 
   async function pair(url: string, code: string, embedded: boolean): Promise<Result<HubView, PosError>> {
@@ -121,6 +153,15 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
 
   return {
     link,
+    call: async (method, path, body, read) => {
+      const current = config();
+      if (!current) return err({ kind: 'refused', message: 'This counter is not paired with a shop hub.' });
+      return new HubClient(fetchImpl, current.url).call(method, path, current.credential, body, read);
+    },
+    pairing: () => {
+      const current = config();
+      return current ? { role: current.role, shopName: current.shopName } : null;
+    },
     async start() {
       const hub = stored();
       if (hub && credential && !hub.embedded) return reconnect();
@@ -133,6 +174,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     dispose: () => {
       link.stop();
       sender.stop();
+      shopWatch.stop();
     },
     handlers: {
       'hub.status': async () => ok(link.view()),
@@ -141,6 +183,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
         const hub = stored();
         link.stop();
         sender.stop();
+        shopWatch.stop();
         try {
           saveHub(null);
           await deps.hubSecretBox.save(null);
