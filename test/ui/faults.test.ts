@@ -28,6 +28,7 @@ import {
   type FaultRow,
 } from '../support/fault-matrix';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
+import { jsonAnswer, qrSuccess, startStubBos, type StubAnswer } from '../support/stub-bos';
 
 const FAULTS_DOC = join(process.cwd(), 'docs', 'faults.md');
 const rows: FaultRow[] = [];
@@ -63,6 +64,13 @@ async function open(overrides: Partial<PreviewServicesDeps> = {}, keep?: { dataD
   await page.goto(running.preview.url);
   await page.getByLabel('Amount').waitFor();
   return { running, page };
+}
+
+/** Cancelling a showing QR may ask to confirm (Esc then Enter); answer yes when it does. */
+async function confirmCancelIfAsked(p: Page): Promise<void> {
+  const yes = p.getByRole('button', { name: /Yes, cancel/ });
+  if (await yes.isVisible().catch(() => false)) await yes.click();
+  await p.getByLabel('Amount').waitFor();
 }
 
 /** A data dir whose settings file already says Live, so the preview starts on Live. */
@@ -304,6 +312,103 @@ describe('Sell: the cashier and the clock', () => {
       cashierSees: `${qrCount} QR on screen: "${qrLabel}", amount ${shownAmount}`,
       journalHolds: describeEvents(firstSale(events)),
     });
+  });
+});
+
+describe('Sell: answers that must never show a QR, and one that may (stub BOS, Live)', () => {
+  /** A preview on Live against a stub BOS that answers as the case says. */
+  async function openOnStub(answer: StubAnswer) {
+    const stub = await startStubBos(answer);
+    alsoStop.push(() => stub.close());
+    const opened = await open({ liveBaseUrlOverride: stub.url }, { dataDir: liveDataDir('https://bos.example.invalid') });
+    await opened.page.getByText(/^LIVE · 127\.0\.0\.1:/).waitFor();
+    return { ...opened, stub };
+  }
+  const refusedCase = async (label: string, answer: StubAnswer, code: string, words: RegExp[], prepare?: (p: Page) => Promise<void>) => {
+    const { running: r, page: p } = await openOnStub(answer);
+    await prepare?.(p);
+    await showQr(p, '25');
+    const seen = await shownText(p, errorBox(p));
+    for (const w of words) expect(seen).toMatch(w);
+    expect(await qrImages(p).count()).toBe(0);
+    const events = await journalEvents(r.dataDir);
+    const refused = events.filter((e) => e.type === 'sale.qr_refused').at(-1)!;
+    expect(refused.data.code).toBe(code);
+    rows.push({ fault: label, cashierSees: seen, journalHolds: describeEvents(eventsOf(events, { saleId: String(refused.data.saleId) })) });
+  };
+
+  it('a 307 from "BOS" to another host with a QR paying attacker@ybl: not followed, no QR', async () => {
+    const elsewhere = await startStubBos(jsonAnswer(200, qrSuccess('25', { pa: 'attacker@ybl', pn: 'Attacker' })));
+    alsoStop.push(() => elsewhere.close());
+    await refusedCase('Redirect (HTTP 307) to another host serving a QR for attacker@ybl', (_, res) => res.writeHead(307, { Location: `${elsewhere.url}/api/BOS/V4/DynamicQRCode` }).end(), 'invalid_response', [/BOS sent Counter elsewhere \(HTTP 307\)/]);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('a QR for another payee than the account\'s first one: refused until the owner accepts it', async () => {
+    let payee = { pa: 'sharma.stores@okaxis', pn: 'Sharma%20Stores' };
+    const first = async (p: Page) => {
+      await showQr(p, '10');
+      await p.getByRole('img', { name: /UPI QR code for ₹10\.00/ }).waitFor();
+      await p.getByRole('button', { name: 'Cancel', exact: true }).click();
+      await confirmCancelIfAsked(p);
+      payee = { pa: 'attacker@ybl', pn: 'Quick%20Cash' };
+    };
+    await refusedCase('QR for another payee (attacker@ybl) than the account\'s pinned one', (request, res) => jsonAnswer(200, qrSuccess(JSON.parse(request.body).amount as string, payee))(request, res), 'payee_changed', [/Quick Cash \(attacker@ybl\), not Sharma Stores \(sharma\.stores@okaxis\)/, /accept the new payee in Settings/], first);
+  });
+
+  it('an intent carrying mam below am (the customer could pay less)', async () => {
+    await refusedCase('Intent with mam=1 (minimum amount) on a ₹25 QR', jsonAnswer(200, qrSuccess('25', { extra: '&mam=1' })), 'invalid_intent', [/pay as little as ₹1\.00 instead of ₹25\.00/]);
+  });
+
+  it('HTTP 200 whose status says FAILED though it carries an intent', async () => {
+    await refusedCase('HTTP 200 with status "FAILED" and an intent', jsonAnswer(200, qrSuccess('25', {}, { status: 'FAILED', Status: 'False', message: 'Payment link failed' })), 'rejected', [/refused to make this QR/]);
+  });
+
+  it('ASP.NET nulls and no CreatedDateTime: the QR is shown, its time left marked as estimated', async () => {
+    const { running: r, page: p } = await openOnStub(jsonAnswer(200, { ...qrSuccess('25', {}, { id: 987654, qrCode: null, subCode: null, Value: null }), CreatedDateTime: undefined }));
+    await showQr(p, '25');
+    const qr = p.getByRole('img', { name: /UPI QR code for ₹25\.00/ });
+    await qr.waitFor();
+    const events = await journalEvents(r.dataDir);
+    const sale = firstSale(events);
+    expect(sale.map((e) => e.type)).toEqual(['sale.requested', 'sale.qr_issued']);
+    expect(sale[1]!.data).toMatchObject({ qrId: '987654', ttlMs: 270_000 });
+    rows.push({ fault: 'ASP.NET nulls (qrCode, subCode null; numeric id; no CreatedDateTime)', cashierSees: `QR shown: "${await qr.getAttribute('aria-label')}", time left estimated (4 min 30 s)`, journalHolds: describeEvents(sale) });
+  });
+
+  it('a full disk: the request cannot be written down, so BOS is not asked and no QR is made', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const { running: r, page: p } = await open({ journal: { append: async () => { throw full; }, close: async () => undefined } });
+    await showQr(p, '25');
+    const seen = await shownText(p, errorBox(p));
+    expect(seen).toMatch(/Counter cannot save: the disk is full/);
+    expect(seen).toMatch(/No QR was requested/);
+    expect(await qrImages(p).count()).toBe(0);
+    expect(r.services.sandbox()!.control.requests()).toHaveLength(0);
+    rows.push({ fault: 'Disk full (the journal cannot write)', cashierSees: seen, journalHolds: 'nothing (the disk is full); BOS was not asked' });
+  });
+});
+
+describe('Refund: an answer that contradicts itself (stub BOS, Live)', () => {
+  it('a claim answered status true with response_code 2: not taken as claimed, the cashier told not to pay out', async () => {
+    const stub = await startStubBos((request, res) => {
+      if (request.path.endsWith('/RefundOTP')) return jsonAnswer(200, { status: true, response_code: 1, message: 'Refund Otp Successfully Sent.' })(request, res);
+      return jsonAnswer(200, { status: true, response_code: 2, message: 'Transaction not found or already refunded' })(request, res);
+    });
+    alsoStop.push(() => stub.close());
+    const { running: r, page: p } = await open({ liveBaseUrlOverride: stub.url }, { dataDir: liveDataDir('https://bos.example.invalid') });
+    await p.keyboard.press('F4');
+    await p.getByLabel('Reference ID').fill('12345678926');
+    await p.getByLabel('Ack No').fill('127');
+    await p.getByRole('button', { name: 'Send OTP' }).click();
+    await p.getByText('Refund Otp Successfully Sent.').waitFor();
+    await p.getByLabel('OTP', { exact: true }).fill('576719');
+    await p.getByRole('button', { name: 'Claim refund', exact: true }).click();
+    const seen = await shownText(p, errorBox(p));
+    expect(seen).toMatch(/Do not hand over cash/);
+    const refund = eventsOf(await journalEvents(r.dataDir), { referenceId: '12345678926', ackNo: '127' });
+    expect(refund.map((e) => e.type)).toEqual(['refund.otp_requested', 'refund.otp_sent', 'refund.claim_requested', 'refund.claim_refused']);
+    rows.push({ fault: 'Claim answered status true with response_code 2 (contradicts itself)', cashierSees: seen, journalHolds: describeEvents(refund) });
   });
 });
 

@@ -31,7 +31,8 @@ function statusWord(value: string | boolean | number | undefined): string | unde
 }
 
 export function rejected(bosMessage: string, bosCode: string, httpStatus: number): BosError {
-  return bosError('rejected', `BOS refused to make this QR. ${NO_QR}; its reason is below.`, { bosCode, bosMessage, httpStatus });
+  // BOS's code only when it gave one: an empty code would read "(code )" on screen and in the journal.
+  return bosError('rejected', `BOS refused to make this QR. ${NO_QR}; its reason is below.`, { ...(bosCode ? { bosCode } : {}), bosMessage, httpStatus });
 }
 
 const unreadable = (message: string, reason?: BosError['reason']) => err(bosError('invalid_response', message, { httpStatus: 200, ...(reason ? { reason } : {}) }));
