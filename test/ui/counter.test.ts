@@ -150,6 +150,8 @@ describe('Settings in the browser preview', () => {
     await page.keyboard.press('F9');
     await page.getByLabel('Live BOS address').fill('https://bos.example.invalid');
     await page.getByLabel('Live (real payments)').check();
+    // Live needs the registration id BOS gave the shop (main refuses Live without one).
+    await page.getByLabel('Registration ID').fill('BOS-554');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('LIVE · bos.example.invalid').waitFor();
     expect(await page.getByText('SANDBOX — practice mode').count()).toBe(0);
