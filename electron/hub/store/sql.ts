@@ -8,8 +8,8 @@ export interface SqlRunner {
   exec(text: string): Promise<void>;
 }
 
-/** A change other hub processes on the same database must hear of. */
-export type StoreSignal = { kind: 'delivery' | 'revoked'; terminalId: string } | { kind: 'resync' };
+/** A change other hub processes on the same database must hear of. `shop`: a counter's journal came in (the owner's stream). */
+export type StoreSignal = { kind: 'delivery' | 'revoked'; terminalId: string } | { kind: 'shop'; shopId: string } | { kind: 'resync' };
 
 export interface SqlDriver extends SqlRunner {
   readonly kind: 'pglite' | 'postgresql';
