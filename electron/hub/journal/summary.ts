@@ -59,7 +59,9 @@ export function daySummary(day: string, shop: { id: string; name: string }, term
     add(totals, sale);
   }
   const reports = new Map(figures.reports.map((r) => [r.terminalId, r.sales]));
-  const counters: CounterDay[] = terminals
+  const counters: CounterDay[] = [...terminals]
+    // By name as people read them ("Counter 2" before "Counter 10"), then id: the same order every time.
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.terminalId < b.terminalId ? -1 : 1))
     .filter((t) => (t.role === 'counter' && !t.revoked) || perTerminal.has(t.terminalId) || reports.has(t.terminalId))
     .map((t) => {
       const totals = perTerminal.get(t.terminalId) ?? emptyTotals();
