@@ -34,10 +34,19 @@ export interface IntakeReport {
 
 export type IntakeBatch = { ok: true; events: IntakeEvent[]; reported: IntakeReport[] } | { ok: false; reason: string };
 
+// A journal uses a few dozen keys over and over: each is judged once (the memo is bounded against junk keys).
+const judged = new Map<string, boolean>();
+const JUDGED_MAX = 10_000;
+
 /** A key is a secret's when one of its words is (camelCase, snake_case, kebab-case): `otp`, `bosToken`, `owner_pin`. */
 export function isSecretKey(key: string): boolean {
+  const known = judged.get(key);
+  if (known !== undefined) return known;
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').split(/[^A-Za-z0-9]+/);
-  return words.some((w) => SECRET_WORDS.has(w.toLowerCase()));
+  const secret = words.some((w) => SECRET_WORDS.has(w.toLowerCase()));
+  if (judged.size >= JUDGED_MAX) judged.clear();
+  judged.set(key, secret);
+  return secret;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

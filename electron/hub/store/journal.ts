@@ -21,10 +21,11 @@ const HELD = 'select event_id from journal_events where terminal_id = $1 and eve
 const SALES_OF = `select ${SALE_COLUMNS} from sales where terminal_id = $1 and sale_id = any($2::text[])`;
 const EVENTS_OF_SALES = 'select event_id, type, at, sale_id, data from journal_events where terminal_id = $1 and sale_id = any($2::text[]) order by event_id';
 
+// Column arrays rather than one JSON document: each event's data is parsed into jsonb once, not twice.
 const INSERT_EVENTS = `
   insert into journal_events (terminal_id, event_id, shop_id, type, role, at, day, sale_id, data, received_at)
-  select $1, e.id, $2, e.type, e.role, e.at, e.day, e.sale_id, e.data, $4::timestamptz
-  from jsonb_to_recordset($3::jsonb) as e(id bigint, type text, role text, at timestamptz, day date, sale_id text, data jsonb)
+  select $1, e.id, $2, e.type, e.role, e.at, e.day, e.sale_id, e.data, $3::timestamptz
+  from unnest($4::bigint[], $5::text[], $6::text[], $7::timestamptz[], $8::date[], $9::text[], $10::jsonb[]) as e(id, type, role, at, day, sale_id, data)
   on conflict (terminal_id, event_id) do nothing`;
 
 const UPSERT_SALES = `
@@ -98,12 +99,14 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
   const { sales, oldDays } = await foldTouched(tx, terminal.id, fresh);
   const saleDay = new Map(sales.map((s) => [s.saleId, dayOfSale(s)]));
   const days = new Set<string>();
-  const records = fresh.map((e) => {
+  const eventDays = fresh.map((e) => {
     const day = (e.saleId !== null ? saleDay.get(e.saleId) : undefined) ?? istDay(e.atMs);
     days.add(day);
-    return { id: e.id, type: e.type, role: e.role, at: e.at, day, sale_id: e.saleId, data: e.data };
+    return day;
   });
-  if (records.length > 0) await tx.query(INSERT_EVENTS, [terminal.id, terminal.shopId, JSON.stringify(records), at]);
+  if (fresh.length > 0) {
+    await tx.query(INSERT_EVENTS, [terminal.id, terminal.shopId, at, fresh.map((e) => String(e.id)), fresh.map((e) => e.type), fresh.map((e) => e.role), fresh.map((e) => e.at), eventDays, fresh.map((e) => e.saleId), fresh.map((e) => JSON.stringify(e.data))]);
+  }
   if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map(saleRecord)), at]);
   const moved = sales.filter((s) => oldDays.has(s.saleId) && oldDays.get(s.saleId) !== saleDay.get(s.saleId));
   if (moved.length > 0) {

@@ -1,5 +1,5 @@
 /** The little SQL surface both drivers (PGlite, pg Pool) give the store: one set of SQL runs on either. */
-export type SqlValue = string | number | boolean | null | Uint8Array | readonly string[];
+export type SqlValue = string | number | boolean | null | Uint8Array | readonly (string | null)[];
 export type SqlRow = Record<string, unknown>;
 
 export interface SqlRunner {
