@@ -98,6 +98,14 @@ describe.each(DRIVERS)('journal intake on %s', (driver) => {
       expect((await sales(hub, owner.credential)).map((s) => s.saleId)).toEqual(['a', 'b', 'c', 'd']);
     });
 
+    it('keeps a batch once when a retry races the original, and a sale sent in two racing halves folds whole', async () => {
+      const events = [...paidSale(1, 'race-a', 100), ...paidSale(4, 'race-b', 200)];
+      const answers = await Promise.all([sendOk(hub, counter.credential, { events }), sendOk(hub, counter.credential, { events }), sendOk(hub, counter.credential, { events: events.slice(2, 5) })]);
+      expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(6);
+      expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(9);
+      expect((await summary(hub, owner.credential)).all.sales.paid).toEqual({ count: 2, paise: 300 });
+    });
+
     it('folds batches that arrive out of order: the answer before its request, the request on its own day', async () => {
       // Rung up at 23:50 IST on the 1st, paid at 00:10 IST on the 2nd; the later batch arrives first.
       const rungUp = Date.parse('2026-12-01T18:20:00Z');
