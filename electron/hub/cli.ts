@@ -14,7 +14,8 @@ import { hashSecret, newWebhookSecret } from './secrets';
 import { openStore } from './store/open';
 import type { HubStore } from './store/types';
 
-const USAGE = `Counter hub: takes BOS's payment webhooks and pushes each payment to the counter whose QR it pays.
+const USAGE = `Counter hub: takes BOS's payment webhooks, pushes each payment to the counter whose QR it pays,
+and keeps every counter's journal for the owner (GET /v1/days/<YYYY-MM-DD>/summary with an owner key).
 
   npm run hub -- [--port 4020] [--host 127.0.0.1] [--data-dir DIR | --database-url postgres://…]
                  [--webhook-secret S] [--webhook-hmac-secret H] [--pairing-code 123456]
