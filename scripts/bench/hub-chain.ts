@@ -26,7 +26,7 @@ const QUERIES = 300;
 // What the database holds; another shape is built afresh.
 const SHAPE = `v1 ${SHOPS}x${COUNTERS}x${DAYS}x${SALES_A_DAY}x3`;
 const MAX_BUILD_MINUTES = Number(process.env.BENCH_CHAIN_MAX_MINUTES ?? 40);
-const ownerKey = (shop: number) => `chain-owner-key-${String(shop).padStart(6, '0')}`;
+const ownerKey = (shop: number) => `chain-owner-key-shop-${String(shop).padStart(6, '0')}`;
 const FIRST_DAY = '2026-01-01';
 
 function freePort(): Promise<number> {
@@ -140,7 +140,6 @@ async function ensureChain(adminUrl: string): Promise<{ url: string; buildSecond
     await db.query('set synchronous_commit = off');
     await db.query(`insert into shops (id, registration_id, name, webhook_secret_hash, created_at) select 'shop_chain_' || s, 'BOS-chain-' || s, 'Chain shop ' || s, null, timestamptz '${FIRST_DAY}' from generate_series(0, ${SHOPS - 1}) s`);
     await db.query(`insert into terminals (id, shop_id, name, role, credential_hash, paired_at, last_seen_at) select 'term_chain_' || s || '_' || c, 'shop_chain_' || s, 'Counter ' || (c + 1), 'counter', md5('chain' || s || '_' || c), timestamptz '${FIRST_DAY}', now() from generate_series(0, ${SHOPS - 1}) s cross join generate_series(0, ${COUNTERS - 1}) c`);
-    await db.query(`insert into owner_keys (key_hash, shop_id, label, origin, created_at) select encode(sha256(convert_to('chain-owner-key-' || lpad(s::text, 6, '0'), 'UTF8')), 'hex'), 'shop_chain_' || s, 'Bench', 'made', now() from generate_series(0, ${SHOPS - 1}) s`);
     for (let from = 0; from < SHOPS; from += CHUNK_SHOPS) {
       const minutes = (performance.now() - start) / 60_000;
       if (minutes > MAX_BUILD_MINUTES) throw new Error(`The chain database took over ${MAX_BUILD_MINUTES} minutes to build (${from} of ${SHOPS} shops done); BENCH_CHAIN_MAX_MINUTES raises the bound.`);
@@ -156,13 +155,25 @@ async function ensureChain(adminUrl: string): Promise<{ url: string; buildSecond
   }
 }
 
+/** Each shop's owner key (what ownerKey() gives), made afresh on every run: 300 rows. */
+async function writeOwnerKeys(url: string): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query("delete from owner_keys where label = 'Bench'");
+    await db.query(`insert into owner_keys (key_hash, shop_id, label, origin, created_at) select encode(sha256(convert_to('chain-owner-key-shop-' || lpad(s::text, 6, '0'), 'UTF8')), 'hex'), 'shop_chain_' || s, 'Bench', 'made', now() from generate_series(0, ${SHOPS - 1}) s`);
+  } finally {
+    await db.end();
+  }
+}
+
 /** The shop-day query as the hub prepares it, explained after enough runs for PostgreSQL's generic plan. */
 async function explainDayFigures(url: string, shop: string, day: string): Promise<string> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
     await db.query(`prepare day_figures(text, text) as ${DAY_FIGURES_SQL}`);
-    for (let i = 0; i < 6; i += 1) await db.query('execute day_figures($1, $2)', [shop, day]);
+    for (let i = 0; i < 6; i += 1) await db.query(`execute day_figures('${shop}', '${day}')`);
     const plan = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) execute day_figures('${shop}', '${day}')`);
     return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
@@ -174,6 +185,7 @@ export async function chainFigures(): Promise<Row[]> {
   const cluster = await startChainCluster();
   try {
     const chain = await ensureChain(cluster.url);
+    await writeOwnerKeys(chain.url);
     const db = new pg.Client({ connectionString: chain.url });
     await db.connect();
     const [counts] = (await db.query<{ events: string; sales: string; bytes: string }>("select (select count(*) from journal_events) as events, (select count(*) from sales) as sales, pg_database_size('chain') as bytes")).rows;
