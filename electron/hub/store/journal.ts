@@ -17,7 +17,9 @@ const SHOP_CHANGES_KEPT = 1_000;
 // sales they fold into, are then read and written by one transaction alone.
 const terminalLockKey = (terminalId: string): string => String(createHash('sha256').update(`journal\n${terminalId}`).digest().readBigInt64BE(0));
 
-const HELD = 'select event_id from journal_events where terminal_id = $1 and event_id = any($2::bigint[])';
+// Which of the batch's ids are held already, and the highest held before it, in one statement.
+const HELD = `select (select max(event_id) from journal_events where terminal_id = $1) as last_id,
+  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held`;
 const SALES_OF = `select ${SALE_COLUMNS} from sales where terminal_id = $1 and sale_id = any($2::text[])`;
 const EVENTS_OF_SALES = 'select event_id, type, at, sale_id, data from journal_events where terminal_id = $1 and sale_id = any($2::text[]) order by event_id';
 
@@ -94,8 +96,11 @@ async function foldTouched(tx: SqlRunner, terminalId: string, fresh: readonly In
 export async function recordJournal(tx: SqlRunner, announce: Announce, terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number): Promise<JournalIntake> {
   await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminal.id)]);
   const at = iso(now);
-  const held = events.length > 0 ? new Set((await tx.query(HELD, [terminal.id, events.map((e) => String(e.id))])).map((r) => int(r.event_id))) : new Set<number>();
+  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id))]);
+  const held = new Set((Array.isArray(before?.held) ? before.held : []).map((id) => int(id)));
   const fresh = events.filter((e) => !held.has(e.id));
+  // Fresh ids are in rising order: the last is the batch's highest new one.
+  const lastId = fresh.length > 0 ? Math.max(intOrNull(before?.last_id) ?? 0, fresh[fresh.length - 1]!.id) : intOrNull(before?.last_id);
   const { sales, oldDays } = await foldTouched(tx, terminal.id, fresh);
   const saleDay = new Map(sales.map((s) => [s.saleId, dayOfSale(s)]));
   const days = new Set<string>();
@@ -113,7 +118,6 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
     for (const s of moved) days.add(oldDays.get(s.saleId)!);
     await tx.query(MOVE_EVENTS, [terminal.id, JSON.stringify(moved.map((s) => ({ sale_id: s.saleId, day: saleDay.get(s.saleId) })))]);
   }
-  const lastId = intOrNull((await tx.query(LAST_ID, [terminal.id]))[0]?.last_id);
   if (reported.length > 0) {
     const asOf = events.length > 0 ? events[events.length - 1]!.id : (lastId ?? 0);
     await tx.query(UPSERT_REPORTS, [terminal.id, terminal.shopId, asOf, at, JSON.stringify(reported)]);
