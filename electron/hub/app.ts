@@ -1,11 +1,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors';
 import { loggerOptions, type HubLogOptions } from './log';
-import { installTerminalAuth } from './plugins/auth';
+import { installAuth } from './plugins/auth';
 import type { HubDeps } from './plugins/deps';
 import { expectationsPlugin } from './plugins/expectations';
+import { journalPlugin } from './plugins/journal';
+import { ownerPlugin } from './plugins/owner';
 import { pairingPlugin } from './plugins/pairing';
 import { storePlugin } from './plugins/store';
+import { shopStreamPlugin } from './plugins/shop-stream';
 import { StreamRegistry } from './plugins/stream-registry';
 import { streamPlugin } from './plugins/stream';
 import { terminalsPlugin } from './plugins/terminals';
@@ -74,11 +77,15 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   await app.register(storePlugin, deps);
   await app.register(webhookPlugin, deps);
   await app.register(pairingPlugin, deps);
-  await app.register(async (terminalScope) => {
-    installTerminalAuth(terminalScope, deps);
-    await terminalScope.register(terminalsPlugin, deps);
-    await terminalScope.register(expectationsPlugin, deps);
-    await terminalScope.register(streamPlugin, deps);
+  // Every route in here names who may call it (config.access: a terminal by default, or an owner).
+  await app.register(async (callerScope) => {
+    installAuth(callerScope, deps);
+    await callerScope.register(terminalsPlugin, deps);
+    await callerScope.register(expectationsPlugin, deps);
+    await callerScope.register(streamPlugin, deps);
+    await callerScope.register(journalPlugin, deps);
+    await callerScope.register(ownerPlugin, deps);
+    await callerScope.register(shopStreamPlugin, deps);
   });
   return app;
 }

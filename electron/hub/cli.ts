@@ -2,28 +2,32 @@
 //   [--webhook-hmac-secret H] [--pairing-code C] [--registration-id ID] [--shop-name NAME] [--log-level L] [--trust-proxy]
 // npm run hub -- pairing-code --role owner|counter [--name NAME]   (same store flags)
 // npm run hub -- terminals | revoke <terminalId>                    (same store flags)
+// npm run hub -- owner-key [--label LABEL]                          (same store flags)
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TerminalRole } from '../contract/hub';
-import { startHub } from './index';
+import { makeOwnerKey, startHub } from './index';
 import type { HubLogLevel } from './log';
 import { issuePairingCode, PAIRING_CODE_TTL_MS } from './pairing';
 import { hashSecret, newWebhookSecret } from './secrets';
 import { openStore } from './store/open';
 import type { HubStore } from './store/types';
 
-const USAGE = `Counter hub: takes BOS's payment webhooks and pushes each payment to the counter whose QR it pays.
+const USAGE = `Counter hub: takes BOS's payment webhooks, pushes each payment to the counter whose QR it pays,
+and keeps every counter's journal for the owner (GET /v1/days/<YYYY-MM-DD>/summary with an owner key).
 
   npm run hub -- [--port 4020] [--host 127.0.0.1] [--data-dir DIR | --database-url postgres://…]
                  [--webhook-secret S] [--webhook-hmac-secret H] [--pairing-code 123456]
                  [--registration-id BOS-554 --shop-name "Sharma Stores"] [--log-level info]
+                 [--owner-key K]   (the owner's key for the read API and scripts; kept hashed)
                  [--trust-proxy]   (behind your own reverse proxy only: client addresses from X-Forwarded-For)
   npm run hub -- pairing-code --role counter|owner [--name "Owner laptop"]   (same --data-dir / --database-url)
   npm run hub -- terminals                                                    (list this shop's terminals)
   npm run hub -- revoke <terminalId>                                          (unpair one at once)
+  npm run hub -- owner-key [--label "Accounts script"]                         (a new owner key, shown once)
 
-DATABASE_URL works like --database-url; HUB_WEBHOOK_SECRET and HUB_WEBHOOK_HMAC_SECRET like their flags
+DATABASE_URL works like --database-url; HUB_WEBHOOK_SECRET, HUB_WEBHOOK_HMAC_SECRET and HUB_OWNER_KEY like their flags
 (they keep secrets out of the process list). The default data directory is ~/.counter-hub (PGlite, one process).`;
 
 const { values, positionals } = parseArgs({
@@ -40,6 +44,8 @@ const { values, positionals } = parseArgs({
     'shop-name': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
     'trust-proxy': { type: 'boolean', default: false },
+    'owner-key': { type: 'string' },
+    label: { type: 'string' },
     role: { type: 'string', default: 'counter' },
     name: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -79,6 +85,7 @@ async function serve(): Promise<void> {
     webhookSecret: values['webhook-secret'] ?? process.env.HUB_WEBHOOK_SECRET ?? null,
     webhookHmacSecret: values['webhook-hmac-secret'] ?? process.env.HUB_WEBHOOK_HMAC_SECRET ?? null,
     pairingCode: values['pairing-code'] ?? null,
+    ownerKey: values['owner-key'] ?? process.env.HUB_OWNER_KEY ?? null,
     registrationId: values['registration-id'] ?? null,
     shopName: values['shop-name'] ?? null,
     log: { level: values['log-level'] as HubLogLevel, destination: process.stderr },
@@ -89,6 +96,7 @@ async function serve(): Promise<void> {
   console.log(`Store: ${where}; shop "${hub.shop.name}" (BOS registration id ${hub.shop.registrationId})`);
   console.log(`Webhook URL for BOS: ${hub.webhookUrl}`);
   console.log('  (BOS must reach it: behind your public HTTPS address, give BOS that address with the same /bos/webhook/… path.)');
+  if (values['owner-key'] ?? process.env.HUB_OWNER_KEY) console.log(`Owner key: the one given (the read API: ${hub.url}/v1/days/<YYYY-MM-DD>/summary with Authorization: Bearer <key>)`);
   console.log(`Pairing code for a counter: ${code.code} (valid until ${untilTime(code.expiresAt)}; npm run hub -- pairing-code for more)`);
   const stop = () => void hub.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGINT', stop);
@@ -115,6 +123,12 @@ async function main(): Promise<void> {
       const listing = await withStore((store, shopId) => store.listTerminals(shopId));
       if (listing.length === 0) console.log('No terminals are paired yet.');
       for (const t of listing) console.log(`${t.terminalId}  ${t.role.padEnd(7)}  ${t.revoked ? 'revoked' : 'active '}  ${t.name}  (paired ${t.pairedAt}, last seen ${t.lastSeenAt ?? 'never'})`);
+      return;
+    }
+    case 'owner-key': {
+      const made = await withStore((store, shopId) => makeOwnerKey(store, shopId, values.label ?? null, Date.now()));
+      console.log(`Owner key (${made.label}): ${made.key}`);
+      console.log('  Shown once; the hub keeps only its hash. Send it as Authorization: Bearer <key>.');
       return;
     }
     case 'revoke': {

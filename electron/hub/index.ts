@@ -1,14 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { HUB_ROUTES, type PairingCodeAnswer, type TerminalRole } from '../contract/hub';
+import { HUB_ROUTES, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalRole } from '../contract/hub';
 import { buildHub, type BuildHubOptions } from './app';
 import type { HubLogOptions } from './log';
+import { makeOwnerKey } from './owner-keys';
 import { issuePairingCode } from './pairing';
-import { hashSecret, newWebhookSecret, PAIRING_CODE_PATTERN, WEBHOOK_SECRET_PATTERN } from './secrets';
+import { hashSecret, newWebhookSecret, PAIRING_CODE_PATTERN, validOperatorOwnerKey, WEBHOOK_SECRET_PATTERN } from './secrets';
 import { openStore } from './store/open';
 import type { HubStore, Shop } from './store/types';
 
 export { buildHub, type BuildHubOptions } from './app';
 export { openStore, type StoreLocation } from './store/open';
+export { makeOwnerKey } from './owner-keys';
 export type { HubStore } from './store/types';
 export type { HubLogOptions } from './log';
 
@@ -24,6 +26,8 @@ export interface StartHubOptions {
   /** The webhook URL's secret segment; without it one is generated at first start and kept in the store. */
   webhookSecret?: string | null;
   webhookHmacSecret?: string | null;
+  /** An owner key for the default shop's read API and scripts (kept hashed; another one given later replaces it). */
+  ownerKey?: string | null;
   /** Six digits to accept as a counter pairing code for the first ten minutes (scripted set-ups). */
   pairingCode?: string | null;
   /** The default shop's BOS registration id and name, set at first start or changed later. */
@@ -44,10 +48,13 @@ export interface RunningHub {
   shop: Shop;
   storeKind: HubStore['kind'];
   createPairingCode(role: TerminalRole, name?: string): Promise<PairingCodeAnswer>;
+  /** A new owner key for the default shop, shown once. */
+  createOwnerKey(label?: string): Promise<OwnerKeyAnswer>;
   close(): Promise<void>;
 }
 
-function checkOptions(options: Pick<StartHubOptions, 'webhookSecret' | 'pairingCode'>): void {
+function checkOptions(options: Pick<StartHubOptions, 'webhookSecret' | 'pairingCode' | 'ownerKey'>): void {
+  if (options.ownerKey && !validOperatorOwnerKey(options.ownerKey)) throw new RangeError('An owner key is 24 to 128 URL-safe characters (letters, digits, . _ ~ -), and does not start with hubt_.');
   if (options.webhookSecret && !WEBHOOK_SECRET_PATTERN.test(options.webhookSecret)) throw new RangeError('A webhook secret is 24 to 128 URL-safe characters (letters, digits, . _ ~ -).');
   if (options.pairingCode && !PAIRING_CODE_PATTERN.test(options.pairingCode)) throw new RangeError('A pairing code is six digits.');
 }
@@ -81,6 +88,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
   let app: Awaited<ReturnType<typeof buildHub>> | null = null;
   try {
     const { shop, webhookSecret } = await openDefaultShop(store, options, clock());
+    if (options.ownerKey) await store.createOwnerKey({ shopId: shop.id, keyHash: hashSecret(options.ownerKey), label: 'Given at start (--owner-key)', origin: 'start', now: clock() });
     if (options.pairingCode) await issuePairingCode(store, clock(), { shopId: shop.id, role: 'counter', fixedCode: options.pairingCode });
     app = await buildHub({
       store,
@@ -103,6 +111,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       shop,
       storeKind: store.kind,
       createPairingCode: (role, name) => issuePairingCode(store, clock(), { shopId: shop.id, role, name: name ?? null }),
+      createOwnerKey: (label) => makeOwnerKey(store, shop.id, label ?? null, clock()),
       close: () => running.close(),
     };
   } catch (error) {

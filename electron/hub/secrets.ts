@@ -29,3 +29,10 @@ export function validSignature(hmacSecret: string, body: Uint8Array, signature: 
   const expected = createHmac('sha256', hmacSecret).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(signature.trim(), 'hex'));
 }
+
+/** An owner key for the read API and scripts: 256 bits, URL-safe, its prefix saying what it is. */
+export const newOwnerKey = (): string => `hubo_${randomBytes(32).toString('base64url')}`;
+/** Any owner key (made, or the operator's own `--owner-key`): URL-safe, long enough not to be guessed. */
+export const OWNER_KEY_PATTERN = /^[A-Za-z0-9._~-]{24,128}$/;
+/** What the operator may give with --owner-key: an owner key that cannot be taken for a terminal's credential. */
+export const validOperatorOwnerKey = (key: string): boolean => OWNER_KEY_PATTERN.test(key) && !CREDENTIAL_PATTERN.test(key);

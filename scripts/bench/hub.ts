@@ -1,5 +1,7 @@
 // The shop hub: how soon a webhook's payment is on the terminal's stream, and how many webhooks a second
-// one hub process takes with 200 terminals streaming (PostgreSQL, autocannon). Bounded in count and time.
+// one hub process takes with 200 terminals streaming (PostgreSQL, autocannon); journal events a second
+// from 500 terminals (hub-journal.ts); a shop-day summary over a year of a 300-shop chain (hub-chain.ts,
+// BENCH_HUB_CHAIN=0 leaves it out). Bounded in count and time.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import { runCli } from '../../test/hub/cli-process';
 import { expectation } from '../../test/hub/fixtures';
 import { bearer, openStream, razorpayBody, type OpenStream } from '../../test/hub/hub-support';
 import { createTestDatabase, startPostgres } from '../../test/support/postgres';
+import { chainFigures } from './hub-chain';
+import { ingestionRows, runIngestion } from './hub-journal';
 import { ms, quantile, type Row } from './stats';
 
 const LATENCY_WEBHOOKS = Number(process.env.BENCH_HUB_WEBHOOKS ?? 300);
@@ -136,9 +140,11 @@ export async function hubFigures(): Promise<Row[]> {
       await db.drop().catch(() => {});
     }
     rows.push(...(await loadRows(postgres.url)));
+    rows.push(...ingestionRows(await runIngestion(postgres.url, { terminals: 500, shops: 100, eventsPerBatch: 50, seconds: 8, maxEvents: 200_000 })));
   } finally {
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  if (process.env.BENCH_HUB_CHAIN !== '0') rows.push(...(await chainFigures()));
   return rows;
 }

@@ -42,7 +42,7 @@ export async function openTestStore(driver: DriverName): Promise<TestStore> {
  * One store for a describe block (opening one per test is seconds on PGlite). If it cannot be opened
  * (no PostgreSQL here), every test in the block fails with the reason: none is skipped.
  */
-export function useSharedStore(driver: DriverName): { readonly store: HubStore; readonly ready: boolean } {
+export function useSharedStore(driver: DriverName): { readonly store: HubStore; readonly ready: boolean; readonly location: StoreLocation } {
   let opened: TestStore | null = null;
   let failure: unknown = null;
   beforeAll(async () => {
@@ -67,6 +67,11 @@ export function useSharedStore(driver: DriverName): { readonly store: HubStore; 
     get store() {
       if (!opened) throw new Error(`no ${driver} store`);
       return opened.store;
+    },
+    /** Where it is: a test may read a PostgreSQL store's tables itself (a PGlite directory is the store's alone while open). */
+    get location() {
+      if (!opened) throw new Error(`no ${driver} store`);
+      return opened.location;
     },
   };
 }

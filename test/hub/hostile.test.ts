@@ -75,6 +75,23 @@ describe.each(DRIVERS)('hostile requests on %s', (driver) => {
     await stillUp();
   });
 
+  it('answers a deeply nested or oversized journal batch, and odd days, with JSON errors, not a crash', async () => {
+    const deep = `{"events":[{"id":1,"type":"sale.paid","at":"2026-12-01T10:00:00Z","terminal":"C","role":"staff","data":${'{"a":'.repeat(12_000)}1${'}'.repeat(12_000)}}]}`;
+    const nested = await hub!.app.inject({ method: 'POST', url: '/v1/journal', headers: { ...bearer(counter.credential), 'content-type': 'application/json' }, payload: deep });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/nested deeper/) } });
+    const huge = JSON.stringify({ events: [{ id: 1, type: 'sale.paid', at: '2026-12-01T10:00:00Z', terminal: 'C', role: 'staff', data: { note: 'x'.repeat(9 * 1024 * 1024) } }] });
+    const tooLarge = await hub!.app.inject({ method: 'POST', url: '/v1/journal', headers: { ...bearer(counter.credential), 'content-type': 'application/json' }, payload: huge });
+    expect(tooLarge.statusCode).toBe(413);
+    const owner = await hub!.pair('owner');
+    for (const url of ['/v1/days/%2e%2e/summary', '/v1/days/2026-12-01%00/sales', `/v1/days/${'9'.repeat(5_000)}/summary`, '/v1/days/2026-12-01/sales?terminal=']) {
+      const res = await hub!.app.inject({ method: 'GET', url, headers: bearer(owner.credential) });
+      expect([400, 404, 414], url).toContain(res.statusCode);
+      expect(res.json(), url).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+    }
+    await stillUp();
+  });
+
   it('refuses garbage credentials and cursors without trouble', async () => {
     for (const authorization of ['Bearer', 'Bearer ', `Bearer ${'x'.repeat(8_000)}`, 'Basic dXNlcjpwYXNz', `Bearer ${counter.credential} extra`]) {
       const res = await hub!.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization }, remoteAddress: '192.0.2.200' });

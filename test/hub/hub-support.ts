@@ -112,9 +112,9 @@ export interface OpenStream {
   close(): void;
 }
 
-export function openStream(baseUrl: string, credential: string, o: { after?: string; lastEventId?: string } = {}): Promise<OpenStream> {
+export function openStream(baseUrl: string, credential: string, o: { after?: string; lastEventId?: string; path?: string } = {}): Promise<OpenStream> {
   return new Promise((resolve, reject) => {
-    const path = `/v1/stream${o.after !== undefined ? `?after=${o.after}` : ''}`;
+    const path = `${o.path ?? '/v1/stream'}${o.after !== undefined ? `?after=${o.after}` : ''}`;
     const req = httpRequest(`${baseUrl}${path}`, { headers: { ...bearer(credential), ...(o.lastEventId !== undefined ? { 'Last-Event-ID': o.lastEventId } : {}) } }, (res: IncomingMessage) => {
       const events: StreamEvent[] = [];
       const comments: string[] = [];

@@ -22,6 +22,7 @@ export class StreamRegistry {
       for (const set of this.byTerminal.values()) for (const stream of set) stream.wake();
       return;
     }
+    if (signal.kind === 'shop') return;
     for (const stream of [...(this.byTerminal.get(signal.terminalId) ?? [])]) {
       if (signal.kind === 'revoked') stream.end();
       else stream.wake();

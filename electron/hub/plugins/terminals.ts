@@ -15,23 +15,24 @@ export async function terminalsPlugin(app: FastifyInstance, deps: HubDeps): Prom
     return { terminalId: t.id, name: t.name, role: t.role, shop: { id: t.shop.id, name: t.shop.name } };
   });
 
-  app.post<{ Body: PairingCodeRequest }>(HUB_ROUTES.pairingCodes, { schema: pairingCodeSchema }, async (request): Promise<PairingCodeAnswer> => {
+  // An owner key may make codes too: a script setting up many counters.
+  app.post<{ Body: PairingCodeRequest }>(HUB_ROUTES.pairingCodes, { schema: pairingCodeSchema, config: { access: 'owner' } }, async (request): Promise<PairingCodeAnswer> => {
     const owner = ownerOf(request);
-    const answer = await issuePairingCode(deps.store, deps.now(), { shopId: owner.shopId, role: request.body.role, name: request.body.name ?? null });
-    request.log.info({ by: owner.id, role: answer.role }, 'pairing code made');
+    const answer = await issuePairingCode(deps.store, deps.now(), { shopId: owner.shop.id, role: request.body.role, name: request.body.name ?? null });
+    request.log.info({ by: owner.terminalId ?? 'owner key', role: answer.role }, 'pairing code made');
     return answer;
   });
 
-  app.get(HUB_ROUTES.terminals, { schema: terminalsSchema }, async (request): Promise<TerminalsAnswer> => ({ terminals: await deps.store.listTerminals(ownerOf(request).shopId) }));
+  app.get(HUB_ROUTES.terminals, { schema: terminalsSchema, config: { access: 'owner' } }, async (request): Promise<TerminalsAnswer> => ({ terminals: await deps.store.listTerminals(ownerOf(request).shop.id) }));
 
-  app.delete<{ Params: { terminalId: string } }>(`${HUB_ROUTES.terminals}/:terminalId`, { schema: revokeSchema }, async (request): Promise<TerminalListing> => {
+  app.delete<{ Params: { terminalId: string } }>(`${HUB_ROUTES.terminals}/:terminalId`, { schema: revokeSchema, config: { access: 'owner-terminal' } }, async (request): Promise<TerminalListing> => {
     const owner = ownerOf(request);
     // The store's revocation signal ends this terminal's open streams, here and in every other process.
-    const listing = await deps.store.revokeTerminal(owner.shopId, request.params.terminalId, deps.now());
+    const listing = await deps.store.revokeTerminal(owner.shop.id, request.params.terminalId, deps.now());
     if (!listing) throw notFound('This shop has no terminal with that id.');
-    request.log.info({ by: owner.id, terminalId: listing.terminalId }, 'terminal revoked');
+    request.log.info({ by: owner.terminalId, terminalId: listing.terminalId }, 'terminal revoked');
     return listing;
   });
 
-  app.get(HUB_ROUTES.unmatched, { schema: unmatchedSchema }, async (request): Promise<UnmatchedAnswer> => ({ payments: await deps.store.unmatchedPayments(ownerOf(request).shopId, UNMATCHED_LIMIT) }));
+  app.get(HUB_ROUTES.unmatched, { schema: unmatchedSchema, config: { access: 'owner' } }, async (request): Promise<UnmatchedAnswer> => ({ payments: await deps.store.unmatchedPayments(ownerOf(request).shop.id, UNMATCHED_LIMIT) }));
 }

@@ -35,13 +35,15 @@ export interface PostgresDriverOptions {
 }
 
 function encodeSignal(instance: string, signal: StoreSignal): string {
-  return signal.kind === 'resync' ? `${instance} resync` : `${instance} ${signal.kind} ${signal.terminalId}`;
+  if (signal.kind === 'resync') return `${instance} resync`;
+  return signal.kind === 'shop' ? `${instance} shop ${signal.shopId}` : `${instance} ${signal.kind} ${signal.terminalId}`;
 }
 
 function decodeSignal(instance: string, payload: string): StoreSignal | null {
-  const [from, kind, terminalId] = payload.split(' ');
+  const [from, kind, id] = payload.split(' ');
   if (from === instance) return null; // this process already told its own streams
-  if ((kind === 'delivery' || kind === 'revoked') && terminalId) return { kind, terminalId };
+  if ((kind === 'delivery' || kind === 'revoked') && id) return { kind, terminalId: id };
+  if (kind === 'shop' && id) return { kind, shopId: id };
   return kind === 'resync' ? { kind: 'resync' } : null;
 }
 

@@ -1,4 +1,6 @@
+import * as journal from './journal';
 import { migrate } from './migrate';
+import * as owner from './owner';
 import * as payments from './payments';
 import { int } from './rows';
 import * as shops from './shops';
@@ -55,6 +57,14 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     registerExpectation: (terminal, expectation, now) => announcing((tx, announce) => payments.registerExpectation(tx, announce, terminal, expectation, now)),
     paymentsAfter: (terminalId, cursor, limit) => payments.paymentsAfter(driver, terminalId, cursor, limit),
     unmatchedPayments: (shopId, limit) => payments.unmatchedPayments(driver, shopId, limit),
+    recordJournal: (terminal, events, reported, now) => announcing((tx, announce) => journal.recordJournal(tx, announce, terminal, events, reported, now)),
+    journalCursor: (terminalId) => journal.journalCursor(driver, terminalId),
+    shopChangesAfter: (shopId, cursor, limit) => journal.shopChangesAfter(driver, shopId, cursor, limit),
+    latestShopChange: (shopId) => journal.latestShopChange(driver, shopId),
+    createOwnerKey: (key) => driver.transaction((tx) => owner.createOwnerKey(tx, key)),
+    shopByOwnerKeyHash: (hash) => owner.shopByOwnerKeyHash(driver, hash),
+    dayFigures: (shopId, day) => owner.dayFigures(driver, shopId, day),
+    daySales: (shopId, day, terminalId) => owner.daySales(driver, shopId, day, terminalId),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,5 +1,5 @@
 /** The little SQL surface both drivers (PGlite, pg Pool) give the store: one set of SQL runs on either. */
-export type SqlValue = string | number | boolean | null | Uint8Array | readonly string[];
+export type SqlValue = string | number | boolean | null | Uint8Array | readonly (string | null)[];
 export type SqlRow = Record<string, unknown>;
 
 export interface SqlRunner {
@@ -8,8 +8,8 @@ export interface SqlRunner {
   exec(text: string): Promise<void>;
 }
 
-/** A change other hub processes on the same database must hear of. */
-export type StoreSignal = { kind: 'delivery' | 'revoked'; terminalId: string } | { kind: 'resync' };
+/** A change other hub processes on the same database must hear of. `shop`: a counter's journal came in (the owner's stream). */
+export type StoreSignal = { kind: 'delivery' | 'revoked'; terminalId: string } | { kind: 'shop'; shopId: string } | { kind: 'resync' };
 
 export interface SqlDriver extends SqlRunner {
   readonly kind: 'pglite' | 'postgresql';

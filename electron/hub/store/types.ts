@@ -1,4 +1,6 @@
-import type { ExpectationRequest, HubPayment, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
+import type { ExpectationRequest, HubPayment, ShopChange, ShopSale, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
+import type { IntakeEvent, IntakeReport } from '../journal/validate';
+import type { DayFigures } from '../journal/summary';
 import type { StoreSignal } from './sql';
 
 /** Everything is keyed by shop: one hub process may serve many shops (a partner's). */
@@ -124,6 +126,28 @@ export interface QuarantineEntry {
   receivedAt: string;
 }
 
+export interface JournalIntake {
+  accepted: number;
+  duplicates: number;
+  lastId: number | null;
+  /** The shop days whose figures this batch changed (its sales' days, a sale's old day, reported days). */
+  days: string[];
+}
+
+export interface ShopChangeItem {
+  cursor: number;
+  change: ShopChange;
+}
+
+export interface NewOwnerKey {
+  shopId: string;
+  keyHash: string;
+  label: string;
+  /** `start`: the key given with --owner-key, which replaces the shop's previous start key. */
+  origin: 'start' | 'made';
+  now: number;
+}
+
 /** What the hub needs from its database. Times in are epoch milliseconds from the hub's clock; times out are ISO 8601. */
 export interface HubStore {
   readonly kind: 'pglite' | 'postgresql';
@@ -153,6 +177,21 @@ export interface HubStore {
   registerExpectation(terminal: Terminal, expectation: ExpectationRequest, now: number): Promise<ExpectationResult>;
   paymentsAfter(terminalId: string, cursor: number, limit: number): Promise<StreamItem[]>;
   unmatchedPayments(shopId: string, limit: number): Promise<UnmatchedPayment[]>;
+
+  /**
+   * One transaction: the events this terminal's batch brings that the hub does not hold yet, the sales
+   * they fold into, the reports, and a change for the owner's stream. A batch sent again changes nothing.
+   */
+  recordJournal(terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number): Promise<JournalIntake>;
+  journalCursor(terminalId: string): Promise<number | null>;
+  /** The shop's change log for its owner's stream, after a cursor; `latestShopChange` is where a new stream starts. */
+  shopChangesAfter(shopId: string, cursor: number, limit: number): Promise<ShopChangeItem[]>;
+  latestShopChange(shopId: string): Promise<number>;
+  createOwnerKey(key: NewOwnerKey): Promise<{ label: string; createdAt: string }>;
+  shopByOwnerKeyHash(hash: string): Promise<Shop | null>;
+  /** The sales and reports of one shop day, for the summary (day-summary.ts adds them up). */
+  dayFigures(shopId: string, day: string): Promise<DayFigures>;
+  daySales(shopId: string, day: string, terminalId: string | null): Promise<ShopSale[]>;
 
   /** Deliveries and revocations, from this process and (PostgreSQL) every other on the same database. */
   subscribe(listener: (signal: StoreSignal) => void): () => void;

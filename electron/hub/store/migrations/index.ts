@@ -1,4 +1,5 @@
 import * as m001 from './001_shops_terminals_payments';
+import * as m002 from './002_journal_owner';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** In order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];

@@ -1,0 +1,53 @@
+import type { SaleStateTotals, ShopSale } from '../../contract/hub';
+import type { DayFigures, SaleFigure } from '../journal/summary';
+import { int, iso, isoOf, SHOP_COLUMNS, text } from './rows';
+import { SALE_COLUMNS, shopSaleOf } from './sale-rows';
+import { shopOf } from './shops';
+import type { SqlRunner } from './sql';
+import type { NewOwnerKey, Shop } from './types';
+
+export async function createOwnerKey(tx: SqlRunner, key: NewOwnerKey): Promise<{ label: string; createdAt: string }> {
+  // The key given at start is one per shop: another --owner-key replaces it (and the old one stops working).
+  if (key.origin === 'start') await tx.query("delete from owner_keys where shop_id = $1 and origin = 'start' and key_hash <> $2", [key.shopId, key.keyHash]);
+  const [row] = await tx.query(
+    `insert into owner_keys (key_hash, shop_id, label, origin, created_at) values ($1, $2, $3, $4, $5)
+     on conflict (key_hash) do update set label = owner_keys.label returning label, created_at`,
+    [key.keyHash, key.shopId, key.label, key.origin, iso(key.now)],
+  );
+  return { label: text(row?.label ?? key.label), createdAt: isoOf(row?.created_at) };
+}
+
+export async function shopByOwnerKeyHash(tx: SqlRunner, hash: string): Promise<Shop | null> {
+  const [row] = await tx.query(`select ${SHOP_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} from owner_keys k join shops s on s.id = k.shop_id where k.key_hash = $1`, [hash]);
+  return row ? shopOf(row) : null;
+}
+
+// The shop-day queries: each reads the day's rows through sales_by_shop_day (the bench prints the plan).
+// Only sales whose request the hub holds count, as on the counter (History and its day totals).
+export const DAY_FIGURES_SQL = "select terminal_id, state, amount_paise, confirmed_by, hour, late_reason from sales where shop_id = $1 and day = $2::date and requested";
+const DAY_REPORTS_SQL = 'select terminal_id, sales from journal_reports where shop_id = $1 and day = $2::date';
+
+const STATES = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed'] as const;
+const figureOf = (r: Record<string, unknown>): SaleFigure => ({
+  terminalId: text(r.terminal_id),
+  state: STATES.find((s) => s === r.state) ?? 'creating',
+  amountPaise: int(r.amount_paise),
+  confirmedBy: r.confirmed_by === 'bos' || r.confirmed_by === 'person' ? r.confirmed_by : null,
+  hour: int(r.hour),
+  late: r.late_reason !== null && r.late_reason !== undefined,
+});
+
+export async function dayFigures(tx: SqlRunner, shopId: string, day: string): Promise<DayFigures> {
+  const [sales, reports] = [await tx.query(DAY_FIGURES_SQL, [shopId, day]), await tx.query(DAY_REPORTS_SQL, [shopId, day])];
+  return { sales: sales.map(figureOf), reports: reports.map((r) => ({ terminalId: text(r.terminal_id), sales: r.sales as SaleStateTotals })) };
+}
+
+const SALE_LIST = `select s.terminal_id, t.name as terminal_name, ${SALE_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+  from sales s join terminals t on t.id = s.terminal_id where s.shop_id = $1 and s.day = $2::date and s.requested`;
+const ORDER = 'order by s.requested_at, s.terminal_id, s.sale_id';
+
+export async function daySales(tx: SqlRunner, shopId: string, day: string, terminalId: string | null): Promise<ShopSale[]> {
+  const rows = terminalId === null ? await tx.query(`${SALE_LIST} ${ORDER}`, [shopId, day]) : await tx.query(`${SALE_LIST} and s.terminal_id = $3 ${ORDER}`, [shopId, day, terminalId]);
+  return rows.map(shopSaleOf);
+}
+

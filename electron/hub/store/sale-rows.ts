@@ -1,0 +1,100 @@
+import type { ShopSale } from '../../contract/hub';
+import { istDay, istHour } from '../journal/days';
+import type { HubSale, SaleState } from '../journal/fold';
+import { int, intOrNull, isoOf, isoOrNull, text, textOrNull } from './rows';
+import type { SqlRow } from './sql';
+
+// A folded sale as a row of `sales` and back. Named columns, never `*` (see rows.ts).
+export const SALE_COLUMNS =
+  'sale_id, requested, requested_at, amount_paise, state, confirmed_by, qr_id, txn_ref, payee_vpa, payee_name, utr, paid_at, paid_after_expiry, paid_after_cancel, error_code, error_message, bos_code, bos_message, late_amount_paise, late_utr, late_reason, last_event_id';
+
+const STATES: readonly SaleState[] = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed'];
+const stateOf = (value: unknown): SaleState => STATES.find((s) => s === value) ?? 'creating';
+const confirmedOf = (value: unknown): HubSale['confirmedBy'] => (value === 'bos' || value === 'person' ? value : null);
+const lateReasonOf = (value: unknown) => (value === 'after_cancel' || value === 'after_expiry' ? value : null);
+
+export function saleOfRow(r: SqlRow): HubSale {
+  const lateReason = lateReasonOf(r.late_reason);
+  const bosCode = textOrNull(r.bos_code);
+  const bosMessage = textOrNull(r.bos_message);
+  const errorCode = textOrNull(r.error_code);
+  return {
+    saleId: text(r.sale_id),
+    amountPaise: int(r.amount_paise),
+    state: stateOf(r.state),
+    requestedAt: isoOf(r.requested_at),
+    requested: r.requested === true,
+    qrId: textOrNull(r.qr_id),
+    txnRef: textOrNull(r.txn_ref),
+    payeeVpa: textOrNull(r.payee_vpa),
+    payeeName: textOrNull(r.payee_name),
+    utr: textOrNull(r.utr),
+    paidAfterExpiry: r.paid_after_expiry === true,
+    paidAfterCancel: r.paid_after_cancel === true,
+    confirmedBy: confirmedOf(r.confirmed_by),
+    error: errorCode === null ? null : { code: errorCode, message: text(r.error_message ?? ''), ...(bosCode ? { bosCode } : {}), ...(bosMessage ? { bosMessage } : {}) },
+    latePayment: lateReason ? { amountPaise: intOrNull(r.late_amount_paise) ?? 0, utr: textOrNull(r.late_utr), reason: lateReason } : null,
+    paidAt: isoOrNull(r.paid_at),
+    lastEventId: int(r.last_event_id),
+  };
+}
+
+/** The sale's day: its request's (or first line's) IST day. */
+export const dayOfSale = (sale: HubSale): string => istDay(Date.parse(sale.requestedAt));
+
+/** One element of the JSON array the upsert reads with jsonb_to_recordset. */
+export function saleRecord(sale: HubSale): Record<string, unknown> {
+  const at = Date.parse(sale.requestedAt);
+  return {
+    sale_id: sale.saleId,
+    day: istDay(at),
+    requested: sale.requested,
+    requested_at: sale.requestedAt,
+    hour: istHour(at),
+    amount_paise: sale.amountPaise,
+    state: sale.state,
+    confirmed_by: sale.confirmedBy,
+    qr_id: sale.qrId,
+    txn_ref: sale.txnRef,
+    payee_vpa: sale.payeeVpa,
+    payee_name: sale.payeeName,
+    utr: sale.utr,
+    paid_at: sale.paidAt,
+    paid_after_expiry: sale.paidAfterExpiry,
+    paid_after_cancel: sale.paidAfterCancel,
+    error_code: sale.error?.code ?? null,
+    error_message: sale.error?.message ?? null,
+    bos_code: sale.error?.bosCode ?? null,
+    bos_message: sale.error?.bosMessage ?? null,
+    late_amount_paise: sale.latePayment?.amountPaise ?? null,
+    late_utr: sale.latePayment?.utr ?? null,
+    late_reason: sale.latePayment?.reason ?? null,
+    last_event_id: sale.lastEventId,
+  };
+}
+
+/** The record's columns and types, as jsonb_to_recordset needs them. */
+export const SALE_RECORD_TYPES =
+  'sale_id text, day date, requested boolean, requested_at timestamptz, hour smallint, amount_paise bigint, state text, confirmed_by text, qr_id text, txn_ref text, payee_vpa text, payee_name text, utr text, paid_at timestamptz, paid_after_expiry boolean, paid_after_cancel boolean, error_code text, error_message text, bos_code text, bos_message text, late_amount_paise bigint, late_utr text, late_reason text, last_event_id bigint';
+
+export function shopSaleOf(r: SqlRow): ShopSale {
+  const sale = saleOfRow(r);
+  return {
+    terminalId: text(r.terminal_id),
+    terminalName: text(r.terminal_name),
+    saleId: sale.saleId,
+    requestedAt: sale.requestedAt,
+    amountPaise: sale.amountPaise,
+    state: sale.state,
+    confirmedBy: sale.confirmedBy,
+    bosReference: sale.txnRef,
+    utr: sale.utr,
+    paidAt: sale.paidAt,
+    paidAfterExpiry: sale.paidAfterExpiry,
+    paidAfterCancel: sale.paidAfterCancel,
+    latePayment: sale.latePayment,
+    // As History shows it: a refusal without a code of its own has none here either.
+    errorCode: sale.error && sale.error.code !== 'unknown' ? sale.error.code : null,
+    bosMessage: sale.error?.bosMessage ?? null,
+  };
+}
