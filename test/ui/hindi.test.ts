@@ -171,7 +171,11 @@ describe('Hindi on the Sell screens', () => {
     await page.getByRole('button', { name: showQr }).click();
     await page.getByRole('img', { name: /₹99\.50/ }).waitFor();
     await page.keyboard.press('Escape');
-    await amountField().waitFor();
+    await page.getByText(hi.sell.confirmCancel('₹99.50')).waitFor();
+    await checkHindi('sell-confirm-cancel');
+    await page.keyboard.press('Enter');
+    await page.getByText(hi.sell.cancelled('₹99.50')).waitFor();
+    await checkHindi('sell-cancelled');
 
     // A sale BOS refused (its row says why in Hindi, main's English note below it), and one left on screen to resolve from History.
     sandbox().control.setNextFault('html_500');
@@ -333,17 +337,21 @@ describe('Hindi on Settings, the PIN and the shortcut sheet', () => {
     await checkHindi('pin-dialog-wrong');
   });
 
-  it('the first-start Set PIN form is in Hindi', async () => {
+  it('the first-start set-up is in Hindi, its checks too', async () => {
     // No PIN yet, so settings.update would refuse: the settings file already says Hindi.
     await running.stop();
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-ui-'));
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'hi' }));
     running = await startPreview({}, { dataDir });
     await page.goto(running.preview.url);
-    await page.getByLabel(hi.sell.amount).waitFor();
-    await page.keyboard.press('F9');
-    await page.getByRole('heading', { name: hi.owner.setTitle }).waitFor();
-    await checkHindi('settings-set-pin');
+    await page.getByRole('heading', { name: hi.setup.title }).waitFor();
+    expect(await page.getByLabel(hi.sell.amount).count()).toBe(0);
+    await checkHindi('setup');
+    await page.getByRole('button', { name: hi.setup.finish }).click();
+    await page.getByText(hi.setup.shopNameRequired).waitFor();
+    await page.getByLabel(hi.setup.live).check();
+    await page.getByLabel(hi.setup.registrationId).waitFor();
+    await checkHindi('setup-errors');
   });
 
   it('the shortcut sheet is in Hindi', async () => {

@@ -79,18 +79,18 @@ export function SetupScreen({ settings, onDone }: { settings: SettingsView | nul
         <p className="setup-intro">{words.intro}</p>
         <p className="hint">{words.cashierNote}</p>
         <div className="setup-grid">
+          <div className="field setup-shop">
+            <label htmlFor="setup-shop">{words.shopName}</label>
+            <input id="setup-shop" ref={first} maxLength={60} autoComplete="organization" value={shopName} aria-invalid={problem === 'shopName'} aria-describedby="setup-shop-hint setup-shopName-error" onChange={(e) => setShopName(e.target.value)} />
+            <p id="setup-shop-hint" className="hint">{words.shopNameHint}</p>
+            {fieldError('shopName', words.shopNameRequired)}
+          </div>
           <div className="field">
             <label htmlFor="setup-language">{words.language}</label>
             <select id="setup-language" value={lang} onChange={(e) => chooseLanguage(e.target.value === 'hi' ? 'hi' : 'en')}>
               <option value="en">{t.settings.prefs.languages.en}</option>
               <option value="hi">{t.settings.prefs.languages.hi}</option>
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor="setup-shop">{words.shopName}</label>
-            <input id="setup-shop" ref={first} maxLength={60} autoComplete="organization" value={shopName} aria-invalid={problem === 'shopName'} aria-describedby="setup-shop-hint setup-shopName-error" onChange={(e) => setShopName(e.target.value)} />
-            <p id="setup-shop-hint" className="hint">{words.shopNameHint}</p>
-            {fieldError('shopName', words.shopNameRequired)}
           </div>
           {!pinDone.current && (
             <>
@@ -104,11 +104,12 @@ export function SetupScreen({ settings, onDone }: { settings: SettingsView | nul
                 <input id="setup-pin-again" type="password" inputMode="numeric" autoComplete="new-password" value={again} aria-invalid={problem === 'again'} aria-describedby="setup-again-error" onChange={(e) => setAgain(digits(e.target.value))} />
                 {fieldError('again', t.owner.pinsDiffer)}
               </div>
-              <p id="setup-pin-hint" className="hint setup-wide">{words.pinHint}</p>
+              <p id="setup-pin-hint" className="hint setup-pin-hint">{words.pinHint}</p>
             </>
           )}
           <fieldset className="setup-wide">
             <legend>{words.environment}</legend>
+            <div className="setup-radios">
             <label className="radio">
               <input type="radio" name="setup-environment" checked={environment === 'sandbox'} onChange={() => setEnvironment('sandbox')} />
               {words.sandbox}
@@ -117,6 +118,7 @@ export function SetupScreen({ settings, onDone }: { settings: SettingsView | nul
               <input type="radio" name="setup-environment" checked={environment === 'live'} onChange={() => setEnvironment('live')} />
               {words.live}
             </label>
+            </div>
             {environment === 'live' && (
               <div className="field">
                 <label htmlFor="setup-registration">{words.registrationId}</label>
