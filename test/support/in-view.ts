@@ -41,9 +41,12 @@ export async function whyNotInView(locator: Locator): Promise<string | null> {
         return `${name(element)} at ${r(box)} is cut off by ${name(ancestor)} (overflow ${style.overflowX}/${style.overflowY}, showing ${r(inner)})`;
       }
     }
-    // Near each corner, and a 3 × 3 grid across it: a strip laid over its middle is found too.
-    const inX = Math.min(4, box.width / 4);
-    const inY = Math.min(4, box.height / 4);
+    // Near each corner (inside a rounded one, where hits go to what is behind), and a 3 × 3 grid
+    // across it: a strip laid over its middle is found too.
+    const radius = Math.max(...['borderTopLeftRadius', 'borderTopRightRadius', 'borderBottomLeftRadius', 'borderBottomRightRadius'].map((side) => parseFloat(getComputedStyle(element).getPropertyValue(side.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))) || 0));
+    const corner = Math.max(4, Math.ceil(radius * 0.3) + 1);
+    const inX = Math.min(corner, box.width / 4);
+    const inY = Math.min(corner, box.height / 4);
     const xs = [box.left + inX, box.left + box.width / 6, box.left + box.width / 2, box.right - box.width / 6, box.right - inX];
     const ys = [box.top + inY, box.top + box.height / 6, box.top + box.height / 2, box.bottom - box.height / 6, box.bottom - inY];
     const points: Array<[number, number]> = [];

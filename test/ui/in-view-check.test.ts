@@ -25,6 +25,7 @@ beforeAll(async () => {
     <div id="empty" style="position: absolute; left: 10px; top: 200px"></div>
     <div id="gone" class="box" style="display: none">not displayed</div>
     <button id="with-text" style="position: absolute; left: 10px; top: 300px; width: 120px; height: 50px"><span>text inside</span></button>
+    <p id="rounded" style="position: absolute; left: 200px; top: 300px; width: 200px; height: 60px; margin: 0; border: 4px solid; border-radius: 16px">rounded corners</p>
   `);
 });
 afterAll(async () => {
@@ -36,6 +37,8 @@ describe('whyNotInView', () => {
     expect(await whyNotInView(page.locator('#fine'))).toBeNull();
     expect(await whyNotInView(page.locator('#with-text'))).toBeNull();
     expect(await whyNotInView(page.locator('#inside'))).toBeNull();
+    // Its rounded corners hit what is behind them: not taken for something covering it.
+    expect(await whyNotInView(page.locator('#rounded'))).toBeNull();
   });
 
   it('fails an element partly outside the viewport, at the bottom or the side', async () => {

@@ -20,7 +20,7 @@ export function PaidDone({ sale, settings, onNext }: { sale: SaleView; settings:
     <section className={byBos ? 'paid-done by-bos' : 'paid-done'} role="status" data-confirmed-by={sale.confirmedBy ?? 'person'}>
       {byBos ? (
         <p className="paid-title">
-          {amount} {t.sell.receivedBos}
+          <span className="paid-big">{amount}</span> <span className="paid-how">{t.sell.receivedBos}</span>
         </p>
       ) : (
         <p className="paid-title">

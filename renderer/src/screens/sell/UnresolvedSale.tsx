@@ -41,38 +41,42 @@ export function UnresolvedSale({ sale, error, busy, onAnswer }: Props) {
   return (
     <section className="unresolved" ref={dialog} role="alertdialog" aria-labelledby="unresolved-title" aria-describedby="unresolved-body" tabIndex={-1}>
       <h2 id="unresolved-title">{t.sell.unresolvedTitle}</h2>
-      <p className="unresolved-amount" data-testid="unresolved-amount">{formatPaise(sale.amountPaise)}</p>
-      <ul className="unresolved-facts">
-        <li data-testid="unresolved-at">{t.sell.unresolvedAt(formatDateTime(sale.requestedAt))}</li>
-        {reference?.txnRef && <li data-testid="unresolved-ref">{t.sell.unresolvedRef(reference.txnRef)}</li>}
-        {payee && <li>{t.sell.unresolvedPayee(payee)}</li>}
-      </ul>
-      <p id="unresolved-body">{t.sell.unresolvedBody}</p>
-      {questions.question ? (
-        <PaidQuestionBox question={questions.question} busy={busy} onAnyway={() => void questions.anyway()} onBack={questions.dismiss} />
-      ) : (
-        <>
-          <div className="unresolved-utr">
-            <label htmlFor="unresolved-utr">{t.sell.utr}</label>
-            <input
-              id="unresolved-utr"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={20}
-              value={utr}
-              aria-invalid={tried && invalid}
-              aria-describedby="unresolved-utr-error"
-              onChange={(event) => setUtr(event.target.value.replace(/\s/g, ''))}
-            />
-            <p id="unresolved-utr-error" className="field-error" role="alert">{tried && invalid ? t.sell.utrInvalid : ''}</p>
-          </div>
-          <div className="actions">
-            <button type="button" className="primary big" disabled={busy} onClick={paid}>{t.sell.unresolvedPaid}</button>
-            <button type="button" className="big danger" disabled={busy} onClick={() => void onAnswer(false)}>{t.sell.unresolvedCancel}</button>
-          </div>
-        </>
-      )}
+      <div className="unresolved-sale">
+        <p className="unresolved-amount" data-testid="unresolved-amount">{formatPaise(sale.amountPaise)}</p>
+        <ul className="unresolved-facts">
+          <li data-testid="unresolved-at">{t.sell.unresolvedAt(formatDateTime(sale.requestedAt))}</li>
+          {reference?.txnRef && <li data-testid="unresolved-ref">{t.sell.unresolvedRef(reference.txnRef)}</li>}
+          {payee && <li>{t.sell.unresolvedPayee(payee)}</li>}
+        </ul>
+      </div>
+      <div className="unresolved-answer">
+        <p id="unresolved-body">{t.sell.unresolvedBody}</p>
+        {questions.question ? (
+          <PaidQuestionBox question={questions.question} busy={busy} onAnyway={() => void questions.anyway()} onBack={questions.dismiss} />
+        ) : (
+          <>
+            <div className="unresolved-utr">
+              <label htmlFor="unresolved-utr">{t.sell.utr}</label>
+              <input
+                id="unresolved-utr"
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={20}
+                value={utr}
+                aria-invalid={tried && invalid}
+                aria-describedby="unresolved-utr-error"
+                onChange={(event) => setUtr(event.target.value.replace(/\s/g, ''))}
+              />
+              <p id="unresolved-utr-error" className="field-error" role="alert">{tried && invalid ? t.sell.utrInvalid : ''}</p>
+            </div>
+            <div className="actions">
+              <button type="button" className="primary big" disabled={busy} onClick={paid}>{t.sell.unresolvedPaid}</button>
+              <button type="button" className="big danger" disabled={busy} onClick={() => void onAnswer(false)}>{t.sell.unresolvedCancel}</button>
+            </div>
+          </>
+        )}
+      </div>
       {error && <ErrorBox error={error} />}
     </section>
   );
