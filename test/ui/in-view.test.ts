@@ -269,3 +269,30 @@ for (const language of ['en', 'hi'] as const) {
     });
   });
 }
+
+describe('the two cases the new cashier reported', () => {
+  it('in Hindi at 1366×768 the refused claim\'s message and Claim refund are on screen', async () => {
+    const page = await ui.open({ settings: { language: 'hi' }, amountLabel: hi.sell.amount, context: { viewport: { width: 1366, height: 768 } } });
+    await page.keyboard.press('F4');
+    await page.getByLabel(hi.refund.referenceId).fill('12345678926');
+    await page.getByLabel(hi.refund.ackNo).fill('127');
+    await page.getByRole('button', { name: hi.refund.sendOtp }).click();
+    await page.getByLabel(hi.refund.otp, { exact: true }).fill('000000');
+    await page.getByRole('button', { name: hi.refund.claim }).click();
+    const message = page.getByText(hi.errors.byCode.rejected);
+    await message.waitFor();
+    await expectInView(page, { message, claim: page.getByRole('button', { name: hi.refund.claim }) }, 'the refused claim');
+  });
+
+  it('at 1024×768 the customer display shows the amount, the payee and the time left beside the QR', async () => {
+    const cashier = await ui.open();
+    const page = await cashier.context().newPage();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${ui.running().preview.url.replace(/\/$/, '')}${CUSTOMER_PREVIEW.page}`);
+    await page.getByText('UPI accepted').waitFor();
+    await showQr(cashier, '1250');
+    const qr = page.getByRole('img', { name: /₹1,250\.00/ });
+    await qr.waitFor();
+    await expectInView(page, { qr, amount: page.getByTestId('customer-amount'), payee: page.getByText('Counter Sandbox Store'), timeLeft: page.getByTestId('customer-countdown') }, 'the customer display');
+  });
+});
