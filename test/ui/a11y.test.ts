@@ -45,10 +45,24 @@ async function walkScreens(): Promise<Record<string, string[]>> {
   await page.getByRole('button', { name: 'Paid', exact: true }).click();
   await page.getByRole('button', { name: 'Confirm paid' }).waitFor();
   await check('sell: confirm paid');
+  await page.getByLabel('UPI reference (UTR)').fill('123456789012');
   await page.getByRole('button', { name: 'Confirm paid' }).click();
   await page.getByTestId('paid-amount').waitFor();
   await check('sell: paid');
   await page.getByRole('button', { name: 'Next sale' }).click();
+  // The same UTR for the next sale: main's question, with the earlier sale.
+  await page.getByLabel('Amount').fill('60');
+  await page.getByRole('button', { name: 'Show QR' }).click();
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await page.getByLabel('UPI reference (UTR)').fill('123456789012');
+  await page.getByRole('button', { name: 'Confirm paid' }).click();
+  await page.getByRole('button', { name: 'Mark paid anyway' }).waitFor();
+  await check('sell: UTR used before');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.getByText('Sale cancelled (₹60.00).').waitFor();
+  await check('sell: cancelled');
 
   await page.keyboard.press('F4');
   await page.getByLabel('Reference ID').fill('12345678926');
@@ -83,7 +97,7 @@ describe('accessibility (axe-core)', () => {
     await actAsOwner(running);
     await running.services.handle('owner.lock', undefined);
     const found = await walkScreens();
-    expect(Object.keys(found)).toHaveLength(12);
+    expect(Object.keys(found)).toHaveLength(14);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 
