@@ -2,9 +2,11 @@
 import type { Page } from 'playwright';
 import { CUSTOMER_PREVIEW } from '../electron/contract/customer';
 import { launchChromium } from '../test/support/chromium';
-import { startPreview } from '../test/support/preview';
+import { actAsOwner, setUpCounter, startPreview } from '../test/support/preview';
 
 const running = await startPreview();
+// First start shows the owner's set-up: done here through the services, as the UI tests do.
+await setUpCounter(running);
 const browser = await launchChromium();
 try {
   for (const [width, height] of [[1920, 1080], [1024, 768]] as const) {
@@ -15,6 +17,8 @@ try {
     await page.getByRole('img', { name: /₹1,250\.00/ }).waitFor();
     await page.screenshot({ path: `docs/screenshots/sell-qr-${width}x${height}.png` });
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel' }).click();
+    await page.getByLabel('Amount').waitFor();
     await page.close();
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -44,7 +48,7 @@ try {
   await page.getByRole('table').waitFor();
   await page.screenshot({ path: 'docs/screenshots/history.png', fullPage: true });
 
-  await pos('owner.setPin', { pin: '2468' });
+  await actAsOwner(running);
   await page.keyboard.press('F9');
   await page.getByLabel('Registration ID').waitFor();
   await page.getByRole('button', { name: 'Test connection' }).click();

@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
+import { HubBadge } from './components/HubBadge';
+import { LatePaymentsBanner } from './components/LatePaymentsBanner';
 import { LiveBadge, ModeBanner } from './components/ModeBanner';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { Tabs, type TabItem } from './components/Tabs';
+import { useEngineLost } from './hooks/useEngineLink';
 import { useKeyDown } from './hooks/useKeyDown';
 import { OwnerProvider, useOwner } from './hooks/useOwner';
 import { callPos, useAppInfo, useSettings } from './hooks/usePos';
 import { useHelpKey } from './hooks/useShortcuts';
+import { useHub, useLatePayments } from './hooks/useShopFeed';
 import { t } from './i18n';
 import { watchHindiFont } from './i18n/fonts';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SetupScreen } from './screens/SetupScreen';
 
 type TabId = 'sell' | 'refund' | 'history' | 'settings';
 /** Built at render time: the labels follow the language in use. */
@@ -23,23 +28,47 @@ const tabs = (): readonly TabItem<TabId>[] => [
 ];
 
 /**
- * One window: mode banner, tabs, the screen, the key help. Sell and Refund stay mounted while
- * hidden, so a QR on screen or a refund half done survives a look at another tab.
+ * One window. Until the owner has set Counter up (no owner PIN yet) it is the set-up and nothing
+ * else: no one can sell, and no one becomes the owner by reaching Settings first. Then: mode
+ * banner, tabs, the screen, the key help.
  */
 export function App() {
   useEffect(watchHindiFont, []);
   return (
     <OwnerProvider>
-      <Counter />
+      <FirstStartGate />
     </OwnerProvider>
   );
 }
 
+function FirstStartGate() {
+  const { owner } = useOwner();
+  const { settings } = useSettings();
+  // Kept up from the first sight of "no PIN" until the set-up says it is done (the PIN is set part-way through it).
+  const [settingUp, setSettingUp] = useState(false);
+  useEffect(() => {
+    if (owner && !owner.pinSet) setSettingUp(true);
+  }, [owner]);
+  if (!owner) return <div className="app" />;
+  if (settingUp || !owner.pinSet) {
+    return (
+      <div className="app app-setup">
+        <SetupScreen settings={settings} onDone={() => setSettingUp(false)} />
+      </div>
+    );
+  }
+  return <Counter />;
+}
+
+/** Sell and Refund stay mounted while hidden, so a QR on screen or a refund half done survives a look at another tab. */
 function Counter() {
   const [tab, setTab] = useState<TabId>('sell');
   const [sheetOpen, setSheetOpen] = useState(false);
   const { info, error } = useAppInfo();
   const { settings } = useSettings();
+  const hub = useHub();
+  const late = useLatePayments();
+  const engineLost = useEngineLost();
 
   // While the shortcut sheet is open it has the keyboard: Esc closes it, then the keys work again.
   useKeyDown((event) => {
@@ -62,13 +91,16 @@ function Counter() {
   return (
     <div className="app">
       <ModeBanner info={info} error={error} />
+      {engineLost && <div className="banner banner-error" role="alert" data-testid="engine-lost">{t.app.engineLost}</div>}
       <header className="topbar">
         <Tabs items={tabs()} selected={tab} onSelect={setTab} label={t.app.tabsLabel} />
         <div className="topbar-end">
+          <HubBadge hub={hub} />
           <LiveBadge info={info} />
           <OwnerBadge />
         </div>
       </header>
+      <LatePaymentsBanner late={late} onOpenHistory={() => setTab('history')} />
       {info && info.notices.length > 0 && (
         <div className="warning-box notices" role="alert">
           {info.notices.map((notice) => <p key={notice}>{notice}</p>)}
@@ -76,10 +108,10 @@ function Counter() {
       )}
       <main className="screen">
         <div role="tabpanel" id="panel-sell" tabIndex={-1} aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
-          <SellScreen settings={settings} active={tab === 'sell'} />
+          <SellScreen settings={settings} active={tab === 'sell'} sandbox={info?.sandbox ?? false} engineLost={engineLost} />
         </div>
         <div role="tabpanel" id="panel-refund" tabIndex={-1} aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
-          <RefundScreen sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
+          <RefundScreen settings={settings} sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
         </div>
         <div role="tabpanel" id="panel-history" tabIndex={-1} aria-labelledby="tab-history" hidden={tab !== 'history'}>
           {tab === 'history' && <HistoryScreen />}

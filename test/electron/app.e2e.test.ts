@@ -21,6 +21,13 @@ describe.skipIf('missing' in binary)('the Electron app on its sandbox', () => {
       env: { ...process.env, COUNTER_USER_DATA_DIR: dataDir },
     });
     page = await app.firstWindow();
+    // A fresh data folder: the owner's first-start set-up comes before Sell.
+    await page.getByRole('heading', { name: 'Set up Counter' }).waitFor();
+    await page.getByLabel('Shop name').fill('Test Shop');
+    await page.getByLabel('Owner PIN (4 to 8 digits)').fill('2468');
+    await page.getByLabel('Owner PIN again').fill('2468');
+    await page.getByRole('button', { name: 'Finish set-up' }).click();
+    await page.getByLabel('Amount').waitFor();
   });
   afterEach(async () => {
     await app?.close();

@@ -21,6 +21,10 @@ export interface FakeHub {
   /** Drops every open stream (the hub restarted, the Wi-Fi blinked). */
   dropStreams(): void;
   revoke(): void;
+  /** The hub is unreachable (a power cut at the shop's server): streams drop, every request's connection is cut. */
+  pause(): void;
+  /** Reachable again, with everything it knew. */
+  resume(): void;
   streams(): number;
   close(): Promise<void>;
 }
@@ -29,6 +33,7 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
   const code = options.code ?? '135790';
   const credential = 'cred_fake_0123456789abcdef';
   let revoked = false;
+  let paused = false;
   const log: Array<{ id: number; payment: HubPayment }> = [];
   const open = new Set<ServerResponse>();
   const expectations: ExpectationRequest[] = [];
@@ -46,6 +51,10 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
   const frame = (entry: { id: number; payment: HubPayment }) => `event: payment\nid: ${entry.id}\ndata: ${JSON.stringify(entry.payment)}\n\n`;
 
   const server: Server = createServer(async (req, res) => {
+    if (paused) {
+      req.socket.destroy();
+      return undefined;
+    }
     const url = new URL(req.url ?? '/', 'http://hub');
     if (url.pathname === '/v1/pair' && req.method === 'POST') {
       const body = (await readBody(req)) as { code?: string; name?: string };
@@ -111,6 +120,13 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     revoke() {
       revoked = true;
       dropStreams();
+    },
+    pause() {
+      paused = true;
+      dropStreams();
+    },
+    resume() {
+      paused = false;
     },
     streams: () => open.size,
     close: () => new Promise<void>((resolve) => {

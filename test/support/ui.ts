@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { PreviewServicesDeps } from '../../electron/web/compose';
 import { launchChromium } from './chromium';
-import { actAsOwner, portsOf, startPreview, type RunningPreview } from './preview';
+import { actAsOwner, portsOf, setUpCounter, startPreview, type RunningPreview } from './preview';
 
 /** One Chromium for the test file: launched before its tests, closed after them. Call at the file's top level. */
 export function useChromium(): () => Browser {
@@ -32,6 +32,12 @@ export interface OpenOptions {
   navigate?: boolean;
   /** The Amount field's label in the language the settings choose (default 'Amount'). */
   amountLabel?: string;
+  /**
+   * Do the first-start set-up through the services (owner PIN set, then locked) before the page
+   * opens, so it opens on Sell (default true). false: the page opens on the set-up screen, and
+   * `navigate` waits for its first field instead of Amount.
+   */
+  setup?: boolean;
 }
 
 export interface PreviewFixture {
@@ -76,6 +82,7 @@ export function usePreviewOnDemand(): PreviewFixture {
       overrides = options.overrides;
       running = await startPreview(overrides);
       if (options.owner || options.settings) await actAsOwner(running);
+      else if (options.setup !== false) await setUpCounter(running);
       if (options.settings) {
         const updated = await running.services.handle('settings.update', options.settings);
         if (!updated.ok) throw new Error(updated.error.message);
@@ -85,7 +92,8 @@ export function usePreviewOnDemand(): PreviewFixture {
       if (options.initScript) await page.addInitScript(options.initScript);
       if (options.navigate !== false) {
         await page.goto(running.preview.url);
-        await page.getByLabel(options.amountLabel ?? 'Amount').waitFor();
+        if (options.setup === false && !options.owner && !options.settings) await page.locator('#setup-shop').waitFor();
+        else await page.getByLabel(options.amountLabel ?? 'Amount').waitFor();
       }
       return page;
     },

@@ -1,16 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OWNER_PIN, actAsOwner, type RunningPreview } from '../support/preview';
-import { usePreviewPage } from '../support/ui';
+import { usePreviewOnDemand, type OpenOptions } from '../support/ui';
 
-const ui = usePreviewPage({ navigate: false });
+const ui = usePreviewOnDemand();
 let running: RunningPreview;
 let page: Page;
-beforeEach(() => {
+async function open(options: OpenOptions = {}) {
+  await ui.open({ navigate: false, ...options });
   running = ui.running();
   page = ui.page();
-});
+}
 
 /** Serious and critical axe findings on the page as it is now, as "rule: target" lines. */
 async function seriousViolations(): Promise<string[]> {
@@ -37,13 +38,31 @@ async function walkScreens(): Promise<Record<string, string[]>> {
   await page.getByRole('button', { name: 'Show QR' }).click();
   await page.getByRole('img', { name: /UPI QR code/ }).waitFor();
   await check('sell: QR on screen');
+  await page.keyboard.press('Escape');
+  await page.getByRole('alertdialog', { name: 'Cancel this ₹1,250.00 QR?' }).waitFor();
+  await check('sell: cancel this QR?');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Paid', exact: true }).click();
   await page.getByRole('button', { name: 'Confirm paid' }).waitFor();
   await check('sell: confirm paid');
+  await page.getByLabel('UPI reference (UTR)').fill('123456789012');
   await page.getByRole('button', { name: 'Confirm paid' }).click();
   await page.getByTestId('paid-amount').waitFor();
   await check('sell: paid');
   await page.getByRole('button', { name: 'Next sale' }).click();
+  // The same UTR for the next sale: main's question, with the earlier sale.
+  await page.getByLabel('Amount').fill('60');
+  await page.getByRole('button', { name: 'Show QR' }).click();
+  await page.getByRole('button', { name: 'Paid', exact: true }).click();
+  await page.getByLabel('UPI reference (UTR)').fill('123456789012');
+  await page.getByRole('button', { name: 'Confirm paid' }).click();
+  await page.getByRole('button', { name: 'Mark paid anyway' }).waitFor();
+  await check('sell: UTR used before');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.getByText('Sale cancelled (₹60.00).').waitFor();
+  await check('sell: cancelled');
 
   await page.keyboard.press('F4');
   await page.getByLabel('Reference ID').fill('12345678926');
@@ -74,14 +93,16 @@ async function walkScreens(): Promise<Record<string, string[]>> {
 
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violation on any screen, standard look', async () => {
+    await open();
     await actAsOwner(running);
     await running.services.handle('owner.lock', undefined);
     const found = await walkScreens();
-    expect(Object.keys(found)).toHaveLength(11);
+    expect(Object.keys(found)).toHaveLength(14);
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 
   it('finds none in the high-contrast look either', async () => {
+    await open();
     await actAsOwner(running);
     await running.services.handle('settings.update', { theme: 'high-contrast' });
     await running.services.handle('owner.lock', undefined);
@@ -90,11 +111,14 @@ describe('accessibility (axe-core)', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 
-  it('the first-entry PIN form passes too', async () => {
+  it('the first-start set-up passes too, with its checks showing', async () => {
+    await open({ setup: false });
     await page.goto(running.preview.url);
-    await page.getByLabel('Amount').waitFor();
-    await page.keyboard.press('F9');
-    await page.getByRole('heading', { name: 'Set an owner PIN' }).waitFor();
+    await page.getByRole('heading', { name: 'Set up Counter' }).waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByLabel('Live: real payments through BOS').check();
+    await page.getByRole('button', { name: 'Finish set-up' }).click();
+    await page.getByText('Enter the shop\'s name.').waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
 });

@@ -122,6 +122,20 @@ describe('Refund in the browser preview', () => {
     await expect(page.getByText(/Unable to resend|could not send another/).count()).resolves.toBe(0);
   });
 
+  it('after Show sandbox OTP the cursor is in the OTP field, so Enter claims', async () => {
+    await page.keyboard.press('F4');
+    await page.getByLabel('Reference ID').fill('12345678926');
+    await page.getByLabel('Ack No').fill('127');
+    await page.getByRole('button', { name: 'Send OTP' }).click();
+    await page.getByRole('button', { name: 'Show sandbox OTP' }).click();
+    await expect.poll(() => page.getByLabel('OTP', { exact: true }).inputValue()).toBe(sandbox().control.revealOtp('12345678926', '127'));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('otp');
+    await page.keyboard.press('Enter');
+    await page.getByText('Refund claimed').waitFor();
+    await page.getByText('Ack No 127').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New refund');
+  });
+
   it('explains an already refunded transfer beside BOS\'s message', async () => {
     await page.keyboard.press('F4');
     await page.getByLabel('Reference ID').fill('55555555555');
@@ -149,6 +163,8 @@ describe('Settings in the browser preview', () => {
     // A .invalid host never resolves: nothing here can reach a real BOS server.
     await page.keyboard.press('F9');
     await page.getByLabel('Live BOS address').fill('https://bos.example.invalid');
+    // Live needs the registration ID BOS gave the shop (main refuses Live without one).
+    await page.getByLabel('Registration ID').fill('BOS-554');
     await page.getByLabel('Live (real payments)').check();
     // Live needs the registration id BOS gave the shop (main refuses Live without one).
     await page.getByLabel('Registration ID').fill('BOS-554');

@@ -112,6 +112,10 @@ describe('the customer display in the browser preview', () => {
     await cashier.getByRole('button', { name: 'New QR' }).click();
     await customer.getByRole('img', { name: /₹75\.00/ }).waitFor();
     await cashier.getByRole('button', { name: 'Cancel' }).click();
+    // Asking is not cancelling: the customer still sees the QR until the cashier says yes.
+    await cashier.getByRole('button', { name: 'Yes, cancel' }).waitFor();
+    expect(await customer.getByRole('img', { name: /₹75\.00/ }).count()).toBe(1);
+    await cashier.getByRole('button', { name: 'Yes, cancel' }).click();
     await customer.getByRole('heading', { name: 'Welcome' }).waitFor({ timeout: 2000 });
     expect(await customer.getByRole('img').count()).toBe(0);
   });

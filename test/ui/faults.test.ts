@@ -303,8 +303,9 @@ describe('Sell: the cashier and the clock', () => {
     const shownAmount = (await p.getByTestId('sale-amount').innerText()).trim();
     const events = await journalEvents(r.dataDir);
     expect(events.map((event) => event.type)).toEqual(['sale.requested', 'sale.qr_issued']);
-    // Still usable: the QR can be cancelled and the amount field comes back.
+    // Still usable: the QR can be cancelled (Cancel asks first) and the amount field comes back.
     await p.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await p.getByRole('button', { name: 'Yes, cancel' }).click();
     await p.getByLabel('Amount').waitFor();
     expect(await qrImages(p).count()).toBe(0);
     rows.push({

@@ -171,7 +171,11 @@ describe('Hindi on the Sell screens', () => {
     await page.getByRole('button', { name: showQr }).click();
     await page.getByRole('img', { name: /₹99\.50/ }).waitFor();
     await page.keyboard.press('Escape');
-    await amountField().waitFor();
+    await page.getByText(hi.sell.confirmCancel('₹99.50')).waitFor();
+    await checkHindi('sell-confirm-cancel');
+    await page.keyboard.press('Enter');
+    await page.getByText(hi.sell.cancelled('₹99.50')).waitFor();
+    await checkHindi('sell-cancelled');
 
     // A sale BOS refused (its row says why in Hindi, main's English note below it), and one left on screen to resolve from History.
     sandbox().control.setNextFault('html_500');
@@ -256,6 +260,63 @@ describe('Hindi on the Sell screens', () => {
   });
 });
 
+describe('Hindi on the payments BOS confirms and the questions before marking paid', () => {
+  it('another amount, BOS has not confirmed, paid by hand, UTR used before, paid by BOS, money after a cancel, the hub in the top bar', async () => {
+    await running.stop();
+    running = await startPreview({ withEmbeddedHub: { hubDataDir: null }, statusCallEveryMs: 600_000 });
+    await actAsOwner(running);
+    expect((await running.services.handle('settings.update', { language: 'hi' })).ok).toBe(true);
+    await expect.poll(async () => ((await running.services.handle('hub.status', undefined)) as { value: { state: string } }).value.state, { timeout: 30_000, interval: 100 }).toBe('connected');
+    await page.goto(running.preview.url);
+    const show = async (amount: string) => {
+      await amountField().fill(amount);
+      await page.getByRole('button', { name: showQr }).click();
+      await page.getByRole('img', { name: new RegExp(`₹${amount}`) }).waitFor();
+    };
+    await show('300');
+    await page.getByText(hi.hub.connected).waitFor();
+    sandbox().control.setNextWebhookFault('other_amount');
+    await page.getByRole('button', { name: hi.sell.simulate }).click();
+    await page.getByText(hi.sell.otherAmount('₹299.00', '₹300.00')).waitFor({ timeout: 10_000 });
+    await checkHindi('sell-other-amount');
+    await page.getByRole('button', { name: hi.sell.markByHand }).click();
+    await page.getByLabel(hi.sell.utr).fill('555566667777');
+    await page.getByRole('button', { name: hi.sell.confirmPaid }).click();
+    await page.getByText(hi.sell.notConfirmedAsk).waitFor();
+    await checkHindi('sell-not-confirmed');
+    await page.getByRole('button', { name: hi.sell.markAnyway }).click();
+    await page.getByText(hi.sell.paidByHand).waitFor();
+    await checkHindi('sell-paid-by-hand');
+
+    await page.getByRole('button', { name: hi.sell.nextSale }).click();
+    await show('310');
+    await page.getByRole('button', { name: hi.sell.paid, exact: true }).click();
+    await page.getByLabel(hi.sell.utr).fill('555566667777');
+    await page.getByRole('button', { name: hi.sell.confirmPaid }).click();
+    await page.getByRole('button', { name: hi.sell.markAnyway }).click();
+    await page.getByText(hi.sell.utrReusedHelp).waitFor();
+    await page.getByTestId('earlier-reference').waitFor();
+    await checkHindi('sell-utr-reused');
+    await page.getByRole('button', { name: hi.sell.markAnyway }).click();
+    await page.getByRole('button', { name: hi.sell.nextSale }).click();
+
+    await show('400');
+    await page.getByRole('button', { name: hi.sell.simulate }).click();
+    await page.getByText(hi.sell.receivedBos).waitFor({ timeout: 10_000 });
+    allowed.push(sandbox().control.payments().at(-1)!.payerVpa);
+    await checkHindi('sell-paid-by-bos');
+    await page.getByRole('button', { name: hi.sell.nextSale }).click();
+
+    await show('130');
+    const qrId = sandbox().control.issuedQrs().at(-1)!.id;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    sandbox().control.pay({ qrId });
+    await page.getByTestId('late-banner').waitFor({ timeout: 10_000 });
+    await checkHindi('late-banner');
+  });
+});
+
 describe('Hindi on Refund', () => {
   it('numbers, their check, the OTP step, a refusal and the claim', async () => {
     await page.keyboard.press('F4');
@@ -333,17 +394,21 @@ describe('Hindi on Settings, the PIN and the shortcut sheet', () => {
     await checkHindi('pin-dialog-wrong');
   });
 
-  it('the first-start Set PIN form is in Hindi', async () => {
+  it('the first-start set-up is in Hindi, its checks too', async () => {
     // No PIN yet, so settings.update would refuse: the settings file already says Hindi.
     await running.stop();
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-ui-'));
     writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'hi' }));
     running = await startPreview({}, { dataDir });
     await page.goto(running.preview.url);
-    await page.getByLabel(hi.sell.amount).waitFor();
-    await page.keyboard.press('F9');
-    await page.getByRole('heading', { name: hi.owner.setTitle }).waitFor();
-    await checkHindi('settings-set-pin');
+    await page.getByRole('heading', { name: hi.setup.title }).waitFor();
+    expect(await page.getByLabel(hi.sell.amount).count()).toBe(0);
+    await checkHindi('setup');
+    await page.getByRole('button', { name: hi.setup.finish }).click();
+    await page.getByText(hi.setup.shopNameRequired).waitFor();
+    await page.getByLabel(hi.setup.live).check();
+    await page.getByLabel(hi.setup.registrationId).waitFor();
+    await checkHindi('setup-errors');
   });
 
   it('the shortcut sheet is in Hindi', async () => {

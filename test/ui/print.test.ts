@@ -128,6 +128,7 @@ describe('Print QR', () => {
     await p.keyboard.press('Enter');
     expect(await printCalls(p)).toBe(1);
     await p.getByRole('button', { name: 'Cancel' }).click();
+    await p.getByRole('button', { name: 'Yes, cancel' }).click();
     await p.getByLabel('Amount').waitFor();
     await expect(p.getByTestId('print-slip-qr').count()).resolves.toBe(0);
   });
@@ -189,6 +190,39 @@ describe('Print receipt', () => {
     const payee = new URL(issued.intent).searchParams.get('pn') ?? '';
     expect(text).toContain(payee);
   });
+});
+
+describe('Print refund slip', () => {
+  for (const [paper, language] of [['58mm', 'en'], ['80mm', 'hi']] as const) {
+    it(`prints a ${language} slip at ${paper} for a claimed refund: reference id, ack no, when, "refund claimed", practice marks`, async () => {
+      const p = await open(paper, SHOP, language);
+      const words = language === 'en' ? { refund: 'Reference ID', ack: 'Ack No', send: 'Send OTP', otp: 'OTP', claim: 'Claim refund', claimed: 'Refund claimed' } : { refund: hi.refund.referenceId, ack: hi.refund.ackNo, send: hi.refund.sendOtp, otp: hi.refund.otp, claim: hi.refund.claim, claimed: hi.refund.claimed };
+      await p.keyboard.press('F4');
+      await p.getByLabel(words.refund).fill('12345678926');
+      await p.getByLabel(words.ack).fill('127');
+      await p.getByRole('button', { name: words.send }).click();
+      await p.getByLabel(words.otp, { exact: true }).fill(ui.running().services.sandbox()!.control.revealOtp('12345678926', '127')!);
+      await p.getByRole('button', { name: words.claim }).click();
+      await p.getByText(words.claimed).first().waitFor();
+      const button = p.getByRole('button', { name: PRINT_STRINGS[language].printRefund });
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(56);
+      await button.click();
+      expect(await printCalls(p)).toBe(1);
+      await p.emulateMedia({ media: 'print' });
+      const slip = p.getByTestId('print-slip-refund');
+      await expect(slip.isVisible()).resolves.toBe(true);
+      await expect(p.locator('#root').isVisible()).resolves.toBe(false);
+      await slip.screenshot({ path: join(SHOTS, `print-refund-${paper}-${language}.png`) });
+      const text = (await slip.textContent()) ?? '';
+      expect(text).toContain(SHOP);
+      expect(text).toContain(PRINT_STRINGS[language].refundClaimed);
+      expect(text).toContain('12345678926');
+      expect(text).toContain('127');
+      expect(text).toMatch(language === 'en' ? /\d{1,2}:\d{2}\s?(am|pm)/i : /\d{2}\/\d{2}\/20\d\d, \d{2}:\d{2}/);
+      await expect(slip.getByText(PRINT_STRINGS[language].practice).count()).resolves.toBe(2);
+      await assertNothingOverflows(p, 'print-slip-refund');
+    });
+  }
 });
 
 describe('Print in Hindi', () => {

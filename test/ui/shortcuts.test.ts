@@ -124,17 +124,34 @@ describe('typing the amount', () => {
     expect(await page.getByLabel('Amount').inputValue()).toBe('');
   });
 
-  it('Enter in Amount shows the QR; Esc cancels it and the amount is kept', async () => {
+  it('Enter in Amount shows the QR; Esc asks first, Enter then cancels it and clears the amount', async () => {
     await blur();
     await page.keyboard.type('250');
     await page.keyboard.press('Enter');
     await page.getByRole('img', { name: /UPI QR code for ₹250\.00/ }).waitFor();
     expect(sandbox().control.issuedQrs()).toHaveLength(1);
     await page.keyboard.press('Escape');
-    await page.getByLabel('Amount').waitFor();
+    await page.getByRole('alertdialog', { name: 'Cancel this ₹250.00 QR?' }).waitFor();
+    // Asking is not cancelling: the QR is still up and main still has the sale showing.
+    expect(await page.getByRole('img', { name: /UPI QR code for ₹250\.00/ }).count()).toBe(1);
+    expect((await running.services.handle('sale.current', undefined)) as unknown).toMatchObject({ ok: true, value: { state: 'showing' } });
+    await page.keyboard.press('Enter');
+    await page.getByText('Sale cancelled (₹250.00).').waitFor();
     expect(await page.getByRole('img', { name: /UPI QR code/ }).count()).toBe(0);
-    expect(await page.getByLabel('Amount').inputValue()).toBe('250');
+    expect(await page.getByLabel('Amount').inputValue()).toBe('');
     await expect.poll(() => focusIs()).toBe('amount');
+  });
+
+  it('Esc twice keeps the QR: the second Esc answers "keep it"', async () => {
+    await page.getByLabel('Amount').fill('70');
+    await page.keyboard.press('Enter');
+    await page.getByRole('img', { name: /₹70\.00/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText('Enter: yes, cancel · Esc: keep it').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await page.getByRole('img', { name: /₹70\.00/ }).count()).toBe(1);
+    expect((await running.services.handle('sale.current', undefined)) as unknown).toMatchObject({ ok: true, value: { state: 'showing' } });
   });
 
   it('Enter with nothing focused asks for the QR too', async () => {
@@ -194,6 +211,21 @@ describe('the shortcut sheet', () => {
     expect(await focusIs()).toBe('body');
   });
 
+  it('? with the cursor in Amount opens it; Amount takes digits and the point only', async () => {
+    await page.getByLabel('Amount').focus();
+    await page.keyboard.type('12a,b');
+    expect(await page.getByLabel('Amount').inputValue()).toBe('12');
+    await page.keyboard.press('Shift+Slash');
+    await sheet().waitFor();
+    await page.keyboard.press('Escape');
+    await sheet().waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Amount').inputValue()).toBe('12');
+    expect(await focusIs()).toBe('amount');
+    // The footer's Keys button stays for the mouse and for touch.
+    await page.getByRole('button', { name: 'Keys (?)' }).click();
+    await sheet().waitFor();
+  });
+
   it('? typed in a text field is a character, not the sheet', async () => {
     await page.keyboard.press('F9');
     await page.getByLabel('Terminal name').focus();
@@ -240,7 +272,9 @@ describe('the shortcut sheet', () => {
     await page.keyboard.press('Escape');
     await sheet().waitFor({ state: 'detached' });
     expect(await page.getByRole('img', { name: /₹45\.00/ }).count()).toBe(1);
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
     await page.getByLabel('Amount').waitFor();
   });
 

@@ -101,6 +101,7 @@ describe('Sale sounds', () => {
     // At the QR's end (3 s), not before.
     expect(recorded[1]!.at - shownAt).toBeGreaterThanOrEqual(2500);
     await p.getByRole('button', { name: 'Cancel' }).click();
+    await p.getByRole('button', { name: 'Yes, cancel' }).click();
     await p.getByLabel('Amount').waitFor();
     await p.waitForTimeout(300);
     expect(await tones(p)).toEqual(['qr.wav', 'expired.wav']);

@@ -53,8 +53,8 @@ describe('print strings', () => {
 describe('sale sounds', () => {
   const qr = { intent: 'upi://pay', payeeName: '', payeeVpa: 'a@b', txnRef: 'T', qrId: 'Q', remainingMs: 1, ttlMs: 1, expiryStated: true, expiresAt: null } satisfies QrView;
   const sale = (saleId: string, state: SaleView['state']): SaleView => ({ saleId, state, amountPaise: 100, requestedAt: '2026-11-23T10:00:00.000Z', qr, reference: null, utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, payment: null, reported: null, error: null });
-  const entry: SalePhase = { kind: 'entry', error: null };
-  const creating: SalePhase = { kind: 'creating', saleId: 's1' };
+  const entry: SalePhase = { kind: 'entry', error: null, notice: null };
+  const creating: SalePhase = { kind: 'creating', saleId: 's1', amountPaise: 100 };
   const showing = (saleId: string, expired = false): SalePhase => ({ kind: 'showing', sale: sale(saleId, 'showing'), qr, deadline: 1, expired });
   const paid = (saleId: string): SalePhase => ({ kind: 'paid', sale: sale(saleId, 'paid') });
 

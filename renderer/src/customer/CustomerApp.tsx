@@ -6,6 +6,7 @@ import { BreakableAmount } from '../components/BreakableAmount';
 import { QrCode } from '../components/QrCode';
 import { withQuietZone } from '../components/qr-path';
 import { follow } from '../hooks/follow';
+import { useEngineLost } from '../hooks/useEngineLink';
 import { formatTimeLeft, useTimeLeft } from '../hooks/useTimeLeft';
 import { useViewport } from '../hooks/useViewport';
 import { useQrMatrix } from '../hooks/useQrMatrix';
@@ -97,7 +98,10 @@ export function CustomerApp({ holdMs }: { holdMs: number }) {
   useLook(view, s);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [countdownNews, setCountdownNews] = useState('');
-  const phase = phaseOf(view, dismissed);
+  // While Counter's engine is not answering no QR is offered: the sale may be over by the time it is back.
+  const engineLost = useEngineLost();
+  const shown = phaseOf(view, dismissed);
+  const phase = engineLost && (shown.kind === 'showing' || shown.kind === 'creating') ? { kind: 'waiting' as const } : shown;
 
   // "Paid" and "QR expired" stay up for the hold, then the next customer is greeted.
   const heldKey = phase.kind === 'paid' || phase.kind === 'expired' ? holdKey(phase.sale) : null;
@@ -107,11 +111,11 @@ export function CustomerApp({ holdMs }: { holdMs: number }) {
     return () => clearTimeout(timer);
   }, [heldKey, holdMs]);
 
-  const saleId = phase.kind === 'idle' ? null : phase.sale.saleId;
+  const saleId = phase.kind === 'idle' || phase.kind === 'waiting' ? null : phase.sale.saleId;
   useEffect(() => setCountdownNews(''), [saleId, phase.kind]);
 
   // One polite region for the whole page: what changed, and the minute and ten-second marks.
-  const news = phase.kind === 'creating' ? s.preparing : phase.kind === 'paid' ? s.paid : phase.kind === 'expired' ? s.expired : phase.kind === 'showing' ? countdownNews : '';
+  const news = phase.kind === 'creating' ? s.preparing : phase.kind === 'paid' ? s.paid : phase.kind === 'expired' ? s.expired : phase.kind === 'showing' ? countdownNews : phase.kind === 'waiting' ? s.wait : '';
 
   if (!received) return <main className="cd cd-blank" />;
 
@@ -136,7 +140,15 @@ export function CustomerApp({ holdMs }: { holdMs: number }) {
         <div className="cd-message cd-paid-body">
           <Tick />
           <h1 className="cd-message-title">{s.paid}</h1>
-          <p className="cd-paid-amount" data-testid="customer-amount">{s.paidAmount(formatPaise(phase.sale.amountPaise))}</p>
+          <p className="cd-paid-amount" data-testid="customer-amount">
+            {phase.sale.confirmedBy === 'bos' ? s.paidBos(formatPaise(phase.sale.amountPaise)) : s.paidAmount(formatPaise(phase.sale.amountPaise))}
+          </p>
+          {phase.sale.confirmedBy === 'bos' && phase.sale.utr && <p className="cd-sub" data-testid="customer-utr">{s.utr(phase.sale.utr)}</p>}
+        </div>
+      )}
+      {phase.kind === 'waiting' && (
+        <div className="cd-message">
+          <h1 className="cd-message-title">{s.wait}</h1>
         </div>
       )}
       {phase.kind === 'expired' && (

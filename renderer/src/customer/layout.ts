@@ -4,15 +4,18 @@
 const MIN_HEIGHT_SHARE = 0.6;
 /** As large as the screen allows beside the amount, up to this share of its height. */
 const PREFERRED_HEIGHT_SHARE = 0.8;
-/** Room the amount, payee and time left need beside the QR. */
-const DETAILS_PX = 500;
-/** Gaps around and between the QR and the details. */
-const MARGIN_PX = 96;
+/** Room the amount, payee and time left need beside the QR (the amount wraps after a comma group when it must). */
+const DETAILS_PX = 410;
+/** Gaps around and between the QR and the details (the page's side padding and the gap between them). */
+const MARGIN_PX = 104;
+/** Below a stacked QR: the amount, payee and time left, which the customer must always see. */
+const STACKED_DETAILS_PX = 320;
 
 /**
  * The QR's side in CSS pixels (a whole number of pixels per module of `modules`, quiet zone
  * included) and whether the details fit beside it. At least 60% of the height, about 80% where
- * the width leaves room; when the details do not fit beside a QR that large they go below it.
+ * the width leaves room; when the details do not fit beside a QR that large they go below it,
+ * and the QR is then never so tall that they fall off the screen.
  */
 export function customerQrLayout(modules: number, viewport: { width: number; height: number }): { px: number; sideBySide: boolean } {
   const minPer = Math.max(1, Math.ceil((viewport.height * MIN_HEIGHT_SHARE) / modules));
@@ -20,7 +23,9 @@ export function customerQrLayout(modules: number, viewport: { width: number; hei
   const sideRoom = viewport.width - DETAILS_PX - MARGIN_PX;
   const sideBySide = viewport.width >= viewport.height && sideRoom >= minPer * modules;
   const widthPer = Math.floor((sideBySide ? sideRoom : viewport.width - 32) / modules);
-  const per = Math.max(1, Math.min(Math.max(minPer, preferredPer), widthPer));
+  // Stacked, the amount goes under the QR: the QR leaves it room rather than push it off the screen.
+  const heightPer = sideBySide ? Number.MAX_SAFE_INTEGER : Math.floor((viewport.height - STACKED_DETAILS_PX) / modules);
+  const per = Math.max(1, Math.min(Math.max(minPer, preferredPer), widthPer, heightPer));
   return { px: per * modules, sideBySide };
 }
 

@@ -23,6 +23,11 @@ export interface CustomerStrings {
   scanHint: string;
   paid: string;
   paidAmount: (amount: string) => string;
+  /** BOS itself confirmed the payment. */
+  paidBos: (amount: string) => string;
+  utr: (utr: string) => string;
+  /** Counter's engine is not answering: no QR is shown meanwhile. */
+  wait: string;
   expired: string;
   expiredHelp: string;
 }
@@ -44,6 +49,9 @@ export const en: CustomerStrings = {
   scanHint: 'Scan with any UPI app',
   paid: 'Paid — thank you',
   paidAmount: (amount) => `${amount} received`,
+  paidBos: (amount) => `${amount} received — confirmed by BOS`,
+  utr: (utr) => `UPI reference ${utr}`,
+  wait: 'One moment, please…',
   expired: 'QR expired',
   expiredHelp: 'Please ask the cashier for a new QR.',
 };
@@ -65,6 +73,9 @@ export const hi: CustomerStrings = {
   scanHint: 'किसी भी UPI ऐप से स्कैन करें',
   paid: 'भुगतान हो गया — धन्यवाद',
   paidAmount: (amount) => `${amount} प्राप्त हुए`,
+  paidBos: (amount) => `${amount} प्राप्त हुए — BOS ने पुष्टि की`,
+  utr: (utr) => `UPI रेफ़रेंस ${utr}`,
+  wait: 'कृपया एक पल रुकें…',
   expired: 'QR की समय सीमा खत्म',
   expiredHelp: 'कृपया कैशियर से नया QR माँगें।',
 };

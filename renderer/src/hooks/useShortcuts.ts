@@ -44,11 +44,14 @@ export function useDigitsIntoAmount(amount: RefObject<HTMLInputElement | null>, 
   }, enabled);
 }
 
+/** A field that never takes `?` as text (Amount: digits and the point only) says so with data-help-key="on". */
+const takesText = (target: EventTarget | null): boolean => isEditable(target) && !(target instanceof HTMLElement && target.dataset.helpKey === 'on');
+
 /** `?` (Shift+/ on most layouts) opens the shortcut sheet, unless a text field is taking the key. */
 export function useHelpKey(onHelp: () => void, enabled: boolean): void {
   useKeyDown((event) => {
     if (event.key !== '?' || !plain(event) || event.defaultPrevented) return;
-    if (isEditable(event.target) || isEditable(document.activeElement) || modalOpen()) return;
+    if (takesText(event.target) || takesText(document.activeElement) || modalOpen()) return;
     event.preventDefault();
     onHelp();
   }, enabled);

@@ -2,6 +2,7 @@
 // bridges load this; the Electron app has a preload instead.
 import type { PosResult } from '../../../electron/contract/errors';
 import { createEventParser, reconnectDelayMs } from './event-stream';
+import { LINK_LOST_EVENT, LINK_RECONNECTED_EVENT } from './link-events';
 
 export const PREVIEW_UNREACHABLE: PosResult<never> = {
   ok: false,
@@ -12,7 +13,7 @@ export const PREVIEW_UNREACHABLE: PosResult<never> = {
 export const TOKEN_HEADER = 'X-Counter-Token';
 
 /** Told on the page's window each time the link is back after losing its server (the bridges re-read what they show). */
-export const RECONNECTED_EVENT = 'counter-preview:reconnected';
+export const RECONNECTED_EVENT = LINK_RECONNECTED_EVENT;
 
 export interface PreviewLinkOptions {
   /** The meta tag the preview server puts the page's token in. */
@@ -114,6 +115,8 @@ export function openPreviewLink(options: PreviewLinkOptions): PreviewLink {
       } catch {
         // The server went away (or never came): try again below.
       }
+      // Only a stream that was up can be lost: the screens say so until it is back.
+      if (connectedBefore && failures === 0) window.dispatchEvent(new Event(LINK_LOST_EVENT));
       await sleep(reconnectDelayMs(failures));
       failures += 1;
     }

@@ -44,7 +44,7 @@ function PrintedQr({ intent, paper, label }: { intent: string; paper: PaperWidth
 
 interface SlipFrameProps {
   paper: PaperWidth;
-  kind: 'qr' | 'receipt';
+  kind: 'qr' | 'receipt' | 'refund';
   practice: boolean;
   slipRef?: Ref<HTMLDivElement>;
   children: ReactNode;
@@ -130,6 +130,44 @@ export function ReceiptSlip({ practice, sale, shopName, paper, slipRef }: Receip
           <span>{words.utr}</span> <span className="slip-ref">{sale.utr}</span>
         </p>
       )}
+    </SlipFrame>
+  );
+}
+
+export interface RefundSlipProps {
+  practice: boolean;
+  referenceId: string;
+  ackNo: string;
+  /** When the claim was answered (ms on this PC's clock). */
+  claimedAt: number;
+  /** BOS's words on the claim, verbatim. */
+  bosMessage: string;
+  shopName: string;
+  paper: PaperWidth;
+  slipRef?: Ref<HTMLDivElement>;
+}
+
+/** "Print refund slip": for the customer to keep, the two numbers of their transfer, when it was claimed, and BOS's words. */
+export function RefundSlip({ practice, referenceId, ackNo, claimedAt, bosMessage, shopName, paper, slipRef }: RefundSlipProps) {
+  const words = printText();
+  return (
+    <SlipFrame paper={paper} kind="refund" practice={practice} slipRef={slipRef}>
+      {shopName.trim() && <p className="slip-shop">{shopName.trim()}</p>}
+      <p className="slip-title">{words.refundTitle}</p>
+      <p className="slip-paid">
+        {words.refundClaimed} <span className="slip-check">✓</span>
+      </p>
+      <hr className="slip-rule" />
+      <p className="slip-line">
+        <span>{words.referenceId}</span> <span className="slip-ref">{referenceId}</span>
+      </p>
+      <p className="slip-line">
+        <span>{words.ackNo}</span> <span className="slip-ref">{ackNo}</span>
+      </p>
+      <p className="slip-line">
+        <span>{words.claimedAt}</span> <span>{formatDateTime(new Date(claimedAt))}</span>
+      </p>
+      {bosMessage && <p className="slip-small" lang="en-IN">{bosMessage}</p>}
     </SlipFrame>
   );
 }

@@ -15,6 +15,13 @@ export interface PrintStrings {
   qrLabel: (amount: string) => string;
   /** Printed on every slip made in the sandbox, so a practice slip is never taken for a real one. */
   practice: string;
+  printRefund: string;
+  refundTitle: string;
+  refundClaimed: string;
+  referenceId: string;
+  ackNo: string;
+  /** When the claim went through, on this PC's clock. */
+  claimedAt: string;
 }
 
 const en: PrintStrings = {
@@ -29,6 +36,12 @@ const en: PrintStrings = {
   utr: 'UTR',
   qrLabel: (amount) => `Printed UPI QR code for ${amount}`,
   practice: 'PRACTICE — no real money',
+  printRefund: 'Print refund slip',
+  refundTitle: 'Refund slip',
+  refundClaimed: 'Refund claimed',
+  referenceId: 'Reference ID',
+  ackNo: 'Ack No',
+  claimedAt: 'Claimed',
 };
 
 const hi: PrintStrings = {
@@ -43,6 +56,12 @@ const hi: PrintStrings = {
   utr: 'UTR',
   qrLabel: (amount) => `${amount} के लिए प्रिंट किया गया UPI QR कोड`,
   practice: 'अभ्यास — असली पैसा नहीं',
+  printRefund: 'रिफ़ंड की पर्ची प्रिंट करें',
+  refundTitle: 'रिफ़ंड की पर्ची',
+  refundClaimed: 'रिफ़ंड क्लेम हो गया',
+  referenceId: 'रेफ़रेंस ID',
+  ackNo: 'Ack नंबर',
+  claimedAt: 'क्लेम का समय',
 };
 
 /** Words on the print buttons and the printed slips, per language. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { PosError, RefundAckView } from '../../../electron/contract';
+import type { PosError, RefundAckView, SettingsView } from '../../../electron/contract';
 import { DigitsField } from '../components/DigitsField';
 import { ErrorBox } from '../components/ErrorBox';
 import { useCooldown } from '../hooks/useCooldown';
@@ -7,6 +7,10 @@ import { useOwner } from '../hooks/useOwner';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { language, t } from '../i18n';
+import { paperOf } from '../print/paper';
+import { RefundSlip, SlipPortal } from '../print/PrintSlip';
+import { printText } from '../print/strings';
+import { usePrintJob } from '../print/usePrintJob';
 
 const RESEND_COOLDOWN_S = 30;
 const MAX_DIGITS = 30;
@@ -20,8 +24,38 @@ export function digitsProblem(label: string, value: string, required: boolean): 
   return '';
 }
 
-/** Refund by OTP: the slip's two numbers → Send OTP → the customer's OTP → Claim refund. */
-export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: boolean }) {
+/** A claimed refund: what BOS said, a slip to hand over, and the way to the next one. */
+function RefundDone({ referenceId, ackNo, claimed, settings, onNew }: { referenceId: string; ackNo: string; claimed: { ack: RefundAckView; at: number }; settings: SettingsView | null; onNew: () => void }) {
+  const printJob = usePrintJob();
+  const paper = paperOf(settings);
+  return (
+    <section className="refund-done" role="status">
+      <p className="done-title">
+        {t.refund.claimed} <span aria-hidden="true">✓</span>
+      </p>
+      <p className="done-detail">{t.refund.claimedFor(referenceId)}</p>
+      <p className="done-detail">{t.refund.claimedAck(ackNo)}</p>
+      <p className="bos-said">
+        {t.errors.bosSaid} {claimed.ack.message}
+      </p>
+      <div className="paid-actions">
+        <button type="button" className="primary big" autoFocus onClick={onNew}>{t.refund.newRefund}</button>
+        <button type="button" className="big print-button" onClick={printJob.print}>{printText().printRefund}</button>
+      </div>
+      {printJob.job && (
+        <SlipPortal paper={paper} heightPx={printJob.job.heightPx}>
+          <RefundSlip practice={settings?.environment === 'sandbox'} referenceId={referenceId} ackNo={ackNo} claimedAt={claimed.at} bosMessage={claimed.ack.message} shopName={settings?.shopName ?? ''} paper={paper} slipRef={printJob.slipRef} />
+        </SlipPortal>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Refund by OTP: the slip's two numbers → Send OTP → the customer's OTP → Claim refund. On a wide
+ * screen the OTP step sits beside the numbers, so the step's button and its message stay in view.
+ */
+export function RefundScreen({ settings, sandbox, active }: { settings: SettingsView | null; sandbox: boolean; active: boolean }) {
   const { withOwner } = useOwner();
   const [referenceId, setReferenceId] = useState('');
   const [ackNo, setAckNo] = useState('');
@@ -29,7 +63,7 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
   const [triedSend, setTriedSend] = useState(false);
   const [triedClaim, setTriedClaim] = useState(false);
   const [sent, setSent] = useState<RefundAckView | null>(null);
-  const [claimed, setClaimed] = useState<RefundAckView | null>(null);
+  const [claimed, setClaimed] = useState<{ ack: RefundAckView; at: number } | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const { busy, run } = useSingleFlight();
   const cooldown = useCooldown();
@@ -72,7 +106,7 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
     void run(async () => {
       setError(null);
       const result = await withOwner(() => window.pos.claimRefund({ referenceId, ackNo, otp }));
-      if (result.ok) setClaimed(result.value);
+      if (result.ok) setClaimed({ ack: result.value, at: Date.now() });
       else setError(result.error);
     });
   };
@@ -83,6 +117,8 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
       const result = await callPos(() => window.pos.sandboxOtp({ referenceId, ackNo }));
       if (result.ok) setOtp(result.value.otp);
       else setError(result.error);
+      // The button that had focus is disabled while asking: the cursor goes on to the OTP, ready for Claim.
+      otpField.current?.focus();
     });
 
   const changeNumbers = () => {
@@ -101,24 +137,13 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
     setTriedSend(false);
   };
 
-  if (stage === 'done' && claimed) {
-    return (
-      <section className="refund-done" role="status">
-        <p className="done-title">
-          {t.refund.claimed} <span aria-hidden="true">✓</span>
-        </p>
-        <p className="done-detail">{t.refund.claimedFor(referenceId)}</p>
-        <p className="bos-said">
-          {t.errors.bosSaid} {claimed.message}
-        </p>
-        <button type="button" className="primary big" autoFocus onClick={startOver}>{t.refund.newRefund}</button>
-      </section>
-    );
-  }
+  if (stage === 'done' && claimed) return <RefundDone referenceId={referenceId} ackNo={ackNo} claimed={claimed} settings={settings} onNew={startOver} />;
 
   const locked = stage !== 'numbers';
+  // The message goes with the step it is about: below Send OTP, or below Claim refund.
+  const errorBox = error && <ErrorBox error={error} />;
   return (
-    <section className="refund">
+    <section className={sent ? 'refund refund-two' : 'refund'}>
       <h2 className="screen-title">{t.refund.title}</h2>
       <form className="refund-numbers" onSubmit={sendOtp} noValidate>
         <p className="hint numbers-hint">{t.refund.numbersHint}</p>
@@ -128,12 +153,22 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
         </div>
         {locked ? (
           // Distinct keys: React must not reuse the submit button here, or this click would also send an OTP.
-          <button key="change" type="button" disabled={busy} onClick={changeNumbers}>{t.refund.changeNumbers}</button>
+          // Beside the numbers go the step's other buttons, so Claim refund and its message keep the OTP side to themselves.
+          <div key="change" className="actions refund-more">
+            <button type="button" disabled={busy} onClick={changeNumbers}>{t.refund.changeNumbers}</button>
+            <button type="button" disabled={busy || cooldown.secondsLeft > 0} onClick={requestOtp}>
+              {cooldown.secondsLeft > 0 ? t.refund.resendIn(cooldown.secondsLeft) : t.refund.resend}
+            </button>
+            {sandbox && (
+              <button type="button" className="training" disabled={busy} onClick={showSandboxOtp}>{t.refund.sandboxOtp}</button>
+            )}
+          </div>
         ) : (
           <button key="send" type="submit" className="primary big" disabled={busy} aria-busy={busy}>
             {busy ? t.refund.sending : t.refund.sendOtp}
           </button>
         )}
+        {!sent && errorBox}
       </form>
       {sent && (
         <form className="refund-otp" onSubmit={claim} noValidate>
@@ -150,16 +185,10 @@ export function RefundScreen({ sandbox, active }: { sandbox: boolean; active: bo
             <button type="submit" className="primary big" disabled={busy} aria-busy={busy}>
               {busy ? t.refund.claiming : t.refund.claim}
             </button>
-            <button type="button" disabled={busy || cooldown.secondsLeft > 0} onClick={requestOtp}>
-              {cooldown.secondsLeft > 0 ? t.refund.resendIn(cooldown.secondsLeft) : t.refund.resend}
-            </button>
-            {sandbox && (
-              <button type="button" className="training" disabled={busy} onClick={showSandboxOtp}>{t.refund.sandboxOtp}</button>
-            )}
           </div>
+          {errorBox}
         </form>
       )}
-      {error && <ErrorBox error={error} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SettingsView } from '../../../electron/contract';
 import { DEFAULT_CAP_PAISE, parseAmount } from '../../../electron/contract/money';
+import { useBox } from '../hooks/useBox';
 import { useKeyDown } from '../hooks/useKeyDown';
 import { useSale } from '../hooks/useSale';
 import { useDigitsIntoAmount } from '../hooks/useShortcuts';
@@ -9,10 +10,24 @@ import { useSaleSounds } from '../sound/useSaleSounds';
 import { AmountEntry } from './sell/AmountEntry';
 import { PaidDone } from './sell/PaidDone';
 import { SaleOnScreen } from './sell/SaleOnScreen';
+import type { SaleStep } from './sell/SaleSteps';
 import { UnresolvedSale } from './sell/UnresolvedSale';
 
-/** Sell: amount → QR → paid, cancelled or expired. The amount survives errors and cancels; a QR never survives an error. */
-export function SellScreen({ settings, active }: { settings: SettingsView | null; active: boolean }) {
+interface Props {
+  settings: SettingsView | null;
+  active: boolean;
+  /** The sandbox: the QR gets a Simulate customer payment button. */
+  sandbox: boolean;
+  /** Counter's engine is not answering (the browser preview's server went away). */
+  engineLost: boolean;
+}
+
+/**
+ * Sell: amount → QR → paid, cancelled or expired. The amount survives errors; a cancelled sale
+ * clears it (and says so); a QR never survives an error. Cancelling a QR takes a second key:
+ * Esc asks, Enter says yes, Esc again keeps it.
+ */
+export function SellScreen({ settings, active, sandbox, engineLost }: Props) {
   const sale = useSale();
   const { phase } = sale;
   const capPaise = settings?.capPaise ?? DEFAULT_CAP_PAISE;
@@ -20,10 +35,13 @@ export function SellScreen({ settings, active }: { settings: SettingsView | null
   useSaleSounds(phase, settings);
   const [text, setText] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [confirmingFor, setConfirmingFor] = useState<string | null>(null);
+  const [stepOf, setStepOf] = useState<{ saleId: string; step: SaleStep } | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  const screen = useRef<HTMLDivElement>(null);
+  const room = useBox(screen);
   useDigitsIntoAmount(amountRef, active);
-  const confirming = phase.kind === 'showing' && confirmingFor === phase.sale.saleId;
+  const step: SaleStep = phase.kind === 'showing' && stepOf?.saleId === phase.sale.saleId ? stepOf.step : null;
+  const setStep = (next: SaleStep) => setStepOf(phase.kind === 'showing' && next ? { saleId: phase.sale.saleId, step: next } : null);
 
   // A sale resumed from main (after a reload, or one already open) brings its amount into the field.
   const shownAmount = phase.kind === 'showing' ? phase.sale.amountPaise : null;
@@ -35,6 +53,14 @@ export function SellScreen({ settings, active }: { settings: SettingsView | null
     });
   }, [shownAmount]);
 
+  // A cancelled sale's amount is not left in the field for the next customer.
+  const cancelledNotice = phase.kind === 'entry' && phase.notice?.kind === 'cancelled' ? phase.notice : null;
+  useEffect(() => {
+    if (!cancelledNotice) return;
+    setText('');
+    setAttempted(false);
+  }, [cancelledNotice]);
+
   // Back at the amount field (start, error, cancel, next sale, tab switch): the cursor is in it.
   useEffect(() => {
     if (active && phase.kind === 'entry') amountRef.current?.focus();
@@ -43,7 +69,7 @@ export function SellScreen({ settings, active }: { settings: SettingsView | null
   const editText = (next: string) => {
     setText(next);
     setAttempted(true);
-    if (phase.kind === 'entry' && phase.error) sale.clearError();
+    if (phase.kind === 'entry' && (phase.error || phase.notice)) sale.clearError();
   };
 
   const submit = () => {
@@ -65,41 +91,45 @@ export function SellScreen({ settings, active }: { settings: SettingsView | null
     }
     if (event.key === 'Escape' && phase.kind === 'showing') {
       event.preventDefault();
-      // Esc in the confirm step only steps back: it must never cancel a sale the customer may have paid.
-      if (confirming) setConfirmingFor(null);
-      else sale.cancel();
+      // The first Esc only asks; Esc in any step steps back. One key never cancels a QR the customer may be paying.
+      setStep(step === null ? { kind: 'cancel' } : null);
     }
-    if (event.key === 'Enter' && phase.kind === 'paid' && !event.repeat && !(event.target instanceof HTMLButtonElement)) {
+    const plainEnter = event.key === 'Enter' && !event.repeat && !(event.target instanceof HTMLButtonElement) && !(event.target instanceof HTMLInputElement);
+    if (plainEnter && phase.kind === 'showing' && step?.kind === 'cancel') {
+      event.preventDefault();
+      sale.cancel();
+    }
+    if (plainEnter && phase.kind === 'paid') {
       event.preventDefault();
       nextSale();
     }
   }, active);
 
-  switch (phase.kind) {
-    case 'unresolved':
-      return <UnresolvedSale sale={phase.sale} error={phase.error} busy={sale.busy} onAnswer={sale.resolve} />;
-    case 'paid':
-      return <PaidDone sale={phase.sale} settings={settings} onNext={nextSale} />;
-    case 'showing':
-      return (
+  return (
+    <div className="sell-screen" ref={screen}>
+      {phase.kind === 'unresolved' ? (
+        <UnresolvedSale sale={phase.sale} error={phase.error} busy={sale.busy} onAnswer={sale.resolve} />
+      ) : phase.kind === 'paid' ? (
+        <PaidDone sale={phase.sale} settings={settings} onNext={nextSale} />
+      ) : phase.kind === 'showing' ? (
         <SaleOnScreen
           sale={phase.sale}
           qr={phase.qr}
           deadline={phase.deadline}
           expired={phase.expired}
-          confirming={confirming}
+          step={step}
           busy={sale.busy}
           settings={settings}
+          sandbox={sandbox}
+          room={room}
+          engineLost={engineLost}
           onExpired={() => sale.expiredLocally(phase.sale.saleId)}
-          onPaid={() => setConfirmingFor(phase.sale.saleId)}
+          onStep={setStep}
           onConfirmPaid={sale.markPaid}
-          onBack={() => setConfirmingFor(null)}
           onCancel={sale.cancel}
           onNewQr={() => sale.create(phase.sale.amountPaise)}
         />
-      );
-    default:
-      return (
+      ) : (
         <AmountEntry
           text={text}
           onText={editText}
@@ -108,9 +138,11 @@ export function SellScreen({ settings, active }: { settings: SettingsView | null
           creating={phase.kind === 'creating'}
           onAbandon={phase.kind === 'creating' && phase.saleId ? sale.abandon : null}
           error={phase.kind === 'entry' ? phase.error : null}
+          notice={phase.kind === 'entry' ? phase.notice : null}
           onSubmit={submit}
           inputRef={amountRef}
         />
-      );
-  }
+      )}
+    </div>
+  );
 }

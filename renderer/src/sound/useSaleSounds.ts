@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { SettingsView } from '../../../electron/contract';
+import { formatPaise } from '../../../electron/contract/money';
+import { t } from '../i18n';
 import type { SalePhase } from '../state/saleReducer';
 import { playSound, preloadSounds, type SaleSound } from './sounds';
+import { speak, spokenAmount, warmUpVoices } from './speech';
 
 /**
  * The sound due when the Sell screen's phase goes from `before` to `after`, or null. Only
@@ -21,7 +24,9 @@ export function saleSoundFor(before: SalePhase, after: SalePhase): SaleSound | n
 /**
  * Plays one sound per phase transition. The previous phase lives in a ref and is compared by
  * identity first, so re-renders (and StrictMode's second effect run) play nothing. Until the
- * settings have loaded nothing plays: a muted counter must never beep.
+ * settings have loaded nothing plays: a muted counter must never beep. When BOS confirmed the
+ * payment (nobody at the counter pressed anything) the amount is also spoken, where the OS has a
+ * voice for the language in use.
  */
 export function useSaleSounds(phase: SalePhase, settings: SettingsView | null): void {
   const previous = useRef(phase);
@@ -29,12 +34,18 @@ export function useSaleSounds(phase: SalePhase, settings: SettingsView | null): 
   useEffect(() => {
     current.current = settings;
   }, [settings]);
-  useEffect(() => preloadSounds(), []);
+  useEffect(() => {
+    preloadSounds();
+    warmUpVoices();
+  }, []);
   useEffect(() => {
     const before = previous.current;
     previous.current = phase;
     if (before === phase) return;
     const sound = saleSoundFor(before, phase);
-    if (sound && current.current) playSound(sound, current.current);
+    const now = current.current;
+    if (!sound || !now) return;
+    playSound(sound, now);
+    if (sound === 'paid' && phase.kind === 'paid' && phase.sale.confirmedBy === 'bos') speak(t.sell.spokenReceived(spokenAmount(formatPaise(phase.sale.amountPaise))), now);
   }, [phase]);
 }

@@ -3,13 +3,16 @@ import { ERROR_CODES, type ErrorCode } from '../../../electron/contract/errors';
 
 /** What the Sell screen shows. A QR exists only in `showing`, so an error can never leave a stale QR up. */
 export type SalePhase =
-  | { kind: 'entry'; error: PosError | null }
-  | { kind: 'creating'; saleId: string | null }
+  | { kind: 'entry'; error: PosError | null; notice: EntryNotice | null }
+  | { kind: 'creating'; saleId: string | null; amountPaise: number }
   /** `deadline` is performance.now() at receipt + the server's remaining time; the calendar clock plays no part. */
   | { kind: 'showing'; sale: SaleView; qr: QrView; deadline: number; expired: boolean }
   | { kind: 'paid'; sale: SaleView }
   /** Left open when Counter last stopped: a person must say whether it was paid. */
   | { kind: 'unresolved'; sale: SaleView; error: PosError | null };
+
+/** What the amount field says about the sale just ended: cancelled by the cashier, or the wait for BOS given up. */
+export type EntryNotice = { kind: 'cancelled' | 'abandoned'; amountPaise: number };
 
 export interface SaleState {
   phase: SalePhase;
@@ -18,15 +21,15 @@ export interface SaleState {
 }
 
 export type SaleAction =
-  | { type: 'creating' }
+  | { type: 'creating'; amountPaise: number }
   /** A view from our own call's answer (`own`) or pushed by main / read on mount (not own). */
   | { type: 'view'; view: SaleView | null; now: number; own: boolean }
   | { type: 'error'; error: PosError }
   | { type: 'expiredLocally'; saleId: string }
   /** Back to the amount field with no error: cancelled, next sale, an unresolved sale answered. */
-  | { type: 'entry' };
+  | { type: 'entry'; notice?: EntryNotice };
 
-export const initialSaleState: SaleState = { phase: { kind: 'entry', error: null }, retired: [] };
+export const initialSaleState: SaleState = { phase: { kind: 'entry', error: null, notice: null }, retired: [] };
 
 const RETIRED_KEPT = 20;
 const ERROR_CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
@@ -67,7 +70,7 @@ function applyView(state: SaleState, view: SaleView, now: number, own: boolean):
   const sameSale = currentId === view.saleId;
   switch (view.state) {
     case 'creating':
-      return phase.kind === 'entry' || phase.kind === 'creating' ? { ...state, phase: { kind: 'creating', saleId: view.saleId } } : state;
+      return phase.kind === 'entry' || phase.kind === 'creating' ? { ...state, phase: { kind: 'creating', saleId: view.saleId, amountPaise: view.amountPaise } } : state;
     case 'showing': {
       if (!view.qr) return state;
       const deadline = now + Math.max(0, view.qr.remainingMs);
@@ -81,10 +84,13 @@ function applyView(state: SaleState, view: SaleView, now: number, own: boolean):
       return phase.kind === 'showing' && sameSale ? { ...state, phase: { ...phase, sale: view, expired: true } } : state;
     case 'paid':
       return { phase: { kind: 'paid', sale: view }, retired: retire(state, view.saleId) };
-    case 'cancelled':
-      return { phase: { kind: 'entry', error: null }, retired: retire(state, view.saleId) };
+    case 'cancelled': {
+      // The QR this screen showed: say so, so the cashier knows the key did something.
+      const notice: EntryNotice | null = sameSale && phase.kind === 'showing' ? { kind: 'cancelled', amountPaise: view.amountPaise } : null;
+      return { phase: { kind: 'entry', error: null, notice }, retired: retire(state, view.saleId) };
+    }
     case 'failed':
-      return { phase: { kind: 'entry', error: view.error ? asPosError(view.error) : null }, retired: retire(state, view.saleId) };
+      return { phase: { kind: 'entry', error: view.error ? asPosError(view.error) : null, notice: null }, retired: retire(state, view.saleId) };
     case 'unresolved':
       return { ...state, phase: { kind: 'unresolved', sale: view, error: null } };
   }
@@ -93,21 +99,21 @@ function applyView(state: SaleState, view: SaleView, now: number, own: boolean):
 export function saleReducer(state: SaleState, action: SaleAction): SaleState {
   switch (action.type) {
     case 'creating':
-      return { ...state, phase: { kind: 'creating', saleId: null } };
+      return { ...state, phase: { kind: 'creating', saleId: null, amountPaise: action.amountPaise } };
     case 'view':
       return action.view ? applyView(state, action.view, action.now, action.own) : state;
     case 'error':
       // An unresolved sale stays on screen with the reason; anything else goes back to the amount, QR gone.
       return state.phase.kind === 'unresolved'
         ? { ...state, phase: { ...state.phase, error: action.error } }
-        : { ...state, phase: { kind: 'entry', error: action.error } };
+        : { ...state, phase: { kind: 'entry', error: action.error, notice: null } };
     case 'expiredLocally': {
       const { phase } = state;
       return phase.kind === 'showing' && phase.sale.saleId === action.saleId && !phase.expired ? { ...state, phase: { ...phase, expired: true } } : state;
     }
     case 'entry': {
       const id = currentSaleId(state.phase);
-      return { phase: { kind: 'entry', error: null }, retired: id ? retire(state, id) : state.retired };
+      return { phase: { kind: 'entry', error: null, notice: action.notice ?? null }, retired: id ? retire(state, id) : state.retired };
     }
   }
 }

@@ -1,11 +1,40 @@
-import type { FormEvent, RefObject } from 'react';
+import type { FormEvent, KeyboardEvent, RefObject } from 'react';
 import type { PosError } from '../../../../electron/contract';
 import { formatPaise, parseAmount, type AmountError } from '../../../../electron/contract/money';
 import { ErrorBox } from '../../components/ErrorBox';
 import { Keypad } from '../../components/Keypad';
 import { language, t } from '../../i18n';
+import type { EntryNotice } from '../../state/saleReducer';
 
 const MAX_CHARS = 16;
+const AMOUNT_CHAR = /^[0-9.]$/;
+
+/**
+ * The Amount field takes digits and the point from the keyboard, nothing else: `?` goes on to open
+ * the shortcut list (useHelpKey), and other letters are not typed. Pasted text is still checked
+ * (and explained) by the amount check.
+ */
+function keepToAmountKeys(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!AMOUNT_CHAR.test(event.key) && event.key !== '?') event.preventDefault();
+}
+
+/** What became of the sale just ended, in the cashier's words. */
+function NoticeBox({ notice }: { notice: EntryNotice }) {
+  const amount = formatPaise(notice.amountPaise);
+  return (
+    <div className="notice-box" role="status" data-testid="sell-notice">
+      {notice.kind === 'cancelled' ? (
+        <>
+          <p className="notice-title">{t.sell.cancelled(amount)}</p>
+          <p>{t.sell.cancelledHint}</p>
+        </>
+      ) : (
+        <p className="notice-title">{t.sell.abandoned(amount)}</p>
+      )}
+    </div>
+  );
+}
 
 /** The amount check words its reasons in English; other languages say the same by its code, with the ₹ figure it names. */
 function amountReason(error: AmountError): string {
@@ -22,6 +51,7 @@ interface Props {
   capPaise: number;
   creating: boolean;
   error: PosError | null;
+  notice: EntryNotice | null;
   onSubmit: () => void;
   /** While BOS is being asked: stop waiting (null until main has recorded the request). */
   onAbandon: (() => void) | null;
@@ -29,7 +59,7 @@ interface Props {
 }
 
 /** The amount field, its live check, Show QR, and the touch keypad. */
-export function AmountEntry({ text, onText, showReason, capPaise, creating, error, onSubmit, onAbandon, inputRef }: Props) {
+export function AmountEntry({ text, onText, showReason, capPaise, creating, error, notice, onSubmit, onAbandon, inputRef }: Props) {
   const parsed = parseAmount(text, { capPaise });
   const reason = showReason && !parsed.ok ? amountReason(parsed.error) : '';
   const submit = (event: FormEvent) => {
@@ -59,6 +89,8 @@ export function AmountEntry({ text, onText, showReason, capPaise, creating, erro
             disabled={creating}
             aria-invalid={reason !== ''}
             aria-describedby="amount-hint amount-reason"
+            data-help-key="on"
+            onKeyDown={keepToAmountKeys}
             onChange={(event) => onText(event.target.value)}
           />
         </div>
@@ -82,6 +114,7 @@ export function AmountEntry({ text, onText, showReason, capPaise, creating, erro
         )}
         <p className="visually-hidden" role="status">{creating ? t.sell.asking : ''}</p>
         {error && <ErrorBox error={error} />}
+        {notice && !error && <NoticeBox notice={notice} />}
       </form>
       <Keypad disabled={creating} onKey={press} onBackspace={() => onText(text.slice(0, -1))} onClear={() => onText('')} />
     </section>

@@ -1,18 +1,37 @@
 import { useState, type FormEvent } from 'react';
+import { usePaidQuestions } from '../../hooks/usePaidQuestions';
+import type { PaidAnswer, PaidQuestion } from '../../hooks/useSale';
 import { t } from '../../i18n';
+import { PaidQuestionBox } from './PaidQuestionBox';
 
-const UTR = /^\d{12}$/;
+export const UTR = /^\d{12}$/;
 
-/** The second step of Paid: an optional 12-digit UTR, then Confirm paid. Enter confirms, Esc (in SellScreen) goes back. */
-export function ConfirmPaid({ busy, onConfirm, onBack }: { busy: boolean; onConfirm: (utr: string | undefined) => void; onBack: () => void }) {
-  const [utr, setUtr] = useState('');
+interface Props {
+  busy: boolean;
+  /** A UTR to start with (BOS's, when BOS reported a payment of another amount). */
+  initialUtr?: string;
+  onConfirm: (answer: PaidAnswer) => Promise<PaidQuestion | null>;
+  onBack: () => void;
+}
+
+/**
+ * The second step of Paid: an optional 12-digit UTR, then Confirm paid. Enter confirms, Esc (in
+ * SellScreen) goes back. A question from main (BOS has not confirmed it, the UTR was used before)
+ * takes the step's place until it is answered.
+ */
+export function ConfirmPaid({ busy, initialUtr = '', onConfirm, onBack }: Props) {
+  const [utr, setUtr] = useState(initialUtr);
   const [tried, setTried] = useState(false);
+  const questions = usePaidQuestions(onConfirm);
   const invalid = utr !== '' && !UTR.test(utr);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!invalid) onConfirm(utr || undefined);
+    if (!invalid) void questions.submit(utr || undefined);
   };
+  if (questions.question) {
+    return <PaidQuestionBox question={questions.question} busy={busy} onAnyway={() => void questions.anyway()} onBack={questions.dismiss} />;
+  }
   return (
     <form className="confirm-paid" onSubmit={submit} noValidate>
       <p className="confirm-title">{t.sell.confirmTitle}</p>

@@ -1,49 +1,47 @@
 import { useEffect, useRef } from 'react';
-import type { QrView, SaleView, SettingsView } from '../../../../electron/contract';
+import type { QrView, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
 import { BreakableAmount } from '../../components/BreakableAmount';
 import { Countdown } from '../../components/Countdown';
 import { QrCode } from '../../components/QrCode';
 import { qrPixelSize } from '../../components/qr-path';
-import { useViewport } from '../../hooks/useViewport';
 import { useQrMatrix } from '../../hooks/useQrMatrix';
+import { useViewport } from '../../hooks/useViewport';
 import { t } from '../../i18n';
 import { paperOf } from '../../print/paper';
 import { QrSlip, SlipPortal } from '../../print/PrintSlip';
-import { printText } from '../../print/strings';
 import { usePrintJob } from '../../print/usePrintJob';
-import { ConfirmPaid } from './ConfirmPaid';
 import { qrTargetPx } from './qrSize';
+import { SaleSteps, type SaleStepProps } from './SaleSteps';
 
-interface Props {
-  sale: SaleView;
+interface Props extends Omit<SaleStepProps, 'printable' | 'onPrint'> {
   qr: QrView;
   deadline: number;
-  expired: boolean;
-  confirming: boolean;
-  busy: boolean;
   /** For the printed slip (paper width, shop name); null until loaded. */
   settings: SettingsView | null;
+  /** The room the Sell screen has (its panel's box), for the QR's size. */
+  room: { width: number; height: number };
+  /** Counter's engine is not answering: the time left is not shown as if all were well. */
+  engineLost: boolean;
   onExpired: () => void;
-  onPaid: () => void;
-  onConfirmPaid: (utr: string | undefined) => void;
-  onBack: () => void;
-  onCancel: () => void;
-  onNewQr: () => void;
 }
 
 /** The QR on the left (large, black on white), the amount, payee and time left on the right. */
-export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, settings, onExpired, onPaid, onConfirmPaid, onBack, onCancel, onNewQr }: Props) {
+export function SaleOnScreen({ sale, qr, deadline, settings, room, engineLost, onExpired, ...steps }: Props) {
   const viewport = useViewport();
   const section = useRef<HTMLElement>(null);
+  const { expired, step } = steps;
   // Focus goes to the sale, not to a button: a stray Enter must not start marking it paid.
-  useEffect(() => section.current?.focus(), [sale.saleId]);
+  useEffect(() => {
+    if (step === null) section.current?.focus();
+  }, [sale.saleId, step]);
   const matrix = useQrMatrix(qr.intent);
   const amount = formatPaise(sale.amountPaise);
   // Ctrl+P prints the slip too, while there is a QR to print.
   const printJob = usePrintJob(!expired && matrix !== null);
   const paper = paperOf(settings);
-  const sizePx = matrix ? qrPixelSize(matrix, qrTargetPx(matrix.size, viewport)) : Math.round(viewport.height * 0.6);
+  const sizePx = matrix ? qrPixelSize(matrix, qrTargetPx(matrix.size, viewport, room)) : Math.round(room.height * 0.8);
+  const payee = qr.payeeName || qr.payeeVpa;
 
   return (
     <section className="sale" ref={section} tabIndex={-1}>
@@ -54,7 +52,7 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, se
             <p>{t.sell.expiredHelp}</p>
           </div>
         ) : matrix ? (
-          <QrCode matrix={matrix} sizePx={sizePx} label={t.sell.qrLabel(amount, qr.payeeName || qr.payeeVpa)} />
+          <QrCode matrix={matrix} sizePx={sizePx} label={t.sell.qrLabel(amount, payee)} />
         ) : (
           <p className="qr-expired" role="alert">{t.sell.qrCannotDraw}</p>
         )}
@@ -62,20 +60,11 @@ export function SaleOnScreen({ sale, qr, deadline, expired, confirming, busy, se
       <div className="sale-details">
         <p className="sale-amount" data-testid="sale-amount"><BreakableAmount amount={amount} /></p>
         <p className="payee">
-          {t.sell.to} <strong>{qr.payeeName || qr.payeeVpa}</strong>
+          {t.sell.to} <strong>{payee}</strong>
         </p>
         {qr.payeeName && <p className="vpa">{qr.payeeVpa}</p>}
-        {!expired && <Countdown deadline={deadline} stated={qr.expiryStated} onExpired={onExpired} />}
-        {confirming ? (
-          <ConfirmPaid busy={busy} onConfirm={onConfirmPaid} onBack={onBack} />
-        ) : (
-          <div className="actions">
-            <button type="button" className="primary big" disabled={busy} onClick={onPaid}>{t.sell.paid}</button>
-            {!expired && matrix && <button type="button" className="big print-button" onClick={printJob.print}>{printText().printQr}</button>}
-            {expired && <button type="button" className="big" disabled={busy} onClick={onNewQr}>{t.sell.newQr}</button>}
-            <button type="button" className="big danger" disabled={busy} onClick={onCancel} aria-keyshortcuts="Escape">{t.sell.cancel}</button>
-          </div>
-        )}
+        {!expired && <Countdown deadline={deadline} stated={qr.expiryStated} paused={engineLost} onExpired={onExpired} />}
+        <SaleSteps sale={sale} printable={matrix !== null} onPrint={printJob.print} {...steps} />
       </div>
       {printJob.job && !expired && matrix && (
         <SlipPortal paper={paper} heightPx={printJob.job.heightPx}>
