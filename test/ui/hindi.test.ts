@@ -203,10 +203,10 @@ describe('Hindi on the Sell screens', () => {
     await page.getByRole('button', { name: hi.history.yesPaid }).click();
     await page.getByRole('button', { name: hi.history.markPaid }).waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: hi.history.exportCsv }).click();
-    const downloaded = hi.history.downloaded(0, HOLE).split(HOLE)[1]!.split('(')[0]!.trim();
+    await page.getByRole('button', { name: hi.export.run.xlsx }).click();
+    const downloaded = hi.export.downloaded(0, HOLE).split(HOLE)[1]!.split('(')[0]!.trim();
     await page.getByText(downloaded).waitFor();
-    allowed.push(...[...(await shownText()).matchAll(/\S+\.csv/g)].map((m) => m[0]));
+    allowed.push(...[...(await shownText()).matchAll(/\S+\.xlsx/g)].map((m) => m[0]));
     await checkHindi('history-export');
 
     await page.getByLabel(hi.history.search).fill('zzz');
