@@ -35,6 +35,12 @@ function HubState({ hub }: { hub: HubView }) {
 type Problem = 'address' | 'code' | null;
 
 /**
+ * A call's answer and main's pushes travel apart (in the preview, on different connections): an
+ * answer that left before a push that came first must not undo it. `since` says which is newer.
+ */
+const newer = (next: HubView) => (shown: HubView | null) => (shown && shown.since > next.since ? shown : next);
+
+/**
  * The shop hub in Settings (owner): its state, Disconnect, and pairing: the hub's address and a
  * one-time code. Pairing replaces the practice hub of the sandbox default.
  */
@@ -59,7 +65,7 @@ export function HubSection() {
       const result = await callPos(() => window.pos.connectHub({ url: url.trim(), code: code.trim() }));
       setCode('');
       if (!result.ok) return setError(result.error);
-      setHub(result.value);
+      setHub(newer(result.value));
       setUrl('');
     });
   };
@@ -69,7 +75,7 @@ export function HubSection() {
       const result = await callPos(() => window.pos.disconnectHub());
       setAskingDisconnect(false);
       if (!result.ok) return setError(result.error);
-      setHub(result.value);
+      setHub(newer(result.value));
     });
 
   const canPair = !hub.paired || hub.embedded || hub.state === 'refused';
