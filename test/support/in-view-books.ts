@@ -64,7 +64,8 @@ export function pageFitsWidth(page: Page): Promise<boolean> {
 
 /**
  * A drop-down shows its chosen option whole: the option's text, in the select's own font, fits the
- * select's inner width less the arrow (a closed select cuts its text without saying so).
+ * select's inner width less the arrow (a closed select cuts its text without saying so). The arrow's
+ * width is the browser's: measured on a copy of the select sized to that text alone.
  */
 export function selectShowsWholeChoice(select: Locator): Promise<{ fits: boolean; text: string; textPx: number; roomPx: number }> {
   return select.evaluate((element) => {
@@ -74,8 +75,16 @@ export function selectShowsWholeChoice(select: Locator): Promise<{ fits: boolean
     const context = document.createElement('canvas').getContext('2d')!;
     context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const textPx = context.measureText(text).width;
-    const arrowPx = 24;
-    const roomPx = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrowPx;
+    // The browser's own arrow: what a select sized to this one text needs beyond the text and padding.
+    const probe = el.cloneNode(false) as HTMLSelectElement;
+    probe.removeAttribute('id');
+    probe.style.cssText = 'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none';
+    probe.append(new Option(text));
+    el.parentElement!.append(probe);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const arrowPx = probe.clientWidth - padding - textPx;
+    probe.remove();
+    const roomPx = el.clientWidth - padding - arrowPx;
     return { fits: textPx <= roomPx, text, textPx: Math.round(textPx), roomPx: Math.round(roomPx) };
   });
 }

@@ -149,6 +149,8 @@ describe('Settings in the browser preview', () => {
     // A .invalid host never resolves: nothing here can reach a real BOS server.
     await page.keyboard.press('F9');
     await page.getByLabel('Live BOS address').fill('https://bos.example.invalid');
+    // Main refuses Live without the registration ID BOS gave the shop.
+    await page.getByLabel('Registration ID').fill('BOS-554');
     await page.getByLabel('Live (real payments)').check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('LIVE · bos.example.invalid').waitFor();

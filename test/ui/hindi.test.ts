@@ -320,6 +320,10 @@ describe('Hindi on Settings, the PIN and the shortcut sheet', () => {
     await checkHindi('settings-pin-form');
 
     await page.getByRole('button', { name: hi.owner.lock }).click();
+    // The emptied address is a change not saved: Lock asks first.
+    await page.getByRole('dialog', { name: hi.settings.leaveTitle }).waitFor();
+    await checkHindi('settings-leave');
+    await page.getByRole('button', { name: hi.settings.leaveDiscard }).click();
     await page.getByRole('heading', { name: hi.owner.lockedTitle }).waitFor();
     await checkHindi('settings-locked');
     await page.getByRole('button', { name: hi.owner.unlock }).click();
