@@ -34,6 +34,7 @@ export function DayField({ id, label, value, max, labelHidden = false, onChange 
   const [text, setText] = useState(() => dayText(value));
   const [problem, setProblem] = useState<string | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const textField = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const problemId = useId();
   useEffect(() => {
@@ -59,8 +60,8 @@ export function DayField({ id, label, value, max, labelHidden = false, onChange 
     try {
       picker.current?.showPicker();
     } catch {
-      // No picker in this browser (or not now): the typed field still works.
-      picker.current?.focus();
+      // No picker in this browser (or not now): the cursor goes to the typed field, which always works.
+      textField.current?.focus();
     }
   };
 
@@ -69,6 +70,7 @@ export function DayField({ id, label, value, max, labelHidden = false, onChange 
       <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>{label}</label>
       <div className="day-field-row">
         <input
+          ref={textField}
           id={id}
           className="day-text"
           inputMode="numeric"
