@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { HistoryRow } from '../../contract/views';
 import { EXPORT_COLUMNS, exportRecord, type ExportRecord } from './export-rows';
 
@@ -64,6 +63,8 @@ const SPEC: Readonly<Record<(typeof EXPORT_COLUMNS)[number][0], ColumnSpec>> = {
  * as numbers shown ₹1,250.00, UTRs, references and ids as text cells, states in words.
  */
 export async function historyXlsx(rows: readonly HistoryRow[]): Promise<Buffer> {
+  // Loaded on the first Excel export, not at start: exceljs takes most of a second to load.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Counter';
   const sheet = workbook.addWorksheet('Sales and refunds', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
