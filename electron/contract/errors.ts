@@ -42,6 +42,8 @@ export interface PosError {
   bosMessage?: string;
   /** wrong_pin: tries left before the PIN locks; locked_out: whole minutes until it opens again (so each language can say it). */
   count?: number;
+  /** invalid_input about one field of a form (a settings key such as `registrationId`): the screen shows it there. */
+  field?: string;
   /** utr_reused: the earlier sale the UTR was recorded for (the renderer shows it, in the language in use). */
   related?: { saleId: string; amountPaise: number; at: string };
 }

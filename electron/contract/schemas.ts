@@ -56,7 +56,7 @@ export const inputSchemas = {
   'refund.sandboxOtp': z.object({ referenceId: digitString('Reference ID', 30), ackNo: digitString('Ack No', 30) }).strict(),
   'history.day': z.object({ day: daySchema }).strict(),
   'history.export': z
-    .object({ fromDay: daySchema, toDay: daySchema })
+    .object({ fromDay: daySchema, toDay: daySchema, format: z.enum(['csv', 'xlsx'], { message: 'An export is a CSV file or an Excel workbook (csv or xlsx).' }).optional() })
     .strict()
     .refine((r) => r.fromDay <= r.toDay, 'The first day must not be after the last day.')
     .refine((r) => Date.parse(r.toDay) - Date.parse(r.fromDay) < MAX_EXPORT_DAYS * 86_400_000, `One export covers at most ${MAX_EXPORT_DAYS} days.`),

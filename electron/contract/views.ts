@@ -155,6 +155,12 @@ export interface AppInfo {
 
 /** A sale's state in History: `unresolved` is a sale the app stopped in the middle of and a person must answer. */
 export type HistorySaleState = 'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed' | 'unresolved';
+/**
+ * What to do about a refused row, in plain words by its error: chosen in main from the code (and,
+ * for BOS's VPA refusal, its words), said by each screen in its language and by the export in English.
+ */
+export type NextStep = 'fix_vpa' | 'ask_bos' | 'check_internet' | 'check_credentials' | 'wait_and_retry' | 'retry_then_bos' | 'accept_payee' | 'free_disk';
+
 /** A refund's last step: the OTP asked for, sent or refused; the claim sent, done or refused. */
 export type HistoryRefundState = 'otp_requested' | 'otp_sent' | 'otp_refused' | 'claim_requested' | 'claimed' | 'claim_refused';
 
@@ -168,6 +174,8 @@ interface HistoryRowBase {
   note: string | null;
   /** The error code behind `note` (network, rejected …) when the journal has one: the renderer says it in the language in use. */
   noteCode: string | null;
+  /** What to do about the refusal in `note`, or null when nothing was refused. */
+  nextStep: NextStep | null;
 }
 
 export interface SaleHistoryRow extends HistoryRowBase {
@@ -177,6 +185,11 @@ export interface SaleHistoryRow extends HistoryRowBase {
   /** BOS's transaction reference (txnRefranceID) once a QR was issued. */
   bosReference: string | null;
   utr: string | null;
+  /** When it was marked or confirmed paid (ISO 8601), else null. */
+  paidAt: string | null;
+  /** Who the QR was for, as BOS's QR named them (null when no QR was issued): a reprinted receipt names it. */
+  payeeName: string | null;
+  payeeVpa: string | null;
   paidAfterExpiry: boolean;
   paidAfterCancel: boolean;
   /** Who said it was paid: BOS (its payment, checked against the sale) or a person; null until paid. */
@@ -211,6 +224,9 @@ export interface DaySummary {
   collectedPaise: number;
   sales: Record<HistorySaleState, StateTotal>;
   paidAfterExpiry: number;
+  /** Paid sales BOS confirmed (its payment, checked), and those a person marked paid. */
+  paidByBos: number;
+  paidByHand: number;
   refundsClaimed: number;
   refundsRefused: number;
   /** Paise collected in each local hour 0–23, by the hour the sale was rung up. */
@@ -225,10 +241,16 @@ export interface HistoryView {
   warnings: string[];
 }
 
-/** `saved`: main wrote the file where the owner chose. `download`: the browser preview hands the file to the browser. */
+/** CSV for other programs (ISO dates, plain numbers); Excel for people (text ids, ₹ amounts, real dates). */
+export type ExportFormat = 'csv' | 'xlsx';
+
+/**
+ * `saved`: main wrote the file where the owner chose. `download`: the browser preview hands the file
+ * to the browser: CSV as text (`utf8`), an Excel workbook as its bytes in base64.
+ */
 export type ExportView =
   | { kind: 'saved'; path: string; rows: number }
-  | { kind: 'download'; fileName: string; content: string; rows: number }
+  | { kind: 'download'; fileName: string; mimeType: string; encoding: 'utf8' | 'base64'; content: string; rows: number }
   | { kind: 'cancelled' };
 
 /** A monitor the customer display could open on. */

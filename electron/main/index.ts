@@ -52,7 +52,8 @@ async function start(): Promise<void> {
     startupNotices: notices,
     chooseExportPath: async (suggestedName) => {
       const owner = cashierWindow && !cashierWindow.isDestroyed() ? cashierWindow : null;
-      const options = { title: 'Save the sales export', defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const filters = suggestedName.endsWith('.xlsx') ? [{ name: 'Excel workbook', extensions: ['xlsx'] }] : [{ name: 'CSV', extensions: ['csv'] }];
+      const options = { title: 'Save the sales export', defaultPath: join(app.getPath('documents'), suggestedName), filters };
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },

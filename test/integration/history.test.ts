@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
@@ -101,8 +102,39 @@ describe('History, summary and export through the services', () => {
     const exported = value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today }));
     if (exported.kind !== 'download') throw new Error(`expected a download, got ${exported.kind}`);
     expect(exported.fileName).toBe(`counter-${today}.csv`);
+    expect(exported).toMatchObject({ mimeType: 'text/csv;charset=utf-8', encoding: 'utf8' });
     const parsed = Papa.parse<Record<string, string>>(exported.content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-    expect(parsed.data).toEqual([expect.objectContaining({ Type: 'Sale', 'Amount (₹)': '123.45', State: 'paid' })]);
+    expect(parsed.data).toEqual([expect.objectContaining({ Type: 'Sale', 'Amount (₹)': '123.45', State: 'Paid', 'Confirmed by': 'Marked by hand', Counter: 'Counter 1', Date: today })]);
+  });
+
+  it('in the preview, an Excel export is the workbook\'s bytes in base64, read back with its cells typed', async () => {
+    await start();
+    await sellPaid(12_345, '412345678901');
+    const exported = value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today, format: 'xlsx' }));
+    if (exported.kind !== 'download') throw new Error(`expected a download, got ${exported.kind}`);
+    expect(exported).toMatchObject({ fileName: `counter-${today}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', encoding: 'base64', rows: 1 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(exported.content, 'base64') as unknown as ExcelJS.Buffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    const header = (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    const cell = (name: string) => row.getCell(header.indexOf(name) + 1);
+    expect(cell('UTR').value).toBe('412345678901');
+    expect(cell('Amount (₹)').value).toBe(123.45);
+    expect(cell('Date').value).toBeInstanceOf(Date);
+  });
+
+  it('in the app, an Excel export writes the workbook\'s bytes where the owner chose', async () => {
+    const target = join(dataDir, 'chosen.xlsx');
+    const asked: string[] = [];
+    await start({ chooseExportPath: async (name) => (asked.push(name), target) });
+    await sellPaid(50_000);
+    expect(value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today, format: 'xlsx' }))).toEqual({ kind: 'saved', path: target, rows: 1 });
+    expect(asked).toEqual([`counter-${today}.xlsx`]);
+    // A workbook is a zip: it starts with PK, not with text.
+    expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(target);
+    expect(workbook.worksheets[0]!.rowCount).toBe(2);
   });
 
   it('in the app, export writes where the owner chose, and writes nothing when they cancel', async () => {
@@ -112,7 +144,7 @@ describe('History, summary and export through the services', () => {
     await start({ chooseExportPath: async (name) => (asked.push(name), answer) });
     await sellPaid(50_000);
     expect(value<ExportView>(await services.handle('history.export', { fromDay: today, toDay: today }))).toEqual({ kind: 'saved', path: target, rows: 1 });
-    expect(readFileSync(target, 'utf8')).toContain(',500.00,paid,');
+    expect(readFileSync(target, 'utf8')).toContain(',500.00,Paid,');
     answer = null;
     expect(value<ExportView>(await services.handle('history.export', { fromDay: '2026-01-01', toDay: '2026-01-31' }))).toEqual({ kind: 'cancelled' });
     expect(asked).toEqual([`counter-${today}.csv`, 'counter-2026-01-01-to-2026-01-31.csv']);
@@ -133,6 +165,7 @@ describe('History, summary and export through the services', () => {
       ['history.day', { day: '23/11/2026' }, /YYYY-MM-DD/],
       ['history.export', { fromDay: '2026-11-23', toDay: '2026-11-01' }, /must not be after/],
       ['history.export', { fromDay: '2024-01-01', toDay: '2026-01-01' }, /at most 366 days/],
+      ['history.export', { fromDay: '2026-11-01', toDay: '2026-11-01', format: 'pdf' }, /csv|xlsx/],
     ] as const) {
       expect(await services.handle(op, input)).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
     }
@@ -156,6 +189,21 @@ describe('History rows say how a sale ended and what can still be done', () => {
     await start();
     await services.handle('sale.create', { amountPaise: 104 });
     const day = value<HistoryView>(await services.handle('history.day', { day: today }));
-    expect(day.rows[0]).toMatchObject({ state: 'failed', noteCode: 'rejected', bosCode: '400', bosMessage: 'VPA does not exist for the account provided' });
+    expect(day.rows[0]).toMatchObject({ state: 'failed', noteCode: 'rejected', nextStep: 'fix_vpa', bosCode: '400', bosMessage: 'VPA does not exist for the account provided' });
+  });
+
+  it('a QR refused for a network fault says to check the internet; a paid row says when, and for whom', async () => {
+    await start();
+    await services.handle('sale.create', { amountPaise: 198 }); // the sandbox cuts the connection
+    const paid = await sellPaid(30_000);
+    const day = value<HistoryView>(await services.handle('history.day', { day: today }));
+    expect(day.rows[0]).toMatchObject({ state: 'failed', noteCode: 'network', nextStep: 'check_internet' });
+    const row = day.rows[1];
+    expect(row).toMatchObject({ state: 'paid', payeeName: paid.reference!.payeeName, payeeVpa: paid.reference!.payeeVpa, nextStep: null });
+    // The journal line's own time: written just after the sale took its paid time.
+    const paidAt = Date.parse(row?.kind === 'sale' ? (row.paidAt ?? '') : '');
+    expect(paidAt - Date.parse(paid.paidAt!)).toBeGreaterThanOrEqual(0);
+    expect(paidAt - Date.parse(paid.paidAt!)).toBeLessThan(5_000);
+    expect(day.summary).toMatchObject({ paidByBos: 0, paidByHand: 1 });
   });
 });

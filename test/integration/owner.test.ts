@@ -117,7 +117,7 @@ describe('owner PIN through the services', () => {
   it('refuses Live without a registration id, changing nothing, so the next sale does not fail', async () => {
     await start();
     await services.handle('owner.setPin', { pin: '2468' });
-    expect(await services.handle('settings.update', { environment: 'live', terminalName: 'Till 3' })).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Live needs the registration ID BOS gave your shop. Fill it in, then save. Nothing was changed.' } });
+    expect(await services.handle('settings.update', { environment: 'live', terminalName: 'Till 3' })).toEqual({ ok: false, error: { code: 'invalid_input', field: 'registrationId', message: 'Live needs the registration ID BOS gave your shop. Fill it in, then save. Nothing was changed.' } });
     expect(await services.handle('settings.get', undefined)).toMatchObject({ ok: true, value: { environment: 'sandbox', terminalName: 'Counter 1' } });
     expect(await services.handle('settings.update', { environment: 'live', registrationId: 'BOS-554' })).toMatchObject({ ok: true, value: { environment: 'live' } });
   });

@@ -163,11 +163,9 @@ describe('Settings in the browser preview', () => {
     // A .invalid host never resolves: nothing here can reach a real BOS server.
     await page.keyboard.press('F9');
     await page.getByLabel('Live BOS address').fill('https://bos.example.invalid');
-    // Live needs the registration ID BOS gave the shop (main refuses Live without one).
+    // Main refuses Live without the registration ID BOS gave the shop.
     await page.getByLabel('Registration ID').fill('BOS-554');
     await page.getByLabel('Live (real payments)').check();
-    // Live needs the registration id BOS gave the shop (main refuses Live without one).
-    await page.getByLabel('Registration ID').fill('BOS-554');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('LIVE · bos.example.invalid').waitFor();
     expect(await page.getByText('SANDBOX — practice mode').count()).toBe(0);

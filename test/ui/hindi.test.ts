@@ -207,10 +207,10 @@ describe('Hindi on the Sell screens', () => {
     await page.getByRole('button', { name: hi.history.yesPaid }).click();
     await page.getByRole('button', { name: hi.history.markPaid }).waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: hi.history.exportCsv }).click();
-    const downloaded = hi.history.downloaded(0, HOLE).split(HOLE)[1]!.split('(')[0]!.trim();
+    await page.getByRole('button', { name: hi.export.run.xlsx }).click();
+    const downloaded = hi.export.downloaded(0, HOLE).split(HOLE)[1]!.split('(')[0]!.trim();
     await page.getByText(downloaded).waitFor();
-    allowed.push(...[...(await shownText()).matchAll(/\S+\.csv/g)].map((m) => m[0]));
+    allowed.push(...[...(await shownText()).matchAll(/\S+\.xlsx/g)].map((m) => m[0]));
     await checkHindi('history-export');
 
     await page.getByLabel(hi.history.search).fill('zzz');
@@ -381,6 +381,10 @@ describe('Hindi on Settings, the PIN and the shortcut sheet', () => {
     await checkHindi('settings-pin-form');
 
     await page.getByRole('button', { name: hi.owner.lock }).click();
+    // The emptied address is a change not saved: Lock asks first.
+    await page.getByRole('dialog', { name: hi.settings.leaveTitle }).waitFor();
+    await checkHindi('settings-leave');
+    await page.getByRole('button', { name: hi.settings.leaveDiscard }).click();
     await page.getByRole('heading', { name: hi.owner.lockedTitle }).waitFor();
     await checkHindi('settings-locked');
     await page.getByRole('button', { name: hi.owner.unlock }).click();

@@ -3,8 +3,8 @@ import type { SaleHistoryRow } from '../../electron/contract/views';
 import { filterRows } from '../../renderer/src/screens/history/rowFilter';
 
 const sale = (id: string, amountPaise: number, utr: string | null = null): SaleHistoryRow => ({
-  kind: 'sale', id, at: '2026-11-23T10:00:00.000Z', terminal: 'Counter 1', note: null, noteCode: null,
-  state: 'paid', amountPaise, bosReference: 'SBX554V000001', utr, paidAfterExpiry: false, canResolve: false,
+  kind: 'sale', id, at: '2026-11-23T10:00:00.000Z', terminal: 'Counter 1', note: null, noteCode: null, nextStep: null,
+  state: 'paid', amountPaise, bosReference: 'SBX554V000001', utr, paidAt: null, payeeName: null, payeeVpa: null, paidAfterExpiry: false, canResolve: false,
   paidAfterCancel: false, confirmedBy: 'person', canMarkPaidLate: false, latePayment: null, bosCode: null, bosMessage: null,
 });
 

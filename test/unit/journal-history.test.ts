@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryRow, SaleHistoryRow } from '../../electron/contract/views';
 import { CSV_HEADER, historyCsv } from '../../electron/core/journal/csv';
 import { historyRows, summarize } from '../../electron/core/journal/history';
+import { REFUND_STATE_WORDS, SALE_STATE_WORDS } from '../../electron/core/journal/export-rows';
 import type { JournalEvent, JournalEventType } from '../../electron/core/journal/types';
 import { rupeesToPaise } from '../../electron/contract/money';
 
@@ -91,6 +92,42 @@ describe('History from the journal', () => {
   });
 });
 
+describe('what History says about how a sale was paid and what to do about a refusal', () => {
+  const day = historyRows(
+    [
+      ...sale('bos', 20_000, at(10, 0), [['sale.qr_issued', at(10, 0), { txnRef: 'T-1', payeeName: 'Shop', payeeVpa: 'shop@okaxis' }], ['sale.payment_confirmed', at(10, 1), { utr: '333333333333', via: 'hub' }]]),
+      ...sale('hand', 5_000, at(10, 5), [['sale.qr_issued', at(10, 5), { txnRef: 'T-2' }], ['sale.paid', at(10, 7), { utr: null }], ['sale.payment_confirmed', at(10, 9), { afterPaid: true }]]),
+      ...sale('byhand', 1_000, at(10, 10), [['sale.qr_issued', at(10, 10), { txnRef: 'T-3' }], ['sale.paid', at(10, 11), { utr: null }]]),
+      ...sale('net', 198, at(11, 0), [['sale.qr_refused', at(11, 0), { code: 'network', message: 'Cannot reach BOS.' }]]),
+      ...sale('payee', 2_500, at(11, 5), [['sale.qr_refused', at(11, 5), { code: 'payee_changed', message: 'This QR would pay someone else.' }]]),
+      ...sale('other', 2_500, at(11, 6), [['sale.qr_refused', at(11, 6), { code: 'rejected', message: 'BOS said no.', bosCode: '400', bosMessage: 'Amount limit exceeded' }]]),
+    ],
+    { from: DAY, to: DAY },
+    { resolvable: new Set(), liveSaleId: null },
+  );
+  const row = (saleId: string) => day.find((r): r is SaleHistoryRow => r.kind === 'sale' && r.id === saleId)!;
+
+  it('a paid row keeps when it was first paid and for whom its QR was', () => {
+    expect(row('bos')).toMatchObject({ confirmedBy: 'bos', paidAt: at(10, 1), payeeName: 'Shop', payeeVpa: 'shop@okaxis' });
+    // BOS's word after a person's keeps the first paid time.
+    expect(row('hand')).toMatchObject({ confirmedBy: 'bos', paidAt: at(10, 7) });
+    expect(row('byhand')).toMatchObject({ confirmedBy: 'person', paidAt: at(10, 11) });
+  });
+
+  it('the summary counts paid sales BOS confirmed apart from those marked by hand', () => {
+    expect(summarize(day)).toMatchObject({ paidByBos: 2, paidByHand: 1 });
+  });
+
+  it('a refused row names its next step by code, and by BOS\'s words for the VPA refusal', () => {
+    expect(saleRow('e').nextStep).toBe('fix_vpa');
+    expect(row('net').nextStep).toBe('check_internet');
+    expect(row('payee').nextStep).toBe('accept_payee');
+    expect(row('other').nextStep).toBe('ask_bos');
+    expect(row('bos').nextStep).toBeNull();
+    expect(rows.find((r) => r.id === '55555555555/10')?.nextStep).toBe('ask_bos');
+  });
+});
+
 describe('CSV export', () => {
   const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
 
@@ -104,8 +141,8 @@ describe('CSV export', () => {
     parsed.data.forEach((line, i) => {
       const row: HistoryRow = rows[i]!;
       expect(line.ID).toBe(row.id);
-      expect(line.State).toBe(row.state);
-      expect(line.Terminal).toBe(row.terminal);
+      expect(line.State).toBe(row.kind === 'sale' ? SALE_STATE_WORDS[row.state] : REFUND_STATE_WORDS[row.state]);
+      expect(line.Counter).toBe(row.terminal);
       if (row.kind === 'sale') {
         expect(line.Type).toBe('Sale');
         expect(rupeesToPaise(line['Amount (₹)']!)).toBe(row.amountPaise);
@@ -113,15 +150,16 @@ describe('CSV export', () => {
         expect(line.UTR).toBe(row.utr ?? '');
       } else {
         expect(line.Type).toBe('Refund');
-        expect(line['BOS reference']).toBe(row.referenceId);
+        expect(line['Reference ID']).toBe(row.referenceId);
         expect(line['Ack No']).toBe(row.ackNo);
       }
     });
   });
 
-  it('writes en-IN dates, 24-hour times and rupees with two decimals', () => {
+  it('writes ISO days, ISO 8601 local times with their offset and rupees with two decimals', () => {
     const [a, b] = parse(historyCsv(rows)).data;
-    expect(a).toMatchObject({ Date: '23/11/2026', Time: '09:05:00', 'Amount (₹)': '250.00' });
+    expect(a).toMatchObject({ Date: '2026-11-23', 'Amount (₹)': '250.00' });
+    expect(a!.Time).toMatch(/^2026-11-23T09:05:00[+-]\d\d:\d\d$/);
     expect(b).toMatchObject({ 'Amount (₹)': '99.50', 'Paid after expiry': 'yes' });
   });
 
@@ -132,11 +170,12 @@ describe('CSV export', () => {
       { resolvable: new Set(), liveSaleId: null },
     );
     const [line] = parse(historyCsv(hostile)).data;
-    expect(line!.Terminal).toBe('\'=HYPERLINK("http://x","Till, 2")');
+    expect(line!.Counter).toBe('\'=HYPERLINK("http://x","Till, 2")');
     expect(line!.Note).toBe('"Bad", said BOS');
   });
 
   it('an empty day is a header row alone', () => {
     expect(historyCsv([])).toBe(`\uFEFF${CSV_HEADER.join(',')}\r\n`);
+    expect(CSV_HEADER.every((header) => !/[",]/.test(header))).toBe(true);
   });
 });

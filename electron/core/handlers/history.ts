@@ -1,14 +1,29 @@
 import { writeFile } from 'node:fs/promises';
+import type { ExportFormat, HistoryRow } from '../../contract/views';
 import { err, ok } from '../../contract/result';
 import { historyCsv } from '../journal/csv';
 import { historyRows, summarize, type DaySpan } from '../journal/history';
 import { readSpan } from '../journal/span';
+import { historyXlsx, XLSX_MIME } from '../journal/xlsx';
 import type { CounterContext } from './context';
 import type { HandlersFor } from './types';
 
 export interface HistoryDeps {
-  /** Electron: asks the owner where to save an export (null: they cancelled). Absent in the preview, which hands the file to the browser. */
+  /**
+   * Electron: asks the owner where to save an export (null: they cancelled); the suggested name's
+   * extension (.csv, .xlsx) says which kind of file it is. Absent in the preview, which hands the file to the browser.
+   */
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+}
+
+interface ExportFile {
+  bytes: Buffer;
+  mimeType: string;
+}
+
+async function exportFile(format: ExportFormat, rows: readonly HistoryRow[]): Promise<ExportFile> {
+  if (format === 'xlsx') return { bytes: await historyXlsx(rows), mimeType: XLSX_MIME };
+  return { bytes: Buffer.from(historyCsv(rows), 'utf8'), mimeType: 'text/csv;charset=utf-8' };
 }
 
 export function historyHandlers(ctx: CounterContext, deps: HistoryDeps): HandlersFor<'history.day' | 'history.export'> {
@@ -24,15 +39,18 @@ export function historyHandlers(ctx: CounterContext, deps: HistoryDeps): Handler
       const { rows, warnings } = await rowsFor({ from: day, to: day });
       return ok({ day, rows, summary: summarize(rows), warnings });
     },
-    'history.export': async ({ fromDay, toDay }) => {
+    'history.export': async ({ fromDay, toDay, format = 'csv' }) => {
       const { rows } = await rowsFor({ from: fromDay, to: toDay });
-      const content = historyCsv(rows);
-      const fileName = fromDay === toDay ? `counter-${fromDay}.csv` : `counter-${fromDay}-to-${toDay}.csv`;
-      if (!deps.chooseExportPath) return ok({ kind: 'download', fileName, content, rows: rows.length });
+      const file = await exportFile(format, rows);
+      const fileName = `${fromDay === toDay ? `counter-${fromDay}` : `counter-${fromDay}-to-${toDay}`}.${format}`;
+      if (!deps.chooseExportPath) {
+        const text = format === 'csv';
+        return ok({ kind: 'download', fileName, mimeType: file.mimeType, encoding: text ? 'utf8' : 'base64', content: file.bytes.toString(text ? 'utf8' : 'base64'), rows: rows.length });
+      }
       const path = await deps.chooseExportPath(fileName);
       if (!path) return ok({ kind: 'cancelled' });
       try {
-        await writeFile(path, content, { encoding: 'utf8', mode: 0o600 });
+        await writeFile(path, file.bytes, { mode: 0o600 });
       } catch {
         return err({ code: 'internal', message: 'Counter could not write the file there. Choose another folder (a USB stick may be full or read-only).' });
       }

@@ -61,7 +61,7 @@ export function settingsHandlers(ctx: CounterContext, deps: SettingsDeps): Handl
       if (plainTokenStorageAccepted !== undefined) await ctx.secretBox.allowPlainStorage(plainTokenStorageAccepted);
       const next: StoredSettings = { ...settings, ...rest, ...(plainTokenStorageAccepted !== undefined ? { plainTokenStorageAccepted } : {}) };
       if (next.environment === 'live' && !next.registrationId.trim()) {
-        return err({ code: 'invalid_input', message: 'Live needs the registration ID BOS gave your shop. Fill it in, then save. Nothing was changed.' });
+        return err({ code: 'invalid_input', field: 'registrationId', message: 'Live needs the registration ID BOS gave your shop. Fill it in, then save. Nothing was changed.' });
       }
       try {
         ctx.settings.save(next);

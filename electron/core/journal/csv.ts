@@ -1,31 +1,57 @@
 import type { HistoryRow } from '../../contract/views';
 import { paiseToPlainRupees } from '../../contract/money';
+import { EXPORT_COLUMNS, EXPORT_HEADER, exportRecord, type ExportRecord } from './export-rows';
 
-export const CSV_HEADER = ['Date', 'Time', 'Type', 'Amount (₹)', 'State', 'BOS reference', 'Ack No', 'UTR', 'Paid after expiry', 'Terminal', 'Note', 'ID'] as const;
+export const CSV_HEADER = EXPORT_HEADER;
 
-const DATE = new Intl.DateTimeFormat('en-IN', { day: '2-digit', month: '2-digit', year: 'numeric' });
-const TIME = new Intl.DateTimeFormat('en-IN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+/** Ids, references and UTRs: quoted always, so a reader that guesses types is told they are text. */
+const TEXT_FIELDS: ReadonlySet<keyof ExportRecord> = new Set(['bosReference', 'referenceId', 'ackNo', 'utr', 'id', 'bosCode']);
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The PC's local day of a moment: 2026-12-01. */
+export function isoDay(at: Date): string {
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** A moment in the PC's local time, ISO 8601 with its offset: 2026-12-01T14:05:09+05:30. */
+export function isoLocal(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${isoDay(at)}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${zone}`;
+}
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ as a formula; text from outside
  * (BOS messages, terminal names) is defused with a leading apostrophe.
  */
-function cell(value: string): string {
+function cell(value: string, quote: boolean): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quote || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function fields(row: HistoryRow): string[] {
-  const when = new Date(row.at);
-  const common = [DATE.format(when), TIME.format(when)];
-  if (row.kind === 'sale') {
-    return [...common, 'Sale', paiseToPlainRupees(row.amountPaise), row.state, row.bosReference ?? '', '', row.utr ?? '', row.paidAfterExpiry ? 'yes' : '', row.terminal, row.note ?? '', row.id];
-  }
-  return [...common, 'Refund', '', row.state, row.referenceId, row.ackNo, '', '', row.terminal, row.note ?? '', row.id];
+function text(record: ExportRecord, header: string, field: keyof ExportRecord): string {
+  const value = record[field];
+  if (header === 'Date') return isoDay(record.at);
+  if (value instanceof Date) return isoLocal(value);
+  if (typeof value === 'boolean') return value ? 'yes' : '';
+  if (typeof value === 'number') return paiseToPlainRupees(value);
+  return value ?? '';
 }
 
-/** UTF-8 CSV with a byte-order mark (so spreadsheet programs read it as UTF-8), a header row and CRLF lines. */
+/**
+ * CSV for other programs: UTF-8 with a byte-order mark (so spreadsheet programs read ₹ and Hindi
+ * right), a header row, CRLF lines, ISO dates (2026-12-01) and times with their offset, amounts as
+ * plain rupees (1250.00), states in words, ids quoted whole.
+ */
 export function historyCsv(rows: readonly HistoryRow[]): string {
-  const lines = [CSV_HEADER.join(','), ...rows.map((row) => fields(row).map(cell).join(','))];
+  const lines = [
+    EXPORT_HEADER.map((header) => cell(header, false)).join(','),
+    ...rows.map((row) => {
+      const record = exportRecord(row);
+      return EXPORT_COLUMNS.map(([header, field]) => cell(text(record, header, field), TEXT_FIELDS.has(field))).join(',');
+    }),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

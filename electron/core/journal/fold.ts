@@ -16,6 +16,8 @@ export interface FoldedSale {
   payeeVpa: string | null;
   payeeName: string | null;
   utr: string | null;
+  /** When its paid line was written (the first one: a BOS confirmation after a person's mark does not move it). */
+  paidAt: string | null;
   paidAfterExpiry: boolean;
   paidAfterCancel: boolean;
   /** Who said it was paid: BOS (its payment, checked), or a person. */
@@ -37,7 +39,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
     const amountPaise = typeof event.data.amountPaise === 'number' ? event.data.amountPaise : 0;
     let sale = sales.get(saleId);
     if (!sale) {
-      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, requested: false, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null };
+      sale = { saleId, amountPaise, state: 'creating', requestedAt: event.at, requested: false, terminal: event.terminal, qrId: null, txnRef: null, payeeVpa: null, payeeName: null, utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null };
       sales.set(saleId, sale);
     }
     switch (event.type) {
@@ -74,6 +76,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
       case 'sale.paid':
         sale.latePayment = null;
         sale.state = 'paid';
+        sale.paidAt ??= event.at;
         sale.utr = str(event.data.utr);
         sale.paidAfterExpiry = event.data.afterExpiry === true;
         sale.paidAfterCancel = event.data.afterCancel === true;
@@ -86,6 +89,7 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
           sale.paidAfterCancel = event.data.afterCancel === true;
         }
         sale.state = 'paid';
+        sale.paidAt ??= event.at;
         sale.utr = str(event.data.utr) ?? sale.utr;
         sale.confirmedBy = 'bos';
         break;

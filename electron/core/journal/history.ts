@@ -1,5 +1,6 @@
 import type { DaySummary, HistoryRefundState, HistoryRow, HistorySaleState, RefundHistoryRow, SaleHistoryRow } from '../../contract/views';
 import { foldSales } from './fold';
+import { nextStepFor } from './next-step';
 import { inSpan, type DaySpan } from './span';
 import type { JournalEvent, JournalEventType } from './types';
 
@@ -25,7 +26,7 @@ function foldRefunds(events: readonly JournalEvent[]): RefundHistoryRow[] {
     const id = `${referenceId}/${ackNo}`;
     let row = refunds.get(id);
     if (!row) {
-      row = { kind: 'refund', id, at: event.at, terminal: event.terminal, note: null, noteCode: null, state: step, referenceId, ackNo };
+      row = { kind: 'refund', id, at: event.at, terminal: event.terminal, note: null, noteCode: null, nextStep: null, state: step, referenceId, ackNo };
       refunds.set(id, row);
     }
     if (row.state === 'claimed') continue;
@@ -33,6 +34,7 @@ function foldRefunds(events: readonly JournalEvent[]): RefundHistoryRow[] {
     const refused = step === 'otp_refused' || step === 'claim_refused';
     row.note = refused ? (str(event.data.bosMessage) ?? str(event.data.code)) : null;
     row.noteCode = refused ? (str(event.data.code) ?? null) : null;
+    row.nextStep = refused ? nextStepFor(row.noteCode, str(event.data.bosMessage)) : null;
   }
   return [...refunds.values()];
 }
@@ -66,10 +68,14 @@ export function historyRows(events: readonly JournalEvent[], span: DaySpan, opti
       terminal: s.terminal,
       note: s.error ? s.error.message : null,
       noteCode: s.error && s.error.code !== 'unknown' ? s.error.code : null,
+      nextStep: s.error ? nextStepFor(s.error.code, s.error.bosMessage ?? null) : null,
       state,
       amountPaise: s.amountPaise,
       bosReference: s.txnRef,
       utr: s.utr,
+      paidAt: s.paidAt,
+      payeeName: s.payeeName,
+      payeeVpa: s.payeeVpa,
       paidAfterExpiry: s.paidAfterExpiry,
       paidAfterCancel: s.paidAfterCancel,
       confirmedBy: s.confirmedBy,
@@ -92,6 +98,8 @@ export function summarize(rows: readonly HistoryRow[]): DaySummary {
     collectedPaise: 0,
     sales: Object.fromEntries(SALE_STATES.map((s) => [s, { count: 0, paise: 0 }])) as DaySummary['sales'],
     paidAfterExpiry: 0,
+    paidByBos: 0,
+    paidByHand: 0,
     refundsClaimed: 0,
     refundsRefused: 0,
     collectedByHour: Array.from({ length: 24 }, () => 0),
@@ -109,6 +117,8 @@ export function summarize(rows: readonly HistoryRow[]): DaySummary {
     summary.collectedPaise += row.amountPaise;
     summary.collectedByHour[new Date(row.at).getHours()]! += row.amountPaise;
     if (row.paidAfterExpiry) summary.paidAfterExpiry += 1;
+    if (row.confirmedBy === 'bos') summary.paidByBos += 1;
+    else summary.paidByHand += 1;
   }
   return summary;
 }

@@ -1,25 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryView, PosError, SaleHistoryRow } from '../../../electron/contract';
+import type { HistoryView, PosError } from '../../../electron/contract';
 import { localDay, shiftDay } from '../../../electron/contract/days';
 import { ErrorBox } from '../components/ErrorBox';
-import { callPos } from '../hooks/usePos';
+import { callPos, useSettings } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n';
 import { formatDay } from '../i18n/dates';
+import { DayField } from './history/DayField';
 import { DaySummaryPanel } from './history/DaySummaryPanel';
 import { ExportPanel } from './history/ExportPanel';
 import { HistoryTable } from './history/HistoryTable';
+import { orderRows, ROW_ORDERS, type RowOrder } from './history/rowOrder';
 import { filterRows, HISTORY_FILTERS, type HistoryFilter } from './history/rowFilter';
+import './history/history.css';
 
-
-/** A day's sales and refunds from the journal: summary, table, search, resolve, export. */
+/** A day's sales and refunds from the journal: summary, table (newest first), search, resolve, reprint, export. */
 export function HistoryScreen() {
   const [day, setDay] = useState(() => localDay(new Date()));
   const [view, setView] = useState<HistoryView | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const [filter, setFilter] = useState<HistoryFilter>('all');
+  const [order, setOrder] = useState<RowOrder>('newest');
   const [query, setQuery] = useState('');
-  const resolving = useSingleFlight();
+  const { settings } = useSettings();
+  const acting = useSingleFlight();
 
   const load = useCallback(async () => {
     const result = await callPos(() => window.pos.dayHistory({ day }));
@@ -31,20 +35,19 @@ export function HistoryScreen() {
     }
   }, [day]);
 
-  // Fresh on opening the tab (it mounts then), on changing day, and whenever a sale changes anywhere.
+  // Fresh on opening the tab (it mounts then), on changing day, whenever a sale changes anywhere,
+  // and when a late payment is kept or refunded (the sale itself may not change).
   useEffect(() => {
     void load();
-    return window.pos.onSaleChanged(() => void load());
+    const offSale = window.pos.onSaleChanged(() => void load());
+    const offLate = window.pos.onLatePaymentsChanged(() => void load());
+    return () => {
+      offSale();
+      offLate();
+    };
   }, [load]);
 
-  const resolve = (row: SaleHistoryRow, paid: boolean) =>
-    void resolving.run(async () => {
-      const result = await callPos(() => (paid ? window.pos.markPaid({ saleId: row.id }) : window.pos.cancelSale({ saleId: row.id })));
-      if (!result.ok) setError(result.error);
-      await load();
-    });
-
-  const shown = view && view.day === day ? filterRows(view.rows, filter, query) : [];
+  const shown = view && view.day === day ? orderRows(filterRows(view.rows, filter, query), order) : [];
   const title = formatDay(day);
   const today = localDay(new Date());
 
@@ -54,8 +57,7 @@ export function HistoryScreen() {
         <h1 className="screen-title">{t.history.title}</h1>
         <div className="day-picker">
           <button type="button" onClick={() => setDay(shiftDay(day, -1))}>{t.history.previousDay}</button>
-          <label htmlFor="history-day" className="visually-hidden">{t.history.day}</label>
-          <input id="history-day" type="date" value={day} max={today} onChange={(e) => e.target.value && setDay(e.target.value)} />
+          <DayField id="history-day" label={t.history.day} labelHidden value={day} max={today} onChange={setDay} />
           <button type="button" disabled={day >= today} onClick={() => setDay(shiftDay(day, 1))}>{t.history.nextDay}</button>
           <button type="button" disabled={day === today} onClick={() => setDay(today)}>{t.history.today}</button>
         </div>
@@ -81,6 +83,12 @@ export function HistoryScreen() {
                 {HISTORY_FILTERS.map((f) => <option key={f} value={f}>{t.history.filters[f]}</option>)}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="history-order">{t.history.order}</label>
+              <select id="history-order" value={order} onChange={(e) => setOrder(e.target.value as RowOrder)}>
+                {ROW_ORDERS.map((o) => <option key={o} value={o}>{t.history.orders[o]}</option>)}
+              </select>
+            </div>
             <div className="field history-search">
               <label htmlFor="history-search">{t.history.search}</label>
               <input id="history-search" type="search" value={query} aria-describedby="history-search-hint" onChange={(e) => setQuery(e.target.value)} />
@@ -93,10 +101,10 @@ export function HistoryScreen() {
           ) : shown.length === 0 ? (
             <p className="empty">{t.history.noMatch}</p>
           ) : (
-            <HistoryTable day={title} rows={shown} busy={resolving.busy} onResolve={resolve} />
+            <HistoryTable day={title} rows={shown} busy={acting.busy} run={acting.run} onChanged={() => void load()} settings={settings} />
           )}
           <div className="no-print">
-            <ExportPanel day={day} />
+            <ExportPanel day={day} today={today} />
           </div>
         </>
       )}

@@ -15,6 +15,12 @@ export function DaySummaryPanel({ day, summary }: { day: string; summary: DaySum
           <div className="summary-label">{t.history.collected}</div>
           <div className="summary-big" data-testid="collected">{formatPaise(summary.collectedPaise)}</div>
           <div>{t.history.paidCount(summary.sales.paid.count)}</div>
+          {summary.sales.paid.count > 0 && (
+            <ul className="summary-confirmed">
+              <li data-testid="paid-by-bos"><span aria-hidden="true">✓ </span>{t.history.byBos(summary.paidByBos)}</li>
+              <li data-testid="paid-by-hand"><span aria-hidden="true">✍ </span>{t.history.byHand(summary.paidByHand)}</li>
+            </ul>
+          )}
           {summary.paidAfterExpiry > 0 && <div>{t.history.paidLate(summary.paidAfterExpiry)}</div>}
         </div>
         <dl className="summary-states">

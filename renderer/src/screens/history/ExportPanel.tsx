@@ -1,31 +1,39 @@
 import { useEffect, useState } from 'react';
-import type { ExportView, PosError } from '../../../../electron/contract';
+import type { ExportFormat, ExportView, PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n';
+import { DayField } from './DayField';
 
-/** The browser preview gets the file back and hands it to the browser's own download. */
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+type Download = Extract<ExportView, { kind: 'download' }>;
+
+/** The browser preview gets the file back and hands it to the browser's own download: text as it is, a workbook from its base64. */
+function download(file: Download): void {
+  const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  link.download = file.fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function outcome(view: ExportView): string {
-  if (view.kind === 'saved') return t.history.exported(view.rows, view.path);
-  if (view.kind === 'download') return t.history.downloaded(view.rows, view.fileName);
-  return t.history.exportCancelled;
+/** Worded when shown, so a language switched meanwhile is the one it is said in. */
+function outcome(view: ExportView): () => string {
+  if (view.kind === 'saved') return () => t.export.saved(view.rows, view.path);
+  if (view.kind === 'download') return () => t.export.downloaded(view.rows, view.fileName);
+  return () => t.export.cancelled;
 }
 
-/** CSV of a day or a span of days, written where the owner chooses (Electron) or downloaded (preview). */
-export function ExportPanel({ day }: { day: string }) {
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
+
+/** A day or a span of days as an Excel workbook or a CSV, written where the owner chooses (Electron) or downloaded (preview). */
+export function ExportPanel({ day, today }: { day: string; today: string }) {
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
-  const [notice, setNotice] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [notice, setNotice] = useState<(() => string) | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const { busy, run } = useSingleFlight();
   const { withOwner } = useOwner();
@@ -34,33 +42,41 @@ export function ExportPanel({ day }: { day: string }) {
     setTo(day);
   }, [day]);
 
-  const exportCsv = () =>
+  const backwards = from > to;
+  const exportFile = () =>
     void run(async () => {
-      setNotice('');
+      setNotice(null);
       setError(null);
-      const result = await withOwner(() => window.pos.exportHistory({ fromDay: from, toDay: to }));
+      const result = await withOwner(() => window.pos.exportHistory({ fromDay: from, toDay: to, format }));
       if (!result.ok) return setError(result.error);
-      if (result.value.kind === 'download') download(result.value.fileName, result.value.content);
-      setNotice(outcome(result.value));
+      if (result.value.kind === 'download') download(result.value);
+      setNotice(() => outcome(result.value));
     });
 
   return (
     <section className="export-panel" aria-labelledby="export-title">
-      <h2 id="export-title">{t.history.exportTitle}</h2>
+      <h2 id="export-title">{t.export.title}</h2>
       <div className="export-row">
-        <div className="field">
-          <label htmlFor="export-from">{t.history.from}</label>
-          <input id="export-from" type="date" value={from} required onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="export-to">{t.history.to}</label>
-          <input id="export-to" type="date" value={to} required onChange={(e) => setTo(e.target.value)} />
-        </div>
-        <button type="button" className="primary" disabled={busy || !from || !to} aria-busy={busy} onClick={exportCsv}>
-          {busy ? t.history.exporting : t.history.exportCsv}
+        <DayField id="export-from" label={t.export.from} value={from} max={today} onChange={setFrom} />
+        <DayField id="export-to" label={t.export.to} value={to} max={today} onChange={setTo} />
+        <fieldset className="export-format">
+          <legend>{t.export.format}</legend>
+          {FORMATS.map((f) => (
+            <label key={f} className="radio">
+              <input type="radio" name="export-format" value={f} checked={format === f} aria-describedby={`export-hint-${f}`} onChange={() => setFormat(f)} />
+              <span>
+                {t.export.formats[f]}
+                <span id={`export-hint-${f}`} className="hint">{t.export.formatHints[f]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className="primary" disabled={busy || backwards} aria-busy={busy} onClick={exportFile}>
+          {busy ? t.export.exporting : t.export.run[format]}
         </button>
       </div>
-      <p className="notice" role="status">{notice}</p>
+      {backwards && <p className="field-error" role="alert">{t.export.backwards}</p>}
+      <p className="notice" role="status">{notice?.() ?? ''}</p>
       {error && <ErrorBox error={error} />}
     </section>
   );

@@ -1,85 +1,71 @@
-import { useState } from 'react';
-import type { HistoryRow, SaleHistoryRow } from '../../../../electron/contract';
+import type { HistoryRow, SettingsView } from '../../../../electron/contract';
 import { formatPaise } from '../../../../electron/contract/money';
-import { language, t } from '../../i18n';
+import { t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
+import { RowActions } from './RowActions';
+import { RowState } from './RowState';
 
-
-function stateText(row: HistoryRow): string {
-  return row.kind === 'sale' ? t.history.saleStates[row.state] : t.history.refundStates[row.state];
-}
-
-/** Paid or cancelled, each behind a second press that names the amount. */
-function Resolve({ row, busy, onResolve }: { row: SaleHistoryRow; busy: boolean; onResolve: (row: SaleHistoryRow, paid: boolean) => void }) {
-  const [asking, setAsking] = useState<'paid' | 'cancel' | null>(null);
-  const amount = formatPaise(row.amountPaise);
-  if (!asking) {
-    return (
-      <div className="row-actions">
-        <button type="button" disabled={busy} onClick={() => setAsking('paid')}>{t.history.markPaid}</button>
-        <button type="button" className="danger" disabled={busy} onClick={() => setAsking('cancel')}>{t.history.cancelSale}</button>
-      </div>
-    );
-  }
+/** An id or a UTR on one line, never broken; when the column is too narrow it ends in … and the whole value is its tooltip. */
+function Reference({ label, value, testId }: { label?: string; value: string; testId: string }) {
+  if (!value) return null;
   return (
-    <div className="row-actions" role="group" aria-label={asking === 'paid' ? t.history.confirmPaid(amount) : t.history.confirmCancel(amount)}>
-      <span className="row-question">{asking === 'paid' ? t.history.confirmPaid(amount) : t.history.confirmCancel(amount)}</span>
-      <button type="button" className={asking === 'paid' ? 'primary' : 'danger'} disabled={busy} onClick={() => onResolve(row, asking === 'paid')}>
-        {asking === 'paid' ? t.history.yesPaid : t.history.yesCancel}
-      </button>
-      <button type="button" disabled={busy} onClick={() => setAsking(null)}>{t.history.back}</button>
-    </div>
+    <span className="ref-line" data-testid={testId}>
+      {label && <span className="ref-label">{label} </span>}
+      <span className="ref" title={value}>{value}</span>
+    </span>
   );
 }
 
-export function HistoryTable({ day, rows, busy, onResolve }: { day: string; rows: readonly HistoryRow[]; busy: boolean; onResolve: (row: SaleHistoryRow, paid: boolean) => void }) {
+interface HistoryTableProps {
+  day: string;
+  rows: readonly HistoryRow[];
+  busy: boolean;
+  run: (call: () => Promise<void>) => Promise<unknown>;
+  onChanged: () => void;
+  settings: SettingsView | null;
+}
+
+export function HistoryTable({ day, rows, busy, run, onChanged, settings }: HistoryTableProps) {
   const c = t.history.columns;
   return (
-    <table className="history-table" aria-label={t.history.tableLabel(day)}>
-      <thead>
-        <tr>
-          <th scope="col">{c.time}</th>
-          <th scope="col">{c.type}</th>
-          <th scope="col" className="num">{c.amount}</th>
-          <th scope="col">{c.state}</th>
-          <th scope="col">{c.reference}</th>
-          <th scope="col">{c.utr}</th>
-          <th scope="col">{c.action}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.kind}:${row.id}`} className={`state-${row.state}`}>
-            <td>{formatTime(row.at)}</td>
-            <td>{row.kind === 'sale' ? t.history.sale : t.history.refund}</td>
-            <td className="num">{row.kind === 'sale' ? formatPaise(row.amountPaise) : ''}</td>
-            <td>
-              <span className="state-tag">{stateText(row)}</span>
-              {row.kind === 'sale' && row.paidAfterExpiry && <span className="late-tag"> · {t.history.paidLateTag}</span>}
-              {/* The journal keeps BOS's or main's own English words: marked as English, so they are read as English. */}
-              {row.note && <RowNote note={row.note} code={row.noteCode} />}
-            </td>
-            <td className="mono">{row.kind === 'sale' ? (row.bosReference ?? '') : t.history.refundRef(row.referenceId, row.ackNo)}</td>
-            <td className="mono">{row.kind === 'sale' ? (row.utr ?? '') : ''}</td>
-            <td>{row.kind === 'sale' && row.canResolve && <Resolve row={row} busy={busy} onResolve={onResolve} />}</td>
+    <div className="history-table-wrap">
+      <table className="history-table" aria-label={t.history.tableLabel(day)}>
+        <thead>
+          <tr>
+            <th scope="col">{c.time}</th>
+            <th scope="col">{c.type}</th>
+            <th scope="col" className="num">{c.amount}</th>
+            <th scope="col" className="col-state">{c.state}</th>
+            <th scope="col">{c.references}</th>
+            <th scope="col" className="col-action">{c.action}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-/**
- * Why a row was refused. The journal keeps BOS's or main's own English words: marked as English, so
- * they are read as English. In another language a sentence for the error's code comes first.
- */
-function RowNote({ note, code }: { note: string; code: string | null }) {
-  const byCode = t.errors.byCode as Record<string, string | undefined>;
-  const translated = language() !== 'en' && code ? byCode[code] : undefined;
-  return (
-    <>
-      {translated && <div className="row-note">{translated}</div>}
-      <div className="row-note" lang="en-IN">{note}</div>
-    </>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.kind}:${row.id}`} className={`state-${row.state}`}>
+              <td>{formatTime(row.at)}</td>
+              <td>{row.kind === 'sale' ? t.history.sale : t.history.refund}</td>
+              <td className="num">{row.kind === 'sale' ? formatPaise(row.amountPaise) : ''}</td>
+              <td className="col-state">
+                <RowState row={row} />
+              </td>
+              <td className="cell-refs">
+                {row.kind === 'sale' ? (
+                  <>
+                    <Reference testId="bos-reference" value={row.bosReference ?? ''} />
+                    <Reference testId="utr" label={c.utr} value={row.utr ?? ''} />
+                  </>
+                ) : (
+                  <Reference testId="refund-reference" value={t.history.refundRef(row.referenceId, row.ackNo)} />
+                )}
+              </td>
+              <td className="col-action">
+                {row.kind === 'sale' && <RowActions row={row} busy={busy} run={run} onChanged={onChanged} settings={settings} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

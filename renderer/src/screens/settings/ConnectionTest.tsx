@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { language, t } from '../../i18n';
+import { en } from '../../i18n/en';
 
 /** The built-in sandbox is named in the language in use; a Live host as it is. */
 const hostName = (result: ConnectionTestView) => (result.sandbox ? t.settings.sandboxHost : result.host);
@@ -28,7 +29,8 @@ export function ConnectionTest() {
         {result && (
           <>
             <strong>{t.settings.testOutcome[result.outcome]}</strong> {t.settings.testAt(hostName(result))}: {language() === 'en' ? result.message : t.settings.testMeaning[result.outcome]}
-            {language() !== 'en' && (
+            {/* Main's English stays below only when it says more than the sentence above it (BOS's own words, say). */}
+            {language() !== 'en' && result.message !== en.settings.testMeaning[result.outcome] && (
               <span className="english-line" lang="en-IN">{result.message}</span>
             )}
           </>

@@ -77,15 +77,16 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
       <div className="prefs-grid">
         <Choice id="language" label={s.language} value={prefs.language} options={[['en', s.languages.en], ['hi', s.languages.hi]]} onChange={(v) => set('language', v)} />
         <Choice id="theme" label={s.theme} value={prefs.theme} options={[['light', s.themes.light], ['high-contrast', s.themes.highContrast]]} onChange={(v) => set('theme', v)} />
-        <div className="field">
+        <div className="field prefs-wide">
           <label htmlFor="customer-display">{s.customerDisplay}</label>
-          <select id="customer-display" value={prefs.customerDisplay} onChange={(e) => set('customerDisplay', e.target.value)}>
+          <select id="customer-display" value={prefs.customerDisplay} aria-describedby="customer-display-hint" onChange={(e) => set('customerDisplay', e.target.value)}>
             <option value="off">{s.displayOff}</option>
             <option value="auto">{s.displayAuto}</option>
             {displays.map((d) => (
               <option key={d.id} value={`display:${d.id}`}>{d.primary ? s.displayPrimary(d.label) : d.label}</option>
             ))}
           </select>
+          <p id="customer-display-hint" className="hint">{s.displayAutoHint}</p>
           <OpenCustomerDisplay />
         </div>
         <Choice id="paper-width" label={s.paperWidth} value={prefs.paperWidth} options={[['58mm', s.papers['58mm']], ['80mm', s.papers['80mm']], ['a4', s.papers.a4]]} onChange={(v) => set('paperWidth', v)} />

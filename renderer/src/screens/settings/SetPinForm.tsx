@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { callPos } from '../../hooks/usePos';
@@ -13,6 +13,12 @@ export function SetPinForm({ change }: { change: boolean }) {
   const [error, setError] = useState<PosError | null>(null);
   const [notice, setNotice] = useState('');
   const { busy, run } = useSingleFlight();
+  const first = useRef<HTMLInputElement>(null);
+  const idBase = change ? 'change-pin' : 'new-pin';
+  // First entry (F9 or the tab): the cursor is in the PIN field, ready to type.
+  useEffect(() => {
+    if (!change) first.current?.focus();
+  }, [change]);
   const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
 
   const submit = (event: FormEvent) => {
@@ -36,14 +42,15 @@ export function SetPinForm({ change }: { change: boolean }) {
       {!change && <p className="hint">{t.owner.setBody}</p>}
       <div className="pin-pair">
         <div className="field">
-          <label htmlFor="new-pin">{t.owner.pin}</label>
-          <input id="new-pin" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(digits(e.target.value))} />
+          <label htmlFor={`${idBase}-pin`}>{t.owner.pin}</label>
+          <input id={`${idBase}-pin`} ref={first} type="password" inputMode="numeric" autoComplete="new-password" aria-describedby={`${idBase}-hint`} value={pin} onChange={(e) => setPin(digits(e.target.value))} />
         </div>
         <div className="field">
-          <label htmlFor="new-pin-again">{t.owner.pinAgain}</label>
-          <input id="new-pin-again" type="password" inputMode="numeric" autoComplete="new-password" value={again} onChange={(e) => setAgain(digits(e.target.value))} />
+          <label htmlFor={`${idBase}-again`}>{t.owner.pinAgain}</label>
+          <input id={`${idBase}-again`} type="password" inputMode="numeric" autoComplete="new-password" aria-describedby={`${idBase}-hint`} value={again} onChange={(e) => setAgain(digits(e.target.value))} />
         </div>
       </div>
+      <p id={`${idBase}-hint`} className="hint pin-hint">{t.owner.pinHint}</p>
       <button type="submit" className={change ? undefined : 'primary big'} disabled={busy} aria-busy={busy}>{change ? t.owner.changePin : t.owner.setPin}</button>
       <p className="notice" role="status">{notice}</p>
       {error && <ErrorBox error={error} />}
