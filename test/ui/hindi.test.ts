@@ -274,7 +274,7 @@ describe('Hindi on the payments BOS confirms and the questions before marking pa
       await page.getByRole('img', { name: new RegExp(`₹${amount}`) }).waitFor();
     };
     await show('300');
-    await page.getByText(hi.hub.connected).waitFor();
+    await page.getByText(hi.hubBadge.connected).waitFor();
     sandbox().control.setNextWebhookFault('other_amount');
     await page.getByRole('button', { name: hi.sell.simulate }).click();
     await page.getByText(hi.sell.otherAmount('₹299.00', '₹300.00')).waitFor({ timeout: 10_000 });

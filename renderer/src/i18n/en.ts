@@ -17,7 +17,7 @@ export const en = {
     engineLost: 'Counter is not answering. What this screen shows may be out of date. Wait: it reconnects by itself.',
   },
   /** The top bar's word on the link to the shop hub (nothing is shown when no hub is paired). */
-  hub: {
+  hubBadge: {
     label: 'Shop hub',
     connected: 'Hub connected',
     connecting: 'Hub connecting…',

@@ -18,7 +18,7 @@ export const hi: Strings = {
     keysButton: 'कीबोर्ड (?)',
     engineLost: 'Counter जवाब नहीं दे रहा। इस स्क्रीन पर दिखी बात पुरानी हो सकती है। रुकें: यह अपने आप फिर जुड़ जाएगा।',
   },
-  hub: {
+  hubBadge: {
     label: 'दुकान का हब',
     connected: 'हब जुड़ा है',
     connecting: 'हब से जुड़ रहे हैं…',
