@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TerminalRole } from '../contract/hub';
+import { HUB_ROUTES, type TerminalRole } from '../contract/hub';
 import { makeOwnerKey, startHub } from './index';
 import type { HubLogLevel } from './log';
 import { issuePairingCode, PAIRING_CODE_TTL_MS } from './pairing';
@@ -26,31 +26,44 @@ and keeps every counter's journal for the owner (GET /v1/days/<YYYY-MM-DD>/summa
   npm run hub -- terminals                                                    (list this shop's terminals)
   npm run hub -- revoke <terminalId>                                          (unpair one at once)
   npm run hub -- owner-key [--label "Accounts script"]                         (a new owner key, shown once)
+  npm run hub -- shop-add --registration-id BOS-901 --shop-name "Gupta Medical" [--public-url https://hub.example.in]
+                 (a partner's next shop: its own webhook URL for BOS and an owner pairing code, shown once)
+  pairing-code, terminals, revoke and owner-key take --shop <registration id> for a shop added so (default: the first shop)
 
 DATABASE_URL works like --database-url; HUB_WEBHOOK_SECRET, HUB_WEBHOOK_HMAC_SECRET and HUB_OWNER_KEY like their flags
 (they keep secrets out of the process list). The default data directory is ~/.counter-hub (PGlite, one process).`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string', default: '4020' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'data-dir': { type: 'string' },
-    'database-url': { type: 'string' },
-    'webhook-secret': { type: 'string' },
-    'webhook-hmac-secret': { type: 'string' },
-    'pairing-code': { type: 'string' },
-    'registration-id': { type: 'string' },
-    'shop-name': { type: 'string' },
-    'log-level': { type: 'string', default: 'info' },
-    'trust-proxy': { type: 'boolean', default: false },
-    'owner-key': { type: 'string' },
-    label: { type: 'string' },
-    role: { type: 'string', default: 'counter' },
-    name: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '4020' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
+        'webhook-hmac-secret': { type: 'string' },
+        'pairing-code': { type: 'string' },
+        'registration-id': { type: 'string' },
+        'shop-name': { type: 'string' },
+        'log-level': { type: 'string', default: 'info' },
+        'trust-proxy': { type: 'boolean', default: false },
+        'owner-key': { type: 'string' },
+        label: { type: 'string' },
+        role: { type: 'string', default: 'counter' },
+        name: { type: 'string' },
+        shop: { type: 'string' },
+        'public-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // An unknown or malformed flag: say which, and how to run it, not a stack trace.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? null;
 const dataDir = databaseUrl ? null : (values['data-dir'] ?? join(homedir(), '.counter-hub'));
@@ -68,7 +81,10 @@ async function withStore<T>(fn: (store: HubStore, shopId: string) => Promise<T>)
     // On a brand-new store this makes the default shop (and its webhook secret) as serving would.
     const secret = newWebhookSecret();
     const { shop } = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret, hash: hashSecret(secret) }, now: Date.now() });
-    return await fn(store, shop.id);
+    if (!values.shop) return await fn(store, shop.id);
+    const chosen = await store.shopByRegistrationId(values.shop);
+    if (!chosen) fail(`This hub has no shop with BOS registration id ${values.shop} (npm run hub -- shop-add adds one).`);
+    return await fn(store, chosen.id);
   } finally {
     await store.close();
   }
@@ -101,6 +117,24 @@ async function serve(): Promise<void> {
   const stop = () => void hub.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A partner's next shop: the webhook secret is shown once (the hub keeps its hash), with the owner's first pairing code. */
+async function addShop(): Promise<void> {
+  const registrationId = values['registration-id']?.trim();
+  const name = values['shop-name']?.trim();
+  if (!registrationId || !name) fail('shop-add needs --registration-id (the shop\'s BOS registration id) and --shop-name.');
+  const base = (values['public-url'] ?? 'https://<your hub address>').replace(/\/+$/, '');
+  const secret = newWebhookSecret();
+  const made = await withStore(async (store) => {
+    const shop = await store.addShop({ registrationId, name, webhookSecretHash: hashSecret(secret), now: Date.now() });
+    return shop ? { shop, code: await issuePairingCode(store, Date.now(), { shopId: shop.id, role: 'owner', name: 'Owner' }) } : null;
+  });
+  if (!made) fail(`This hub has a shop with BOS registration id ${registrationId} already.`);
+  console.log(`Added shop "${made.shop.name}" (BOS registration id ${made.shop.registrationId}).`);
+  console.log(`Webhook URL for BOS: ${base}${HUB_ROUTES.webhookPrefix}${secret}`);
+  console.log('  Shown once: the hub keeps only its hash. Give it to BOS for this shop\'s registration id.');
+  console.log(`Pairing code for the owner: ${made.code.code} (valid until ${untilTime(made.code.expiresAt)}; npm run hub -- pairing-code --shop ${made.shop.registrationId} for more)`);
 }
 
 async function main(): Promise<void> {
@@ -139,6 +173,8 @@ async function main(): Promise<void> {
       console.log(`Revoked ${listing.terminalId} (${listing.name}): its credential no longer works.`);
       return;
     }
+    case 'shop-add':
+      return addShop();
     default:
       fail(`Unknown command "${command}".\n\n${USAGE}`);
   }

@@ -3,17 +3,38 @@ import { formatPaise } from '../contract/money';
 import { MAX_LATENCY_MS } from './control-input';
 import { MAGIC_AMOUNTS, SANDBOX_FAULTS, SEEDED_TRANSFERS, WEBHOOK_FAULTS, startSandbox, type WebhookTarget } from './index';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    token: { type: 'string' },
-    latency: { type: 'string' },
-    'webhook-url': { type: 'string' },
-    'webhook-shape': { type: 'string', default: 'razorpay' },
-    'webhook-form': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `BOS sandbox: a practice BOS on this computer (127.0.0.1), with magic amounts, seeded transfers and webhooks.
+
+  npm run sandbox -- [--port 4010] [--host 127.0.0.1] [--token T] [--latency MS]
+                     [--webhook-url URL [--webhook-shape razorpay|upiqr] [--webhook-form]]
+
+SANDBOX_WEBHOOK_SECRET signs the webhooks (HMAC), kept out of the process list.`;
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        token: { type: 'string' },
+        latency: { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-shape': { type: 'string', default: 'razorpay' },
+        'webhook-form': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // An unknown or malformed flag: say which, and how to run it, not a stack trace.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const number = (name: string, text: string): number => {
   const value = Number(text);

@@ -11,21 +11,42 @@ import { createPreviewServices } from './compose';
 /** Fixed by default, so a page left open finds the preview again after a restart and carries on by itself. */
 const DEFAULT_PORT = 4180;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'customer-port': { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'bos-url': { type: 'string' },
-    'registration-id': { type: 'string' },
-    'data-dir': { type: 'string' },
-    'renderer-dir': { type: 'string' },
-    'sandbox-latency': { type: 'string' },
-    hub: { type: 'string' },
-    'pairing-code': { type: 'string' },
-    'no-embedded-hub': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Counter's browser preview: the app's services in Node and its screens in a browser, on 127.0.0.1.
+
+  npm run web -- [--port 4180] [--customer-port 4181] [--data-dir DIR] [--sandbox-latency MS]
+                 [--bos-url URL --registration-id ID]   (Live against that URL; the token from BOS_TOKEN)
+                 [--hub URL --pairing-code C]           (pair with a shop hub at start)
+                 [--no-embedded-hub]                    (no practice hub built in)`;
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        'customer-port': { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'bos-url': { type: 'string' },
+        'registration-id': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        'sandbox-latency': { type: 'string' },
+        hub: { type: 'string' },
+        'pairing-code': { type: 'string' },
+        'no-embedded-hub': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // An unknown or malformed flag: say which, and how to run it, not a stack trace.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 /** A whole number from 0 to 65 535 (a port, or the sandbox's latency in ms), or the CLI stops saying so. */
 const portOption = (name: string, text: string | undefined, fallback: number): number => {

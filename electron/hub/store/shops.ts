@@ -70,3 +70,18 @@ export async function createShop(tx: SqlRunner, input: NewShop): Promise<Shop> {
   await tx.query('insert into shops (id, registration_id, name, webhook_secret_hash, created_at) values ($1, $2, $3, $4, $5)', [id, input.registrationId, input.name, input.webhookSecretHash, iso(input.now)]);
   return { id, registrationId: input.registrationId, name: input.name };
 }
+
+// Taken while a partner adds a shop, so two `shop-add` runs for one registration id make one shop.
+const ADD_SHOP_LOCK = 4_207_262_003;
+
+/** A partner's new shop, or null when a shop with this BOS registration id is on the hub already. */
+export async function addShop(tx: SqlRunner, input: NewShop): Promise<Shop | null> {
+  await tx.query('select pg_advisory_xact_lock($1)', [ADD_SHOP_LOCK]);
+  if (await shopByRegistrationId(tx, input.registrationId)) return null;
+  return createShop(tx, input);
+}
+
+export async function shopByRegistrationId(tx: SqlRunner, registrationId: string): Promise<Shop | null> {
+  const [row] = await tx.query(`select ${SHOP_COLUMNS} from shops where registration_id = $1 order by created_at limit 1`, [registrationId]);
+  return row ? shopOf(row) : null;
+}

@@ -38,6 +38,8 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     ping: async () => void (await driver.query('select 1')),
     openDefaultShop: (input) => driver.transaction((tx) => shops.openDefaultShop(tx, input)),
     createShop: (input) => shops.createShop(driver, input),
+    addShop: (input) => driver.transaction((tx) => shops.addShop(tx, input)),
+    shopByRegistrationId: (registrationId) => shops.shopByRegistrationId(driver, registrationId),
     shopByWebhookSecretHash: async (hash) => (await shops.shopByWebhookSecretHash(driver, hash))?.shop ?? null,
     recordWebhook: (raw, payment) => announcing((tx, announce) => payments.recordWebhook(tx, announce, raw, payment)),
     quarantineWebhook: (entry) => payments.quarantineWebhook(driver, entry),

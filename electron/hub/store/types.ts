@@ -156,6 +156,9 @@ export interface HubStore {
   openDefaultShop(input: DefaultShopInput): Promise<DefaultShop>;
   /** Another shop on the same hub (a partner's): its own terminals, QRs and payments. */
   createShop(input: NewShop): Promise<Shop>;
+  /** A partner's `shop-add`: null when a shop with this registration id is on the hub already. */
+  addShop(input: NewShop): Promise<Shop | null>;
+  shopByRegistrationId(registrationId: string): Promise<Shop | null>;
   shopByWebhookSecretHash(hash: string): Promise<Shop | null>;
 
   /** One transaction: the raw body, the payment (deduplicated by id), and its delivery if it matches an expectation. */
