@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { HubBadge } from './components/HubBadge';
 import { LatePaymentsBanner } from './components/LatePaymentsBanner';
 import { LiveBadge, ModeBanner } from './components/ModeBanner';
@@ -12,11 +12,10 @@ import { useHelpKey } from './hooks/useShortcuts';
 import { useHub, useLatePayments } from './hooks/useShopFeed';
 import { t } from './i18n';
 import { watchHindiFont } from './i18n/fonts';
-import { HistoryScreen } from './screens/HistoryScreen';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
+import { HistoryScreen, prefetchScreens, SettingsScreen } from './screens/lazy';
 
 type TabId = 'sell' | 'refund' | 'history' | 'settings';
 /** Built at render time: the labels follow the language in use. */
@@ -69,6 +68,10 @@ function Counter() {
   const hub = useHub();
   const late = useLatePayments();
   const engineLost = useEngineLost();
+  useEffect(() => {
+    const soon = setTimeout(prefetchScreens, 500);
+    return () => clearTimeout(soon);
+  }, []);
 
   // While the shortcut sheet is open it has the keyboard: Esc closes it, then the keys work again.
   useKeyDown((event) => {
@@ -114,10 +117,10 @@ function Counter() {
           <RefundScreen settings={settings} sandbox={info?.sandbox ?? false} active={tab === 'refund'} />
         </div>
         <div role="tabpanel" id="panel-history" tabIndex={-1} aria-labelledby="tab-history" hidden={tab !== 'history'}>
-          {tab === 'history' && <HistoryScreen />}
+          {tab === 'history' && <Suspense fallback={<p className="hint">{t.app.opening}</p>}><HistoryScreen /></Suspense>}
         </div>
         <div role="tabpanel" id="panel-settings" tabIndex={-1} aria-labelledby="tab-settings" hidden={tab !== 'settings'}>
-          {tab === 'settings' && <SettingsScreen shell={info?.shell ?? null} />}
+          {tab === 'settings' && <Suspense fallback={<p className="hint">{t.app.opening}</p>}><SettingsScreen shell={info?.shell ?? null} /></Suspense>}
         </div>
       </main>
       <footer className="help">

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import type { PreviewServicesDeps } from '../../electron/web/compose';
 import type { JournalEvent } from '../../electron/core/journal/types';
@@ -387,6 +387,101 @@ describe('Sell: answers that must never show a QR, and one that may (stub BOS, L
     expect(await qrImages(p).count()).toBe(0);
     expect(r.services.sandbox()!.control.requests()).toHaveLength(0);
     rows.push({ fault: 'Disk full (the journal cannot write)', cashierSees: seen, journalHolds: 'nothing (the disk is full); BOS was not asked' });
+  });
+});
+
+describe('Payments BOS reports, through the embedded shop hub', () => {
+  /** A preview with the embedded hub (PGlite in memory) and no status call, waited on until the counter is connected. */
+  async function openWithHub(): Promise<{ running: RunningPreview; page: Page }> {
+    const opened = await open({ withEmbeddedHub: { hubDataDir: null }, statusCallEveryMs: 600_000 });
+    await vi.waitFor(async () => expect(((await opened.running.services.handle('hub.status', undefined)) as { value: { state: string } }).value.state).toBe('connected'), { timeout: 30_000, interval: 100 });
+    return opened;
+  }
+  const saleEvents = async (r: RunningPreview) => firstSale(await journalEvents(r.dataDir));
+
+  it('a webhook delivered twice (same event id): paid once, confirmed by BOS', async () => {
+    const { running: r, page: p } = await openWithHub();
+    await showQr(p, '250');
+    await p.getByRole('img', { name: /UPI QR code for ₹250\.00/ }).waitFor();
+    r.services.sandbox()!.control.setNextWebhookFault('duplicate');
+    await p.getByRole('button', { name: 'Simulate customer payment' }).click();
+    const done = p.locator('.paid-done.by-bos');
+    await done.waitFor({ timeout: 10_000 });
+    await r.services.sandbox()!.control.webhooksIdle();
+    const sale = await saleEvents(r);
+    expect(sale.filter((e) => e.type === 'sale.payment_confirmed')).toHaveLength(1);
+    expect(sale.filter((e) => e.type === 'sale.paid')).toHaveLength(0);
+    rows.push({ fault: 'Payment webhook delivered twice (same event id)', cashierSees: `${(await shownText(p, done)).replace(/UTR \d{12}/, 'UTR <BOS\'s 12 digits>')} (once)`, journalHolds: describeEvents(sale) });
+  });
+
+  it('a webhook for another amount: the QR stays, the cashier is told and decides', async () => {
+    const { running: r, page: p } = await openWithHub();
+    await showQr(p, '300');
+    await p.getByRole('img', { name: /UPI QR code for ₹300\.00/ }).waitFor();
+    r.services.sandbox()!.control.setNextWebhookFault('other_amount');
+    await p.getByRole('button', { name: 'Simulate customer payment' }).click();
+    const told = p.getByTestId('other-amount');
+    await told.getByText(/BOS reports ₹299\.00 paid for this ₹300\.00 QR/).waitFor({ timeout: 10_000 });
+    expect(await qrImages(p).count()).toBe(1);
+    const sale = await saleEvents(r);
+    expect(sale.map((e) => e.type)).not.toContain('sale.payment_confirmed');
+    rows.push({ fault: 'Payment webhook for another amount (₹299 for a ₹300 QR)', cashierSees: `${await shownText(p, told)} (QR still shown)`, journalHolds: describeEvents(sale) });
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
+  });
+
+  it('money after the cashier cancelled: kept on the late list, a banner until it is refunded or kept', async () => {
+    const { running: r, page: p } = await openWithHub();
+    await showQr(p, '120');
+    await p.getByRole('img', { name: /UPI QR code for ₹120\.00/ }).waitFor();
+    const qrId = r.services.sandbox()!.control.issuedQrs()[0]!.id;
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
+    expect(r.services.sandbox()!.control.pay({ qrId })).toMatchObject({ ok: true });
+    const banner = p.getByTestId('late-banner');
+    await banner.getByText(/after it was cancelled: refund or keep it/).waitFor({ timeout: 10_000 });
+    const seen = (await banner.innerText()).split('\n').map((line) => line.trim()).filter(Boolean).join(' ').replace(/\d{1,2}:\d\d\s?(am|pm)/i, 'HH:MM');
+    const sale = await saleEvents(r);
+    expect(sale.map((e) => e.type)).toContain('sale.payment_reported');
+    rows.push({ fault: 'Customer paid after the cashier cancelled', cashierSees: seen, journalHolds: describeEvents(sale) });
+  });
+
+  it('a webhook for a QR nobody issued: no sale is touched, the hub keeps it for the owner', async () => {
+    const { running: r, page: p } = await openWithHub();
+    await showQr(p, '160');
+    const qr = p.getByRole('img', { name: /UPI QR code for ₹160\.00/ });
+    await qr.waitFor();
+    r.services.sandbox()!.control.setNextWebhookFault('unknown_qr');
+    await p.getByRole('button', { name: 'Simulate customer payment' }).click();
+    await r.services.sandbox()!.control.webhooksIdle();
+    const hub = r.services.embedded()!.hub()!;
+    const { code } = await hub.createPairingCode('owner', 'Owner laptop');
+    const paired = (await (await fetch(`${hub.url}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'Owner laptop' }) })).json()) as { credential: string };
+    const unmatched = (await (await fetch(`${hub.url}/v1/payments/unmatched`, { headers: { authorization: `Bearer ${paired.credential}` } })).json()) as { payments: Array<{ amountPaise: number }> };
+    expect(unmatched.payments).toEqual([expect.objectContaining({ amountPaise: 16_000 })]);
+    expect(await qr.count()).toBe(1);
+    expect(await p.locator('.paid-done').count()).toBe(0);
+    const sale = await saleEvents(r);
+    expect(sale.map((e) => e.type)).toEqual(['sale.requested', 'sale.qr_issued']);
+    rows.push({ fault: 'Payment webhook for a QR no counter issued', cashierSees: 'nothing changes: the QR on screen stays unpaid', journalHolds: `${describeEvents(sale)} (the hub keeps the payment among the owner's unmatched payments)` });
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
+  });
+
+  it('marked paid by hand while BOS has not confirmed (hub connected): asked once, recorded as an override', async () => {
+    const { running: r, page: p } = await openWithHub();
+    await showQr(p, '90');
+    await p.getByRole('img', { name: /UPI QR code for ₹90\.00/ }).waitFor();
+    await p.getByRole('button', { name: 'Paid', exact: true }).click();
+    await p.getByRole('button', { name: 'Confirm paid' }).click();
+    const question = p.getByRole('alertdialog', { name: 'BOS has not confirmed this payment. Mark paid anyway?' });
+    await question.waitFor();
+    const seen = 'BOS has not confirmed this payment. Mark paid anyway? → "Mark paid anyway" → Marked paid by hand';
+    await p.getByRole('button', { name: 'Mark paid anyway' }).click();
+    await p.getByText('Marked paid by hand').waitFor();
+    const sale = await saleEvents(r);
+    expect(sale.find((e) => e.type === 'sale.override')?.data.reason).toBe('not_confirmed');
+    rows.push({ fault: 'Marked paid by hand before BOS confirmed (hub connected)', cashierSees: seen, journalHolds: `${describeEvents(sale)} (override not_confirmed)` });
   });
 });
 

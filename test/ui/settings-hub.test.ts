@@ -111,6 +111,7 @@ describe('the payee in Settings', () => {
     await showQr('250');
     await page.getByRole('img', { name: /UPI QR code for ₹250\.00 to Sharma Stores/ }).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel' }).click();
     await page.getByLabel('Amount').waitFor();
 
     payee = { vpa: 'attacker@ybl', name: 'Quick Cash' };

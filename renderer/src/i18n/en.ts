@@ -6,6 +6,8 @@ import type { NextStep } from '../../../electron/contract/views';
 export const en = {
   app: {
     title: 'Counter',
+    /** For the moment History or Settings takes to load the first time. */
+    opening: 'Opening…',
     sandboxBanner: 'SANDBOX — practice mode, no real money moves',
     liveBadge: (host: string) => `LIVE · ${host}`,
     tabsLabel: 'Counter screens',
@@ -43,7 +45,7 @@ export const en = {
     shopNameRequired: 'Enter the shop\'s name.',
     pin: 'Owner PIN (4 to 8 digits)',
     pinAgain: 'Owner PIN again',
-    pinHint: 'Settings, refund claims and exports will ask for it. Staff sell and send refund OTPs without it.',
+    pinHint: '4 to 8 digits, typed twice. Settings, refund claims and exports will ask for it; staff sell and send refund OTPs without it.',
     environment: 'Payments',
     sandbox: 'Sandbox: practice, no real money',
     live: 'Live: real payments through BOS',

@@ -9,6 +9,7 @@ import type { Strings } from './en';
 export const hi: Strings = {
   app: {
     title: 'Counter',
+    opening: 'खुल रहा है…',
     sandboxBanner: 'सैंडबॉक्स — अभ्यास मोड, असली पैसा नहीं जाता',
     liveBadge: (host: string) => `लाइव · ${host}`,
     tabsLabel: 'Counter की स्क्रीनें',
@@ -42,7 +43,7 @@ export const hi: Strings = {
     shopNameRequired: 'दुकान का नाम लिखें।',
     pin: 'मालिक का PIN (4 से 8 अंक)',
     pinAgain: 'मालिक का PIN दोबारा',
-    pinHint: 'सेटिंग्स, रिफ़ंड क्लेम और एक्सपोर्ट में यह पूछा जाएगा। कर्मचारी इसके बिना बिक्री कर सकते हैं और रिफ़ंड OTP भेज सकते हैं।',
+    pinHint: '4 से 8 अंक, दो बार लिखें। सेटिंग्स, रिफ़ंड क्लेम और एक्सपोर्ट में यह पूछा जाएगा; कर्मचारी इसके बिना बिक्री कर सकते हैं और रिफ़ंड OTP भेज सकते हैं।',
     environment: 'भुगतान',
     sandbox: 'सैंडबॉक्स: अभ्यास, असली पैसा नहीं',
     live: 'लाइव: BOS से असली भुगतान',
