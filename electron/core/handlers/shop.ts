@@ -3,6 +3,8 @@ import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type OwnerKeyAn
 import type { PosError, PosResult } from '../../contract/errors';
 import { err, ok, type Result } from '../../contract/result';
 import type { HubFailure } from '../shop-link/client';
+import type { HistoryDeps } from './history';
+import { shopExportHandler } from './shop-export';
 import type { HubRuntime } from './shop-link';
 import type { HandlersFor } from './types';
 
@@ -21,7 +23,7 @@ function hubProblem(failure: HubFailure): PosError {
 
 const answer = <T>(result: Result<T, HubFailure>): PosResult<T> => (result.ok ? ok(result.value) : err(hubProblem(result.error)));
 
-export function shopHandlers(hub: HubRuntime): HandlersFor<'shop.day' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.terminals' | 'hub.revoke'> {
+export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'shop.day' | 'shop.export' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.terminals' | 'hub.revoke'> {
   const owner = (): PosError | null => {
     const pairing = hub.pairing();
     if (!pairing) return { code: 'hub_unavailable', message: 'This counter is not paired with a shop hub. The owner pairs it in Settings.' };
@@ -50,6 +52,7 @@ export function shopHandlers(hub: HubRuntime): HandlersFor<'shop.day' | 'hub.pai
         fetchedAt: new Date().toISOString(),
       });
     },
+    'shop.export': shopExportHandler(hub, deps, owner, hubProblem),
     'hub.pairingCode': async (input) => answer(await hub.call('POST', HUB_ROUTES.pairingCodes, input, read<PairingCodeAnswer>(object))),
     'hub.ownerKey': async (input) => answer(await hub.call('POST', HUB_ROUTES.ownerKeys, input, read<OwnerKeyAnswer>(object))),
     'hub.terminals': async () => {
