@@ -7,6 +7,7 @@ import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
 import { hubAddressAllowed, PAIRING_CODE } from './hubAddress';
+import { ShopOwnerPanel } from './ShopOwnerPanel';
 
 /** The link's state in plain words: connected to which shop and when a payment last came, or what is wrong. */
 function HubState({ hub }: { hub: HubView }) {
@@ -98,6 +99,7 @@ export function HubSection() {
             <button type="button" className="danger" disabled={busy} onClick={() => setAskingDisconnect(true)}>{t.hub.disconnect}</button>
           </div>
         ))}
+      {hub.paired && hub.role === 'owner' && hub.state !== 'refused' && <ShopOwnerPanel />}
       {canPair && (
         <form className="hub-pair" onSubmit={connect} noValidate aria-labelledby="hub-title">
           <div className="field">

@@ -1,0 +1,61 @@
+import type { ShopSale, UnmatchedPayment } from '../../../../electron/contract/hub';
+import { formatPaise } from '../../../../electron/contract/money';
+import { t } from '../../i18n';
+import { formatDateTime, formatTime } from '../../i18n/dates';
+
+/** Money BOS reported that no counter's QR asked for: the owner checks it with the customer or BOS. */
+export function UnmatchedList({ payments }: { payments: readonly UnmatchedPayment[] }) {
+  const c = t.shop.unmatchedColumns;
+  return (
+    <section className="shop-list" aria-labelledby="shop-unmatched-title" data-testid="shop-unmatched">
+      <h2 id="shop-unmatched-title">{t.shop.unmatchedTitle}</h2>
+      <p className="hint">{t.shop.unmatchedHint}</p>
+      {payments.length === 0 ? (
+        <p className="empty">{t.shop.unmatchedNone}</p>
+      ) : (
+        <table className="history-table" aria-labelledby="shop-unmatched-title">
+          <thead>
+            <tr>
+              <th scope="col">{c.at}</th>
+              <th scope="col" className="num">{c.amount}</th>
+              <th scope="col">{c.utr}</th>
+              <th scope="col">{c.payer}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p) => (
+              <tr key={p.paymentId} className="unmatched-row">
+                <td>{formatDateTime(p.receivedAt)}</td>
+                <td className="num">{formatPaise(p.amountPaise)}</td>
+                <td className="mono">{p.utr ?? ''}</td>
+                <td className="mono">{p.payerVpa ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Sales paid after they were cancelled or had expired: still to refund or keep, or kept already. */
+export function LateList({ sales }: { sales: readonly ShopSale[] }) {
+  const late = sales.filter((s) => s.latePayment || s.paidAfterCancel || s.paidAfterExpiry);
+  return (
+    <section className="shop-list" aria-labelledby="shop-late-title" data-testid="shop-late">
+      <h2 id="shop-late-title">{t.shop.lateTitle}</h2>
+      {late.length === 0 ? (
+        <p className="empty">{t.shop.lateNone}</p>
+      ) : (
+        <ul className="shop-late-list">
+          {late.map((s) => (
+            <li key={`${s.terminalId}:${s.saleId}`} className={s.latePayment ? 'late-open' : 'late-kept'}>
+              <strong>{s.terminalName}</strong> · {formatTime(s.requestedAt)} · {formatPaise(s.amountPaise)} ·{' '}
+              {s.latePayment ? t.history.latePayment[s.latePayment.reason](formatPaise(s.latePayment.amountPaise)) : s.paidAfterCancel ? t.shop.keptAfterCancel : t.shop.keptAfterExpiry}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
