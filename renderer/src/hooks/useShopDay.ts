@@ -8,6 +8,8 @@ import { callPos } from './usePos';
 const DEBOUNCE_MS = 200;
 /** While the hub cannot be reached, it is asked again this often (its own push stream is down too). */
 const RETRY_MS = 5_000;
+/** Read again this often anyway: a payment no QR asked for reaches the hub with no counter's batch to announce it. */
+const REFRESH_MS = 30_000;
 
 export interface ShopDayState {
   /** The last good answer for this day and counter, or null before the first. */
@@ -48,8 +50,9 @@ export function useShopDay(day: string, terminalId: string | null): ShopDayState
     const offShop = window.pos.onShopChanged((change) => {
       if (change.days.includes(day)) current.soon();
     });
-    // Back from a broken link: what was missed meanwhile never comes as a change.
-    const offHub = window.pos.onHubChanged((hub) => hub.state === 'connected' && current.soon());
+    // The link to the hub changed: gone, the screen must say so now (not at the next change, which
+    // cannot come); back, what was missed meanwhile never comes as a change.
+    const offHub = window.pos.onHubChanged(() => current.soon());
     return () => {
       current.dispose();
       offShop();
@@ -57,11 +60,11 @@ export function useShopDay(day: string, terminalId: string | null): ShopDayState
     };
   }, [day, terminalId]);
 
+  const failing = error !== null;
   useEffect(() => {
-    if (!error) return undefined;
-    const timer = setInterval(() => fetcher.current?.now(), RETRY_MS);
+    const timer = setInterval(() => fetcher.current?.now(), failing ? RETRY_MS : REFRESH_MS);
     return () => clearInterval(timer);
-  }, [error]);
+  }, [failing, day, terminalId]);
 
   const retry = useCallback(() => fetcher.current?.now(), []);
   return { view, error, retry };
