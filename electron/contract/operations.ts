@@ -2,7 +2,7 @@ import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
 import type { CustomerDisplayStatus } from './customer';
 import type { PairingCodeAnswer, OwnerKeyAnswer, TerminalListing, ShopChange } from './hub';
-import type { ShopDayView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
+import type { ShopDayView, TerminalView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -37,7 +37,7 @@ export interface OperationResults {
   'shop.export': ExportView;
   'hub.pairingCode': PairingCodeAnswer;
   'hub.ownerKey': OwnerKeyAnswer;
-  'hub.terminals': TerminalListing[];
+  'hub.terminals': TerminalView[];
   'hub.revoke': TerminalListing;
 }
 

@@ -1,4 +1,4 @@
-import type { CounterDay, ShopSale, ShopTotals, UnmatchedPayment } from './hub';
+import type { CounterDay, ShopSale, ShopTotals, TerminalListing, UnmatchedPayment } from './hub';
 
 /** What the renderer is shown. Nothing secret is ever in here. */
 
@@ -277,6 +277,11 @@ export interface ConnectionTestView {
   host: string;
   /** True when the test went to the embedded sandbox (its `host` is only a label then, in English). */
   sandbox: boolean;
+}
+
+/** A terminal paired to the shop, as the owner's Settings list it: this Counter itself is marked (it must not revoke itself by mistake). */
+export interface TerminalView extends TerminalListing {
+  thisCounter: boolean;
 }
 
 /** The whole shop, for the owner's Counter (paired as the owner's): read from the hub, never from this PC's journal. */

@@ -90,7 +90,9 @@ describe("the owner's Counter: the whole shop in History", () => {
     await two.sell(5_500);
     await collected(page, '₹230.00', 3_000);
     await page.getByTestId('shop-row').filter({ hasText: '₹55.00' }).filter({ hasText: 'Counter 2' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'whole-shop-en-1366x768.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'whole-shop-en-1366x768.png') });
+    await page.setViewportSize({ width: 1366, height: 2400 });
+    await page.screenshot({ path: join(SHOTS, 'whole-shop-en-1366-full.png') });
   });
 
   it('lines up each counter\'s own totals with the hub\'s: a quiet "matches", or red with the last contact', async () => {
@@ -115,7 +117,6 @@ describe("the owner's Counter: the whole shop in History", () => {
     const unmatched = page.getByTestId('shop-unmatched');
     await unmatched.getByRole('row').filter({ hasText: '₹77.00' }).filter({ hasText: '412345678901' }).waitFor({ timeout: 10_000 });
     await page.getByTestId('shop-late').getByText(/Counter 2 · .* · ₹10\.00 · kept: paid after it was cancelled/).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'lists-en-1366x768.png'), fullPage: true });
   });
 
   it('exports both counters over two days as CSV and as a workbook, with the Counter column', async () => {
@@ -173,7 +174,10 @@ describe("the owner's Counter: the whole shop in History", () => {
     await page.getByTestId(`reconcile-${one.terminalId}`).filter({ hasText: hi.shop.matches }).waitFor();
     for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
       await page.setViewportSize({ width, height });
-      await page.screenshot({ path: join(SHOTS, `whole-shop-hi-${width}x${height}.png`), fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `whole-shop-hi-${width}x${height}.png`) });
+      await page.setViewportSize({ width, height: 2400 });
+      await page.screenshot({ path: join(SHOTS, `whole-shop-hi-${width}-full.png`) });
+      await page.setViewportSize({ width, height });
       await expectInView(page, { scope: page.getByRole('radio', { name: hi.shop.scopes.shop }), filter: page.getByLabel(hi.shop.counterFilter, { exact: true }), collected: page.getByTestId('shop-collected') }, `whole shop hi ${width}`);
     }
   });
@@ -187,7 +191,10 @@ describe("the owner's Counter: the whole shop in History", () => {
     await page.getByTestId('shop-stale').getByText(/Cannot reach the shop hub\. The numbers below are what it said at .*: they may be out of date\./).waitFor({ timeout: 15_000 });
     await expect(page.getByTestId('shop-as-of').count()).resolves.toBe(0);
     await expect(page.getByTestId('shop-summary').getAttribute('class')).resolves.toContain('stale');
+    await page.getByRole('heading', { name: /^Whole shop · .* · out of date$/ }).waitFor();
     await page.getByTestId('shop-collected').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'stale-en-1366x768.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, 'stale-en-1366x768.png') });
+    await page.setViewportSize({ width: 1024, height: 2000 });
+    await page.screenshot({ path: join(SHOTS, 'stale-en-1024-full.png') });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
+import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type MeAnswer, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
 import type { PosError, PosResult } from '../../contract/errors';
 import { err, ok, type Result } from '../../contract/result';
 import type { HubFailure } from '../shop-link/client';
@@ -56,8 +56,13 @@ export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'s
     'hub.pairingCode': async (input) => answer(await hub.call('POST', HUB_ROUTES.pairingCodes, input, read<PairingCodeAnswer>(object))),
     'hub.ownerKey': async (input) => answer(await hub.call('POST', HUB_ROUTES.ownerKeys, input, read<OwnerKeyAnswer>(object))),
     'hub.terminals': async () => {
-      const listed = await hub.call('GET', HUB_ROUTES.terminals, undefined, read<{ terminals: TerminalListing[] }>(object));
-      return listed.ok ? ok(listed.value.terminals) : err(hubProblem(listed.error));
+      const [listed, me] = await Promise.all([
+        hub.call('GET', HUB_ROUTES.terminals, undefined, read<{ terminals: TerminalListing[] }>(object)),
+        hub.call('GET', HUB_ROUTES.me, undefined, read<MeAnswer>(object)),
+      ]);
+      if (!listed.ok) return err(hubProblem(listed.error));
+      const self = me.ok ? me.value.terminalId : null;
+      return ok(listed.value.terminals.map((terminal) => ({ ...terminal, thisCounter: terminal.terminalId === self })));
     },
     'hub.revoke': async ({ terminalId }) => answer(await hub.call('DELETE', `${HUB_ROUTES.terminals}/${encodeURIComponent(terminalId)}`, undefined, read<TerminalListing>(object))),
   };

@@ -43,7 +43,8 @@ export function HistoryScreen() {
       </div>
       {ownerOfShop && (
         <fieldset className="history-scope no-print">
-          <legend>{t.shop.scopeLabel}</legend>
+          <legend className="visually-hidden">{t.shop.scopeLabel}</legend>
+          <span className="history-scope-label" aria-hidden="true">{t.shop.scopeLabel}</span>
           {(['shop', 'counter'] as const).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="history-scope" value={s} checked={scope === s} onChange={() => setChosen(s)} />

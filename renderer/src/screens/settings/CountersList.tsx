@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PosError } from '../../../../electron/contract';
-import type { TerminalListing } from '../../../../electron/contract/hub';
+import type { PosError, TerminalView } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { callPos } from '../../hooks/usePos';
@@ -10,8 +9,8 @@ import { formatDateTime } from '../../i18n/dates';
 
 /** Every terminal paired to the shop: name, role, last contact; revoke (asked first). `version` changes when a code was made. */
 export function CountersList({ version }: { version: number }) {
-  const [terminals, setTerminals] = useState<TerminalListing[] | null>(null);
-  const [asking, setAsking] = useState<TerminalListing | null>(null);
+  const [terminals, setTerminals] = useState<TerminalView[] | null>(null);
+  const [asking, setAsking] = useState<TerminalView | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const { busy, run } = useSingleFlight();
   const { withOwner } = useOwner();
@@ -29,7 +28,7 @@ export function CountersList({ version }: { version: number }) {
     void load();
   }, [load, version]);
 
-  const revoke = (terminal: TerminalListing) =>
+  const revoke = (terminal: TerminalView) =>
     void run(async () => {
       setError(null);
       const result = await withOwner(() => window.pos.revokeTerminal({ terminalId: terminal.terminalId }));
@@ -58,13 +57,16 @@ export function CountersList({ version }: { version: number }) {
           <tbody>
             {terminals.map((terminal) => (
               <tr key={terminal.terminalId} className={terminal.revoked ? 'terminal-revoked' : undefined} data-testid="terminal-row">
-                <td>{terminal.name}</td>
+                <td>
+                  {terminal.name}
+                  {terminal.thisCounter && <span className="this-counter"> · {t.shopHub.thisCounter}</span>}
+                </td>
                 <td>{t.shopHub.roles[terminal.role]}</td>
                 <td>{terminal.lastSeenAt ? formatDateTime(terminal.lastSeenAt) : t.shopHub.never}</td>
                 <td>
                   {terminal.revoked ? (
                     <span className="terminal-revoked-tag">{t.shopHub.revoked}</span>
-                  ) : asking?.terminalId === terminal.terminalId ? (
+                  ) : terminal.thisCounter ? null : asking?.terminalId === terminal.terminalId ? (
                     <div className="row-question-box" role="group" aria-label={t.shopHub.confirmRevoke(terminal.name)}>
                       <p className="row-question">{t.shopHub.confirmRevoke(terminal.name)}</p>
                       <div className="actions">

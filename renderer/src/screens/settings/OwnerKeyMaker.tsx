@@ -9,7 +9,7 @@ import { t } from '../../i18n';
 /** A key for the owner's other tools (accounts, a spreadsheet): shown once, with a copy button and a warning. */
 export function OwnerKeyMaker() {
   const [label, setLabel] = useState('');
-  const [made, setMade] = useState<OwnerKeyAnswer | null>(null);
+  const [made, setMade] = useState<(OwnerKeyAnswer & { labelled: boolean }) | null>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const keyField = useRef<HTMLInputElement>(null);
@@ -23,7 +23,8 @@ export function OwnerKeyMaker() {
       const trimmed = label.trim();
       const result = await withOwner(() => window.pos.makeOwnerKey(trimmed ? { label: trimmed } : {}));
       if (!result.ok) return setError(result.error);
-      setMade(result.value);
+      // Without a label the hub names it in English ("Owner key"): the screen then says it in its own language.
+      setMade({ ...result.value, labelled: trimmed !== '' });
       setLabel('');
     });
   const copy = async (key: string) => {
@@ -44,7 +45,7 @@ export function OwnerKeyMaker() {
       {made ? (
         <div className="owner-key-box" data-testid="owner-key">
           <p className="owner-key-warning" role="alert"><span aria-hidden="true">⚠ </span>{t.shopHub.keyWarning}</p>
-          <label htmlFor="owner-key-value">{t.shopHub.keyLabelShown(made.label)}</label>
+          <label htmlFor="owner-key-value">{made.labelled ? t.shopHub.keyLabelShown(made.label) : t.shopHub.keyTitle}</label>
           <div className="owner-key-row">
             <input id="owner-key-value" ref={keyField} readOnly value={made.key} spellCheck={false} onFocus={(e) => e.target.select()} />
             <button type="button" className="primary" onClick={() => void copy(made.key)}>{t.shopHub.copy}</button>

@@ -21,6 +21,13 @@ function CounterLine({ counter }: { counter: CounterDay }) {
   const reported = counter.reported;
   const states = STATES.filter((s) => held[s].count > 0 || (reported?.[s].count ?? 0) > 0);
   const differs = counter.differs || reported === null;
+  if (states.length === 0 && !differs) {
+    return (
+      <li className="reconcile reconcile-matches reconcile-quiet" data-testid={`reconcile-${counter.terminalId}`}>
+        <strong>{counter.name}</strong> · {t.shop.noSales} · <span className="reconcile-verdict"><span aria-hidden="true">✓ </span>{t.shop.matches}</span>
+      </li>
+    );
+  }
   return (
     <li className={counter.differs ? 'reconcile reconcile-differs' : reported === null ? 'reconcile reconcile-unknown' : 'reconcile reconcile-matches'} data-testid={`reconcile-${counter.terminalId}`}>
       <div className="reconcile-head">

@@ -63,7 +63,7 @@ export function ShopHistory({ day, today }: { day: string; today: string }) {
   return (
     <div className={stale ? 'shop-history stale' : 'shop-history'} data-testid="shop-history">
       <div className="history-filters no-print">
-        <div className="field">
+        <div className="field shop-filter">
           <label htmlFor="shop-counter">{t.shop.counterFilter}</label>
           <select id="shop-counter" value={terminalId ?? ''} onChange={(e) => setTerminalId(e.target.value || null)}>
             <option value="">{t.shop.allCounters}</option>

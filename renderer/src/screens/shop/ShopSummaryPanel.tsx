@@ -9,7 +9,10 @@ const STATES = ['paid', 'showing', 'creating', 'cancelled', 'expired', 'failed']
 export function ShopSummaryPanel({ title, totals, stale }: { title: string; totals: ShopTotals; stale: boolean }) {
   return (
     <section className={stale ? 'day-summary shop-summary stale print-area' : 'day-summary shop-summary print-area'} aria-labelledby="shop-summary-title" data-testid="shop-summary">
-      <h2 id="shop-summary-title">{title}</h2>
+      <h2 id="shop-summary-title">
+        {title}
+        {stale && <span className="stale-tag"> · {t.shop.outOfDate}</span>}
+      </h2>
       <div className="summary-grid">
         <div className="summary-collected">
           <div className="summary-label">{t.history.collected}</div>
