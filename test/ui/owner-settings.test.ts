@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairAnswer } from '../../electron/contract/hub';
 import { startHub, type RunningHub } from '../../electron/hub';
 import { hi } from '../../renderer/src/i18n/hi';
+import { shopHi } from '../../renderer/src/i18n/shop-hi';
+import { englishOnHindiScreen } from '../support/hindi-books';
 import { expectInView } from '../support/in-view';
 import { usePreviewOnDemand, type OpenOptions } from '../support/ui';
 
@@ -100,23 +102,26 @@ describe("Settings' shop hub on the owner's Counter", () => {
 
   it('in Hindi: the pairing code and the key in view at 1024×768 and 1366×768', async () => {
     const page = await openSettings('owner', { settings: { language: 'hi' }, amountLabel: hi.sell.amount });
-    await page.getByRole('button', { name: hi.shopHub.makeCode }).click();
+    await page.getByRole('button', { name: shopHi.shopHub.makeCode }).click();
     const box = page.getByTestId('pairing-code');
-    await box.getByText(hi.shopHub.codeFor(hi.shopHub.roles.counter, hi.shopHub.roles.counter)).waitFor();
+    await box.getByText(shopHi.shopHub.codeFor(shopHi.shopHub.roles.counter, shopHi.shopHub.roles.counter)).waitFor();
     for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
       await page.setViewportSize({ width, height });
       await box.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `settings-code-hi-${width}x${height}.png`) });
       await expectInView(page, { code: box.locator('.pairing-code'), life: box.locator('.pairing-code-life') }, `pairing code hi ${width}`);
     }
-    await page.getByRole('button', { name: hi.shopHub.makeKey }).click();
+    const codeScreen = await englishOnHindiScreen(page, ['Owner laptop', 'Sharma Stores', hub.url]);
+    expect(codeScreen.english).toEqual([]);
+    expect(codeScreen.latin).toEqual([]);
+    await page.getByRole('button', { name: shopHi.shopHub.makeKey }).click();
     const key = page.getByTestId('owner-key');
-    await key.getByText(hi.shopHub.keyWarning).waitFor();
+    await key.getByText(shopHi.shopHub.keyWarning).waitFor();
     for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
       await page.setViewportSize({ width, height });
       await key.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `settings-key-hi-${width}x${height}.png`) });
-      await expectInView(page, { warning: key.locator('.owner-key-warning'), copy: key.getByRole('button', { name: hi.shopHub.copy }) }, `owner key hi ${width}`);
+      await expectInView(page, { warning: key.locator('.owner-key-warning'), copy: key.getByRole('button', { name: shopHi.shopHub.copy }) }, `owner key hi ${width}`);
     }
   });
 });

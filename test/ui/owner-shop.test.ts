@@ -17,6 +17,8 @@ import type { PosResult } from '../../electron/contract/errors';
 import type { HubView } from '../../electron/contract/views';
 import { startHub, type RunningHub } from '../../electron/hub';
 import { hi } from '../../renderer/src/i18n/hi';
+import { shopHi } from '../../renderer/src/i18n/shop-hi';
+import { englishOnHindiScreen } from '../support/hindi-books';
 import { razorpayBody } from '../hub/hub-support';
 import { expectInView } from '../support/in-view';
 import { usePreviewOnDemand, type OpenOptions } from '../support/ui';
@@ -162,23 +164,26 @@ describe("the owner's Counter: the whole shop in History", () => {
 
   it('works in Live with no BOS token, and in Hindi: the filter and the reconciliation line', async () => {
     const page = await openOwner({ settings: { language: 'hi', environment: 'live', registrationId: 'BOS-554' }, overrides: { liveBaseUrlOverride: 'http://127.0.0.1:9' }, amountLabel: hi.sell.amount });
-    await expect(page.getByRole('radio', { name: hi.shop.scopes.shop }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: hi.history.scopes.shop }).isChecked()).resolves.toBe(true);
     await collected(page, '₹');
-    await page.getByLabel(hi.shop.counterFilter, { exact: true }).selectOption({ label: 'Counter 1' });
+    await page.getByLabel(shopHi.shop.counterFilter, { exact: true }).selectOption({ label: 'Counter 1' });
     await page.getByRole('heading', { name: /^Counter 1 · / }).waitFor();
     await collected(page, '₹125.00');
-    await page.getByLabel(hi.shop.counterFilter, { exact: true }).selectOption({ label: hi.shop.allCounters });
+    await page.getByLabel(shopHi.shop.counterFilter, { exact: true }).selectOption({ label: shopHi.shop.allCounters });
     const line = page.getByTestId(`reconcile-${two.terminalId}`);
-    await line.filter({ hasText: hi.shop.differs }).waitFor({ timeout: 10_000 });
-    await expect(line.textContent()).resolves.toContain(hi.shop.counterSays(`9 ${hi.history.saleStates.paid} ₹999.00`));
-    await page.getByTestId(`reconcile-${one.terminalId}`).filter({ hasText: hi.shop.matches }).waitFor();
+    await line.filter({ hasText: shopHi.shop.differs }).waitFor({ timeout: 10_000 });
+    await expect(line.textContent()).resolves.toContain(shopHi.shop.counterSays(`9 ${hi.history.saleStates.paid} ₹999.00`));
+    await page.getByTestId(`reconcile-${one.terminalId}`).filter({ hasText: shopHi.shop.matches }).waitFor();
+    const shown = await englishOnHindiScreen(page, ['Counter 1', 'Counter 2', 'Owner laptop', 'customer@okaxis', 'LIVE']);
+    expect(shown.english).toEqual([]);
+    expect(shown.latin).toEqual([]);
     for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: join(SHOTS, `whole-shop-hi-${width}x${height}.png`) });
       await page.setViewportSize({ width, height: 2400 });
       await page.screenshot({ path: join(SHOTS, `whole-shop-hi-${width}-full.png`) });
       await page.setViewportSize({ width, height });
-      await expectInView(page, { scope: page.getByRole('radio', { name: hi.shop.scopes.shop }), filter: page.getByLabel(hi.shop.counterFilter, { exact: true }), collected: page.getByTestId('shop-collected') }, `whole shop hi ${width}`);
+      await expectInView(page, { scope: page.getByRole('radio', { name: hi.history.scopes.shop }), filter: page.getByLabel(shopHi.shop.counterFilter, { exact: true }), collected: page.getByTestId('shop-collected') }, `whole shop hi ${width}`);
     }
   });
 

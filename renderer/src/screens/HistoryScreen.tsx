@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { HistoryView, PosError } from '../../../electron/contract';
 import { localDay, shiftDay } from '../../../electron/contract/days';
 import { ErrorBox } from '../components/ErrorBox';
@@ -13,10 +13,12 @@ import { ExportPanel } from './history/ExportPanel';
 import { HistoryTable } from './history/HistoryTable';
 import { orderRows, ROW_ORDERS, type RowOrder } from './history/rowOrder';
 import { filterRows, HISTORY_FILTERS, type HistoryFilter } from './history/rowFilter';
-import { ShopHistory } from './shop/ShopHistory';
 import './history/history.css';
 
 type Scope = 'counter' | 'shop';
+
+// Only the owner's Counter shows the whole shop: its code loads when it is first shown, not with the cashier's window.
+const ShopHistory = lazy(() => import('./shop/ShopHistory').then((m) => ({ default: m.ShopHistory })));
 
 /**
  * History: a day chosen, then this counter's own journal, or on the owner's Counter (paired with the
@@ -43,17 +45,23 @@ export function HistoryScreen() {
       </div>
       {ownerOfShop && (
         <fieldset className="history-scope no-print">
-          <legend className="visually-hidden">{t.shop.scopeLabel}</legend>
-          <span className="history-scope-label" aria-hidden="true">{t.shop.scopeLabel}</span>
+          <legend className="visually-hidden">{t.history.scopeLabel}</legend>
+          <span className="history-scope-label" aria-hidden="true">{t.history.scopeLabel}</span>
           {(['shop', 'counter'] as const).map((s) => (
             <label key={s} className="radio">
               <input type="radio" name="history-scope" value={s} checked={scope === s} onChange={() => setChosen(s)} />
-              <span>{t.shop.scopes[s]}</span>
+              <span>{t.history.scopes[s]}</span>
             </label>
           ))}
         </fieldset>
       )}
-      {scope === 'shop' ? <ShopHistory day={day} today={today} /> : <CounterHistory day={day} today={today} />}
+      {scope === 'shop' ? (
+        <Suspense fallback={<p role="status">{t.history.shopLoading}</p>}>
+          <ShopHistory day={day} today={today} />
+        </Suspense>
+      ) : (
+        <CounterHistory day={day} today={today} />
+      )}
     </div>
   );
 }

@@ -32,7 +32,9 @@ const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 /** The whole shop's export (owner's Counter): all counters or the one chosen, at most 31 days. */
 export interface ShopExport {
   terminalId: string | null;
-  counterName: string | null;
+  /** The panel's title and the refusal of too long a span, in the whole-shop strings (loaded with that screen). */
+  title: string;
+  tooLong: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export function ExportPanel({ day, today, shop }: { day: string; today: string; 
 
   return (
     <section className="export-panel" aria-labelledby="export-title">
-      <h2 id="export-title">{shop ? t.shop.exportTitle(shop.counterName ?? t.shop.allCounters) : t.export.title}</h2>
+      <h2 id="export-title">{shop ? shop.title : t.export.title}</h2>
       <div className="export-row">
         <DayField id="export-from" label={t.export.from} value={from} max={today} onChange={setFrom} />
         <DayField id="export-to" label={t.export.to} value={to} max={today} onChange={setTo} />
@@ -89,7 +91,7 @@ export function ExportPanel({ day, today, shop }: { day: string; today: string; 
         </button>
       </div>
       {backwards && <p className="field-error" role="alert">{t.export.backwards}</p>}
-      {tooLong && <p className="field-error" role="alert">{t.shop.exportTooLong(MAX_SHOP_EXPORT_DAYS)}</p>}
+      {tooLong && <p className="field-error" role="alert">{shop?.tooLong}</p>}
       <p className="notice" role="status">{notice?.() ?? ''}</p>
       {error && <ErrorBox error={error} />}
     </section>

@@ -5,6 +5,7 @@ import { useOwner } from '../../hooks/useOwner';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 import { formatDateTime } from '../../i18n/dates';
 
 /** Every terminal paired to the shop: name, role, last contact; revoke (asked first). `version` changes when a code was made. */
@@ -40,18 +41,18 @@ export function CountersList({ version }: { version: number }) {
   return (
     <section className="shop-hub-part" aria-labelledby="counters-title">
       <div className="shop-hub-part-head">
-        <h4 id="counters-title">{t.shopHub.countersTitle}</h4>
-        <button type="button" onClick={() => void load()}>{t.shopHub.refresh}</button>
+        <h4 id="counters-title">{ts().shopHub.countersTitle}</h4>
+        <button type="button" onClick={() => void load()}>{ts().shopHub.refresh}</button>
       </div>
-      {terminals && terminals.length === 0 && <p className="empty">{t.shopHub.noTerminals}</p>}
+      {terminals && terminals.length === 0 && <p className="empty">{ts().shopHub.noTerminals}</p>}
       {terminals && terminals.length > 0 && (
         <table className="terminals-table" aria-labelledby="counters-title">
           <thead>
             <tr>
-              <th scope="col">{t.shopHub.columns.name}</th>
-              <th scope="col">{t.shopHub.columns.role}</th>
-              <th scope="col">{t.shopHub.columns.lastContact}</th>
-              <th scope="col"><span className="visually-hidden">{t.shopHub.columns.action}</span></th>
+              <th scope="col">{ts().shopHub.columns.name}</th>
+              <th scope="col">{ts().shopHub.columns.role}</th>
+              <th scope="col">{ts().shopHub.columns.lastContact}</th>
+              <th scope="col"><span className="visually-hidden">{ts().shopHub.columns.action}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -59,23 +60,23 @@ export function CountersList({ version }: { version: number }) {
               <tr key={terminal.terminalId} className={terminal.revoked ? 'terminal-revoked' : undefined} data-testid="terminal-row">
                 <td>
                   {terminal.name}
-                  {terminal.thisCounter && <span className="this-counter"> · {t.shopHub.thisCounter}</span>}
+                  {terminal.thisCounter && <span className="this-counter"> · {ts().shopHub.thisCounter}</span>}
                 </td>
-                <td>{t.shopHub.roles[terminal.role]}</td>
-                <td>{terminal.lastSeenAt ? formatDateTime(terminal.lastSeenAt) : t.shopHub.never}</td>
+                <td>{ts().shopHub.roles[terminal.role]}</td>
+                <td>{terminal.lastSeenAt ? formatDateTime(terminal.lastSeenAt) : ts().shopHub.never}</td>
                 <td>
                   {terminal.revoked ? (
-                    <span className="terminal-revoked-tag">{t.shopHub.revoked}</span>
+                    <span className="terminal-revoked-tag">{ts().shopHub.revoked}</span>
                   ) : terminal.thisCounter ? null : asking?.terminalId === terminal.terminalId ? (
-                    <div className="row-question-box" role="group" aria-label={t.shopHub.confirmRevoke(terminal.name)}>
-                      <p className="row-question">{t.shopHub.confirmRevoke(terminal.name)}</p>
+                    <div className="row-question-box" role="group" aria-label={ts().shopHub.confirmRevoke(terminal.name)}>
+                      <p className="row-question">{ts().shopHub.confirmRevoke(terminal.name)}</p>
                       <div className="actions">
-                        <button type="button" className="danger" disabled={busy} aria-busy={busy} onClick={() => revoke(terminal)}>{t.shopHub.yesRevoke}</button>
+                        <button type="button" className="danger" disabled={busy} aria-busy={busy} onClick={() => revoke(terminal)}>{ts().shopHub.yesRevoke}</button>
                         <button type="button" disabled={busy} onClick={() => setAsking(null)}>{t.hub.back}</button>
                       </div>
                     </div>
                   ) : (
-                    <button type="button" className="danger" disabled={busy} aria-label={t.shopHub.revokeNamed(terminal.name)} onClick={() => setAsking(terminal)}>{t.shopHub.revoke}</button>
+                    <button type="button" className="danger" disabled={busy} aria-label={ts().shopHub.revokeNamed(terminal.name)} onClick={() => setAsking(terminal)}>{ts().shopHub.revoke}</button>
                   )}
                 </td>
               </tr>

@@ -4,7 +4,7 @@ import type { OwnerKeyAnswer } from '../../../../electron/contract/hub';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 
 /** A key for the owner's other tools (accounts, a spreadsheet): shown once, with a copy button and a warning. */
 export function OwnerKeyMaker() {
@@ -40,26 +40,26 @@ export function OwnerKeyMaker() {
 
   return (
     <section className="shop-hub-part" aria-labelledby="owner-key-title">
-      <h4 id="owner-key-title">{t.shopHub.keyTitle}</h4>
-      <p className="hint">{t.shopHub.keyIntro}</p>
+      <h4 id="owner-key-title">{ts().shopHub.keyTitle}</h4>
+      <p className="hint">{ts().shopHub.keyIntro}</p>
       {made ? (
         <div className="owner-key-box" data-testid="owner-key">
-          <p className="owner-key-warning" role="alert"><span aria-hidden="true">⚠ </span>{t.shopHub.keyWarning}</p>
-          <label htmlFor="owner-key-value">{made.labelled ? t.shopHub.keyLabelShown(made.label) : t.shopHub.keyTitle}</label>
+          <p className="owner-key-warning" role="alert"><span aria-hidden="true">⚠ </span>{ts().shopHub.keyWarning}</p>
+          <label htmlFor="owner-key-value">{made.labelled ? ts().shopHub.keyLabelShown(made.label) : ts().shopHub.keyTitle}</label>
           <div className="owner-key-row">
             <input id="owner-key-value" ref={keyField} readOnly value={made.key} spellCheck={false} onFocus={(e) => e.target.select()} />
-            <button type="button" className="primary" onClick={() => void copy(made.key)}>{t.shopHub.copy}</button>
+            <button type="button" className="primary" onClick={() => void copy(made.key)}>{ts().shopHub.copy}</button>
           </div>
-          <p className="notice" role="status">{copied === 'yes' ? t.shopHub.copied : copied === 'no' ? t.shopHub.copyByHand : ''}</p>
-          <button type="button" onClick={() => setMade(null)}>{t.shopHub.keyDone}</button>
+          <p className="notice" role="status">{copied === 'yes' ? ts().shopHub.copied : copied === 'no' ? ts().shopHub.copyByHand : ''}</p>
+          <button type="button" onClick={() => setMade(null)}>{ts().shopHub.keyDone}</button>
         </div>
       ) : (
         <div className="owner-key-make">
           <div className="field">
-            <label htmlFor="owner-key-label">{t.shopHub.keyLabel}</label>
+            <label htmlFor="owner-key-label">{ts().shopHub.keyLabel}</label>
             <input id="owner-key-label" maxLength={60} autoComplete="off" value={label} onChange={(e) => setLabel(e.target.value)} />
           </div>
-          <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={make}>{busy ? t.shopHub.making : t.shopHub.makeKey}</button>
+          <button type="button" className="primary" disabled={busy} aria-busy={busy} onClick={make}>{busy ? ts().shopHub.making : ts().shopHub.makeKey}</button>
         </div>
       )}
       {error && <ErrorBox error={error} />}

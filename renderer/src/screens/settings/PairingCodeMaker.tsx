@@ -5,7 +5,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { formatTimeLeft, useTimeLeft } from '../../hooks/useTimeLeft';
-import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 import { formatTime } from '../../i18n/dates';
 
 /** A pairing code works ten minutes at the hub; counted from when it arrived, by this PC's monotonic clock (its wall clock may be wrong). */
@@ -22,12 +22,12 @@ function CodeShown({ made, onGone }: { made: Made; onGone: () => void }) {
   const digits = made.answer.code;
   return (
     <div className="pairing-code-box" role="status" data-testid="pairing-code">
-      <p className="pairing-code-for">{t.shopHub.codeFor(made.name || t.shopHub.roles[made.answer.role], t.shopHub.roles[made.answer.role])}</p>
+      <p className="pairing-code-for">{ts().shopHub.codeFor(made.name || ts().shopHub.roles[made.answer.role], ts().shopHub.roles[made.answer.role])}</p>
       <p className="pairing-code" aria-label={digits.split('').join(' ')}>{`${digits.slice(0, 3)} ${digits.slice(3)}`}</p>
       <p className="pairing-code-life">
-        {t.shopHub.codeLife(formatTimeLeft(left), formatTime(Date.now() + left))}
+        {ts().shopHub.codeLife(formatTimeLeft(left), formatTime(Date.now() + left))}
       </p>
-      <p className="hint">{t.shopHub.codeHow}</p>
+      <p className="hint">{ts().shopHub.codeHow}</p>
     </div>
   );
 }
@@ -57,27 +57,27 @@ export function PairingCodeMaker({ onMade }: { onMade: () => void }) {
 
   return (
     <form className="shop-hub-part pairing-maker" onSubmit={make} aria-labelledby="pairing-maker-title" noValidate>
-      <h4 id="pairing-maker-title">{t.shopHub.pairTitle}</h4>
+      <h4 id="pairing-maker-title">{ts().shopHub.pairTitle}</h4>
       <fieldset className="pairing-role">
-        <legend>{t.shopHub.roleLabel}</legend>
+        <legend>{ts().shopHub.roleLabel}</legend>
         {(['counter', 'owner'] as const).map((r) => (
           <label key={r} className="radio">
             <input type="radio" name="pairing-role" value={r} checked={role === r} onChange={() => setRole(r)} />
             <span>
-              {t.shopHub.roles[r]}
-              <span className="hint">{t.shopHub.roleHints[r]}</span>
+              {ts().shopHub.roles[r]}
+              <span className="hint">{ts().shopHub.roleHints[r]}</span>
             </span>
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="pairing-name">{t.shopHub.nameLabel}</label>
+        <label htmlFor="pairing-name">{ts().shopHub.nameLabel}</label>
         <input id="pairing-name" maxLength={60} autoComplete="off" value={name} aria-describedby="pairing-name-hint" onChange={(e) => setName(e.target.value)} />
-        <p id="pairing-name-hint" className="hint">{t.shopHub.nameHint}</p>
+        <p id="pairing-name-hint" className="hint">{ts().shopHub.nameHint}</p>
       </div>
-      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? t.shopHub.making : t.shopHub.makeCode}</button>
+      <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? ts().shopHub.making : ts().shopHub.makeCode}</button>
       {made && !expired && <CodeShown key={made.answer.code} made={made} onGone={() => setExpired(true)} />}
-      {made && expired && <p className="field-error" role="alert">{t.shopHub.codeExpired}</p>}
+      {made && expired && <p className="field-error" role="alert">{ts().shopHub.codeExpired}</p>}
       {error && <ErrorBox error={error} />}
     </form>
   );

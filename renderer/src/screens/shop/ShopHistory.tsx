@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ShopDayView } from '../../../../electron/contract';
 import type { CounterDay, ShopTotals } from '../../../../electron/contract/hub';
+import { MAX_SHOP_EXPORT_DAYS } from '../../../../electron/contract/days';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useShopDay } from '../../hooks/useShopDay';
 import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 import { formatDateTime, formatDay } from '../../i18n/dates';
 import { ExportPanel } from '../history/ExportPanel';
 import { Reconciliation } from './Reconciliation';
@@ -39,8 +41,8 @@ function useKnownCounters(day: string, view: ShopDayView | null): { terminalId: 
 function StaleNotice({ view, retry }: { view: ShopDayView | null; retry: () => void }) {
   return (
     <div className="warning-box shop-stale" role="alert" data-testid="shop-stale">
-      <p className="notice-title">{view ? t.shop.stale(formatDateTime(view.fetchedAt)) : t.shop.unreachable}</p>
-      <button type="button" onClick={retry}>{t.shop.tryAgain}</button>
+      <p className="notice-title">{view ? ts().shop.stale(formatDateTime(view.fetchedAt)) : ts().shop.unreachable}</p>
+      <button type="button" onClick={retry}>{ts().shop.tryAgain}</button>
     </div>
   );
 }
@@ -64,30 +66,30 @@ export function ShopHistory({ day, today }: { day: string; today: string }) {
     <div className={stale ? 'shop-history stale' : 'shop-history'} data-testid="shop-history">
       <div className="history-filters no-print">
         <div className="field shop-filter">
-          <label htmlFor="shop-counter">{t.shop.counterFilter}</label>
+          <label htmlFor="shop-counter">{ts().shop.counterFilter}</label>
           <select id="shop-counter" value={terminalId ?? ''} onChange={(e) => setTerminalId(e.target.value || null)}>
-            <option value="">{t.shop.allCounters}</option>
+            <option value="">{ts().shop.allCounters}</option>
             {counters.map((c) => <option key={c.terminalId} value={c.terminalId}>{c.name}</option>)}
           </select>
         </div>
-        {shown && !stale && <p className="hint shop-as-of" data-testid="shop-as-of">{t.shop.asOf(formatDateTime(shown.fetchedAt))}</p>}
+        {shown && !stale && <p className="hint shop-as-of" data-testid="shop-as-of">{ts().shop.asOf(formatDateTime(shown.fetchedAt))}</p>}
       </div>
       {stale && <StaleNotice view={shown} retry={retry} />}
       {stale && <ErrorBox error={error} />}
       {!shown ? (
-        !stale && <p role="status">{t.shop.loading}</p>
+        !stale && <p role="status">{t.history.shopLoading}</p>
       ) : (
         <>
-          <ShopSummaryPanel title={chosenName ? t.shop.counterSummaryTitle(chosenName, title) : t.shop.summaryTitle(title)} totals={terminalId ? (chosen?.totals ?? NOTHING) : shown.all} stale={stale} />
+          <ShopSummaryPanel title={chosenName ? ts().shop.counterSummaryTitle(chosenName, title) : ts().shop.summaryTitle(title)} totals={terminalId ? (chosen?.totals ?? NOTHING) : shown.all} stale={stale} />
           <Reconciliation counters={shown.counters} />
           <LateList sales={shown.sales} />
           <UnmatchedList payments={shown.unmatched} />
-          <h2 className="shop-sales-title">{t.shop.salesTitle(chosenName ?? t.shop.allCounters)}</h2>
+          <h2 className="shop-sales-title">{ts().shop.salesTitle(chosenName ?? ts().shop.allCounters)}</h2>
           <ShopSalesTable day={title} sales={shown.sales} />
         </>
       )}
       <div className="no-print">
-        <ExportPanel day={day} today={today} shop={{ terminalId, counterName: chosenName }} />
+        <ExportPanel day={day} today={today} shop={{ terminalId, title: ts().shop.exportTitle(chosenName ?? ts().shop.allCounters), tooLong: ts().shop.exportTooLong(MAX_SHOP_EXPORT_DAYS) }} />
       </div>
     </div>
   );

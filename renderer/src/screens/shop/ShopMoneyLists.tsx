@@ -1,17 +1,18 @@
 import type { ShopSale, UnmatchedPayment } from '../../../../electron/contract/hub';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 import { formatDateTime, formatTime } from '../../i18n/dates';
 
 /** Money BOS reported that no counter's QR asked for: the owner checks it with the customer or BOS. */
 export function UnmatchedList({ payments }: { payments: readonly UnmatchedPayment[] }) {
-  const c = t.shop.unmatchedColumns;
+  const c = ts().shop.unmatchedColumns;
   return (
     <section className="shop-list" aria-labelledby="shop-unmatched-title" data-testid="shop-unmatched">
-      <h2 id="shop-unmatched-title">{t.shop.unmatchedTitle}</h2>
-      <p className="hint">{t.shop.unmatchedHint}</p>
+      <h2 id="shop-unmatched-title">{ts().shop.unmatchedTitle}</h2>
+      <p className="hint">{ts().shop.unmatchedHint}</p>
       {payments.length === 0 ? (
-        <p className="empty">{t.shop.unmatchedNone}</p>
+        <p className="empty">{ts().shop.unmatchedNone}</p>
       ) : (
         <table className="history-table" aria-labelledby="shop-unmatched-title">
           <thead>
@@ -43,15 +44,15 @@ export function LateList({ sales }: { sales: readonly ShopSale[] }) {
   const late = sales.filter((s) => s.latePayment || s.paidAfterCancel || s.paidAfterExpiry);
   return (
     <section className="shop-list" aria-labelledby="shop-late-title" data-testid="shop-late">
-      <h2 id="shop-late-title">{t.shop.lateTitle}</h2>
+      <h2 id="shop-late-title">{ts().shop.lateTitle}</h2>
       {late.length === 0 ? (
-        <p className="empty">{t.shop.lateNone}</p>
+        <p className="empty">{ts().shop.lateNone}</p>
       ) : (
         <ul className="shop-late-list">
           {late.map((s) => (
             <li key={`${s.terminalId}:${s.saleId}`} className={s.latePayment ? 'late-open' : 'late-kept'}>
               <strong>{s.terminalName}</strong> · {formatTime(s.requestedAt)} · {formatPaise(s.amountPaise)} ·{' '}
-              {s.latePayment ? t.history.latePayment[s.latePayment.reason](formatPaise(s.latePayment.amountPaise)) : s.paidAfterCancel ? t.shop.keptAfterCancel : t.shop.keptAfterExpiry}
+              {s.latePayment ? t.history.latePayment[s.latePayment.reason](formatPaise(s.latePayment.amountPaise)) : s.paidAfterCancel ? ts().shop.keptAfterCancel : ts().shop.keptAfterExpiry}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { ShopSale } from '../../../../electron/contract/hub';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 import { formatTime } from '../../i18n/dates';
 
 function Ref({ label, value }: { label?: string; value: string | null }) {
@@ -15,12 +16,12 @@ function Ref({ label, value }: { label?: string; value: string | null }) {
 
 /** Every sale of the day at every counter shown, newest first, with the counter that rang it up. */
 export function ShopSalesTable({ day, sales }: { day: string; sales: readonly ShopSale[] }) {
-  const c = t.shop.columns;
+  const c = ts().shop.columns;
   const rows = [...sales].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
-  if (rows.length === 0) return <p className="empty">{t.shop.noSalesDay}</p>;
+  if (rows.length === 0) return <p className="empty">{ts().shop.noSalesDay}</p>;
   return (
     <div className="history-table-wrap">
-      <table className="history-table shop-table" aria-label={t.shop.tableLabel(day)}>
+      <table className="history-table shop-table" aria-label={ts().shop.tableLabel(day)}>
         <thead>
           <tr>
             <th scope="col">{c.time}</th>

@@ -2,6 +2,7 @@ import type { ShopTotals } from '../../../../electron/contract/hub';
 import { formatPaise } from '../../../../electron/contract/money';
 import { HourChart } from '../../components/HourChart';
 import { t } from '../../i18n';
+import { ts } from '../../i18n/shop';
 
 const STATES = ['paid', 'showing', 'creating', 'cancelled', 'expired', 'failed'] as const;
 
@@ -11,7 +12,7 @@ export function ShopSummaryPanel({ title, totals, stale }: { title: string; tota
     <section className={stale ? 'day-summary shop-summary stale print-area' : 'day-summary shop-summary print-area'} aria-labelledby="shop-summary-title" data-testid="shop-summary">
       <h2 id="shop-summary-title">
         {title}
-        {stale && <span className="stale-tag"> · {t.shop.outOfDate}</span>}
+        {stale && <span className="stale-tag"> · {ts().shop.outOfDate}</span>}
       </h2>
       <div className="summary-grid">
         <div className="summary-collected">
@@ -24,7 +25,7 @@ export function ShopSummaryPanel({ title, totals, stale }: { title: string; tota
               <li><span aria-hidden="true">✍ </span>{t.history.byHand(totals.markedByHand)}</li>
             </ul>
           )}
-          {totals.latePayments > 0 && <div className="shop-late-count">{t.shop.lateOpenCount(totals.latePayments)}</div>}
+          {totals.latePayments > 0 && <div className="shop-late-count">{ts().shop.lateOpenCount(totals.latePayments)}</div>}
         </div>
         <dl className="summary-states">
           {STATES.filter((s) => s === 'paid' || totals.sales[s].count > 0).map((state) => (
