@@ -292,8 +292,8 @@ export interface ShopDayView {
   counters: CounterDay[];
   /** Every sale rung up that day at any counter (or at the one asked for), oldest first. */
   sales: ShopSale[];
-  /** Payments BOS reported that match no QR of this shop. */
-  unmatched: UnmatchedPayment[];
+  /** Payments BOS reported that match no QR of this shop; null when the hub did not give them this time (never shown as "none"). */
+  unmatched: UnmatchedPayment[] | null;
   /** When the hub answered (ISO 8601). */
   fetchedAt: string;
 }

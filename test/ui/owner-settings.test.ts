@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairAnswer } from '../../electron/contract/hub';
@@ -48,10 +49,12 @@ describe("Settings' shop hub on the owner's Counter", () => {
     const box = page.getByTestId('pairing-code');
     await box.getByText('Pairing code for Counter 3 (A counter)').waitFor();
     await expect(box.textContent()).resolves.toMatch(/Works once, for (10:00|9:5\d) more \(until \d{1,2}:\d\d\s?(am|pm)\)\./);
-    const shown = (await box.locator('.pairing-code').textContent())!;
+    const shown = (await box.getByTestId('pairing-code-digits').textContent())!;
     expect(shown).toMatch(/^\d{3} \d{3}$/);
     const fontSize = await box.locator('.pairing-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(40);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 1800 });
     await page.screenshot({ path: join(SHOTS, 'settings-owner-en-1366-full.png') });
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -8,6 +8,7 @@ process.env.TZ = 'Asia/Kolkata';
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright';
@@ -67,6 +68,12 @@ async function openOwner(options: OpenOptions & { role?: 'owner' | 'counter'; hi
   return page;
 }
 
+/** Serious and critical axe findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 const collected = (page: Page, amount: string, timeout = 10_000) => page.getByTestId('shop-collected').filter({ hasText: amount }).waitFor({ timeout });
 
 describe("the owner's Counter: the whole shop in History", () => {
@@ -92,6 +99,12 @@ describe("the owner's Counter: the whole shop in History", () => {
     await two.sell(5_500);
     await collected(page, '₹230.00', 3_000);
     await page.getByTestId('shop-row').filter({ hasText: '₹55.00' }).filter({ hasText: 'Counter 2' }).waitFor();
+    // This counter's own journal is one choice away.
+    await page.getByRole('radio', { name: 'This counter' }).check();
+    await page.getByText(/^\d+ rows$/).waitFor();
+    await expect(page.getByTestId('shop-history').count()).resolves.toBe(0);
+    await page.getByRole('radio', { name: 'Whole shop' }).check();
+    await collected(page, '₹230.00');
     await page.screenshot({ path: join(SHOTS, 'whole-shop-en-1366x768.png') });
     await page.setViewportSize({ width: 1366, height: 2400 });
     await page.screenshot({ path: join(SHOTS, 'whole-shop-en-1366-full.png') });
@@ -119,6 +132,7 @@ describe("the owner's Counter: the whole shop in History", () => {
     const unmatched = page.getByTestId('shop-unmatched');
     await unmatched.getByRole('row').filter({ hasText: '₹77.00' }).filter({ hasText: '412345678901' }).waitFor({ timeout: 10_000 });
     await page.getByTestId('shop-late').getByText(/Counter 2 · .* · ₹10\.00 · kept: paid after it was cancelled/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('exports both counters over two days as CSV and as a workbook, with the Counter column', async () => {
@@ -197,6 +211,7 @@ describe("the owner's Counter: the whole shop in History", () => {
     await expect(page.getByTestId('shop-as-of').count()).resolves.toBe(0);
     await expect(page.getByTestId('shop-summary').getAttribute('class')).resolves.toContain('stale');
     await page.getByRole('heading', { name: /^Whole shop · .* · out of date$/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('shop-collected').waitFor();
     await page.screenshot({ path: join(SHOTS, 'stale-en-1366x768.png') });
     await page.setViewportSize({ width: 1024, height: 2000 });

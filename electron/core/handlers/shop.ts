@@ -48,7 +48,7 @@ export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'s
         all: summary.value.all,
         counters: terminalId ? summary.value.counters.filter((c) => c.terminalId === terminalId) : summary.value.counters,
         sales: sales.value.sales,
-        unmatched: unmatched.ok ? unmatched.value.payments : [],
+        unmatched: unmatched.ok ? unmatched.value.payments : null,
         fetchedAt: new Date().toISOString(),
       });
     },

@@ -28,6 +28,7 @@ export const shopEn = {
     keptAfterExpiry: 'kept: paid after its QR expired',
     unmatchedTitle: 'Payments no counter\'s QR asked for',
     unmatchedHint: 'BOS reported these payments, but they match no QR of this shop (every day, newest first). Check them with the customer or BOS.',
+    unmatchedUnread: 'The hub did not give this list this time; it is asked again with the next change.',
     unmatchedNone: 'None: every payment BOS reported matched a counter\'s QR.',
     unmatchedColumns: { at: 'Received', amount: 'Amount', utr: 'UTR', payer: 'Paid from' },
     salesTitle: (who: string) => `Sales · ${who}`,

@@ -30,6 +30,7 @@ export const shopHi: ShopStrings = {
     keptAfterExpiry: 'रख लिया: QR का समय ख़त्म होने के बाद भुगतान',
     unmatchedTitle: 'ऐसे भुगतान जो किसी काउंटर के QR से नहीं मिलते',
     unmatchedHint: 'BOS ने ये भुगतान बताए, पर ये इस दुकान के किसी QR से नहीं मिलते (सभी दिन, नए पहले)। ग्राहक या BOS से पता करें।',
+    unmatchedUnread: 'इस बार हब ने यह सूची नहीं दी; अगले बदलाव पर फिर पूछेंगे।',
     unmatchedNone: 'कोई नहीं: BOS का हर भुगतान किसी काउंटर के QR से मिला।',
     unmatchedColumns: { at: 'कब मिला', amount: 'रकम', utr: 'UTR', payer: 'किससे' },
     salesTitle: (who: string) => `बिक्री · ${who}`,

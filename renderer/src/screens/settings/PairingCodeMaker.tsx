@@ -21,10 +21,17 @@ function CodeShown({ made, onGone }: { made: Made; onGone: () => void }) {
   const left = useTimeLeft(made.deadline, { onZero: onGone });
   const digits = made.answer.code;
   return (
-    <div className="pairing-code-box" role="status" data-testid="pairing-code">
-      <p className="pairing-code-for">{ts().shopHub.codeFor(made.name || ts().shopHub.roles[made.answer.role], ts().shopHub.roles[made.answer.role])}</p>
-      <p className="pairing-code" aria-label={digits.split('').join(' ')}>{`${digits.slice(0, 3)} ${digits.slice(3)}`}</p>
-      <p className="pairing-code-life">
+    <div className="pairing-code-box" data-testid="pairing-code">
+      <div role="status">
+        <p className="pairing-code-for">{ts().shopHub.codeFor(made.name || ts().shopHub.roles[made.answer.role], ts().shopHub.roles[made.answer.role])}</p>
+        <p className="pairing-code">
+          <span aria-hidden="true" data-testid="pairing-code-digits">{`${digits.slice(0, 3)} ${digits.slice(3)}`}</span>
+          {/* Read out digit by digit, not as "three hundred ninety-four". */}
+          <span className="visually-hidden">{digits.split('').join(' ')}</span>
+        </p>
+      </div>
+      {/* Not live: it changes every second. */}
+      <p className="pairing-code-life" aria-live="off">
         {ts().shopHub.codeLife(formatTimeLeft(left), formatTime(Date.now() + left))}
       </p>
       <p className="hint">{ts().shopHub.codeHow}</p>

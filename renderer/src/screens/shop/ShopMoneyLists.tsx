@@ -5,13 +5,15 @@ import { ts } from '../../i18n/shop';
 import { formatDateTime, formatTime } from '../../i18n/dates';
 
 /** Money BOS reported that no counter's QR asked for: the owner checks it with the customer or BOS. */
-export function UnmatchedList({ payments }: { payments: readonly UnmatchedPayment[] }) {
+export function UnmatchedList({ payments }: { payments: readonly UnmatchedPayment[] | null }) {
   const c = ts().shop.unmatchedColumns;
   return (
     <section className="shop-list" aria-labelledby="shop-unmatched-title" data-testid="shop-unmatched">
       <h2 id="shop-unmatched-title">{ts().shop.unmatchedTitle}</h2>
       <p className="hint">{ts().shop.unmatchedHint}</p>
-      {payments.length === 0 ? (
+      {payments === null ? (
+        <p className="field-error" role="status">{ts().shop.unmatchedUnread}</p>
+      ) : payments.length === 0 ? (
         <p className="empty">{ts().shop.unmatchedNone}</p>
       ) : (
         <table className="history-table" aria-labelledby="shop-unmatched-title">
