@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ShopSale } from '../../electron/contract/hub';
 import { inputSchemas } from '../../electron/contract/schemas';
-import { err, ok } from '../../electron/contract/result';
+import { err, ok, type Result } from '../../electron/contract/result';
+import { shopHandlers } from '../../electron/core/handlers/shop';
+import type { HubRuntime } from '../../electron/core/handlers/shop-link';
+import type { HubFailure } from '../../electron/core/shop-link/client';
 import { EXPORT_HEADER } from '../../electron/core/journal/export-rows';
 import { readSpanSales, shopExportFile, type ReadDay } from '../../electron/core/handlers/shop-export';
 
@@ -91,5 +97,45 @@ describe('the whole shop exported across days', () => {
     expect(long.success ? null : long.error.issues[0]?.message).toBe('One whole-shop export covers at most 31 days. Export a longer span a month at a time.');
     const backwards = schema.safeParse({ fromDay: '2026-12-02', toDay: '2026-12-01', format: 'xlsx' });
     expect(backwards.success ? null : backwards.error.issues[0]?.message).toBe('The first day must not be after the last day.');
+  });
+});
+
+describe('shop.export, the operation', () => {
+  const HUB_SALES: Record<string, ShopSale[]> = { '/v1/days/2026-11-30/sales': HUB['2026-11-30']!, '/v1/days/2026-12-01/sales': HUB['2026-12-01']! };
+  const fakeHub = (role: 'owner' | 'counter' | null, answer: (path: string) => Result<unknown, HubFailure> = (path) => ({ ok: true, value: { sales: HUB_SALES[path] ?? [] } })) =>
+    ({
+      pairing: () => (role ? { role, shopName: 'Sharma Stores' } : null),
+      call: async (_method: string, path: string, _body: unknown, read: (value: unknown) => unknown) => {
+        const got = answer(path);
+        return got.ok ? { ok: true, value: read(got.value) } : got;
+      },
+    }) as unknown as HubRuntime;
+  const input = { fromDay: '2026-11-30', toDay: '2026-12-01', format: 'csv' } as const;
+
+  it('is refused on a Counter paired as a counter, and on one not paired', async () => {
+    expect(await shopHandlers(fakeHub('counter'), {})['shop.export'](input)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await shopHandlers(fakeHub(null), {})['shop.export'](input)).toMatchObject({ ok: false, error: { code: 'hub_unavailable' } });
+  });
+
+  it('hands the preview the file to download, and saves it where the owner chose in the app', async () => {
+    const download = await shopHandlers(fakeHub('owner'), {})['shop.export'](input);
+    expect(download).toMatchObject({ ok: true, value: { kind: 'download', fileName: 'shop-2026-11-30-to-2026-12-01.csv', encoding: 'utf8', rows: 4 } });
+    const dir = mkdtempSync(join(tmpdir(), 'shop-export-'));
+    try {
+      const path = join(dir, 'chosen.xlsx');
+      const saved = await shopHandlers(fakeHub('owner'), { chooseExportPath: async () => path })['shop.export']({ ...input, format: 'xlsx' });
+      expect(saved).toEqual({ ok: true, value: { kind: 'saved', path, rows: 4 } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      expect(workbook.worksheets[0]!.rowCount).toBe(5);
+      expect(await shopHandlers(fakeHub('owner'), { chooseExportPath: async () => null })['shop.export'](input)).toEqual({ ok: true, value: { kind: 'cancelled' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says the hub cannot be reached, and for which day, when one day fails', async () => {
+    const down = fakeHub('owner', (path) => (path.includes('2026-12-01') ? { ok: false, error: { kind: 'unreachable', message: 'Cannot reach the shop hub. Check the address and the network.' } } : { ok: true, value: { sales: [] } }));
+    expect(await shopHandlers(down, {})['shop.export'](input)).toMatchObject({ ok: false, error: { code: 'hub_unavailable', message: expect.stringContaining('The sales of 2026-12-01 could not be read') } });
   });
 });

@@ -20,12 +20,14 @@ const NOTHING: ShopTotals = {
   collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, collectedByHour: Array.from({ length: 24 }, () => 0), latePayments: 0,
 };
 
-/** The counters the filter offers: every one seen in this day's answers (a filtered answer lists only its own). */
-function useKnownCounters(day: string, view: ShopDayView | null): { terminalId: string; name: string }[] {
+/**
+ * The counters the filter offers: every one seen in any answer since History opened (a filtered
+ * answer lists only its own), so the counter chosen stays in the list on a day it did not sell.
+ */
+function useKnownCounters(view: ShopDayView | null): { terminalId: string; name: string }[] {
   const [known, setKnown] = useState<Map<string, string>>(new Map());
-  useEffect(() => setKnown(new Map()), [day]);
   useEffect(() => {
-    if (!view || view.day !== day) return;
+    if (!view) return;
     setKnown((before) => {
       const fresh = view.counters.filter((c) => before.get(c.terminalId) !== c.name);
       if (fresh.length === 0) return before;
@@ -33,7 +35,7 @@ function useKnownCounters(day: string, view: ShopDayView | null): { terminalId: 
       for (const c of fresh) next.set(c.terminalId, c.name);
       return next;
     });
-  }, [day, view]);
+  }, [view]);
   return [...known].map(([terminalId, name]) => ({ terminalId, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -55,7 +57,7 @@ function StaleNotice({ view, retry }: { view: ShopDayView | null; retry: () => v
 export function ShopHistory({ day, today }: { day: string; today: string }) {
   const [terminalId, setTerminalId] = useState<string | null>(null);
   const { view, error, retry } = useShopDay(day, terminalId);
-  const counters = useKnownCounters(day, view);
+  const counters = useKnownCounters(view);
   const shown = view && view.day === day ? view : null;
   const stale = error !== null;
   const chosen: CounterDay | undefined = terminalId ? shown?.counters.find((c) => c.terminalId === terminalId) : undefined;
