@@ -114,13 +114,13 @@ describe("the owner's Counter: the whole shop in History", () => {
     const page = await openOwner();
     const line = (c: ShopCounter) => page.getByTestId(`reconcile-${c.terminalId}`);
     await line(one).filter({ hasText: 'matches' }).waitFor({ timeout: 10_000 });
-    await expect(line(one).textContent()).resolves.toContain('The counter says: 2 paid ₹125.00');
+    await expect(line(one).textContent()).resolves.toContain('The counter says: Paid 2 · ₹125.00');
     await expect(line(one).getAttribute('class')).resolves.toContain('reconcile-matches');
 
     // Counter 2 says it took 9 sales; the hub holds what it sent.
     await two.report(today(), stateTotals({ paid: { count: 9, paise: 99_900 } }));
     await line(two).filter({ hasText: 'does not match the hub' }).waitFor({ timeout: 10_000 });
-    await expect(line(two).textContent()).resolves.toMatch(/The counter says: 9 paid ₹999\.00.*The hub holds: \d paid ₹[\d.,]+.*Last contact at \d{1,2}:\d\d\s?(am|pm) \(\d\d\/\d\d\)/);
+    await expect(line(two).textContent()).resolves.toMatch(/The counter says: Paid 9 · ₹999\.00.*The hub holds: Paid \d · ₹[\d.,]+.*Last contact at \d{1,2}:\d\d\s?(am|pm) \(\d\d\/\d\d\)/);
     const red = await line(two).evaluate((el) => getComputedStyle(el).color);
     const ink = await line(one).evaluate((el) => getComputedStyle(el).color);
     expect(red).not.toBe(ink);
@@ -186,7 +186,7 @@ describe("the owner's Counter: the whole shop in History", () => {
     await page.getByLabel(shopHi.shop.counterFilter, { exact: true }).selectOption({ label: shopHi.shop.allCounters });
     const line = page.getByTestId(`reconcile-${two.terminalId}`);
     await line.filter({ hasText: shopHi.shop.differs }).waitFor({ timeout: 10_000 });
-    await expect(line.textContent()).resolves.toContain(shopHi.shop.counterSays(`9 ${hi.history.saleStates.paid} ₹999.00`));
+    await expect(line.textContent()).resolves.toContain(shopHi.shop.counterSays(`${hi.history.saleStates.paid} 9 · ₹999.00`));
     await page.getByTestId(`reconcile-${one.terminalId}`).filter({ hasText: shopHi.shop.matches }).waitFor();
     const shown = await englishOnHindiScreen(page, ['Counter 1', 'Counter 2', 'Owner laptop', 'customer@okaxis', 'LIVE']);
     expect(shown.english).toEqual([]);

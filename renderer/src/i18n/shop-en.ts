@@ -14,7 +14,7 @@ export const shopEn = {
     reconcileTitle: 'Each counter: its own totals against the hub\'s',
     noCounters: 'No counter has sent anything for this day.',
     noSales: 'no sales',
-    stateCount: (count: number, state: string, amount: string) => `${count} ${state.toLowerCase()} ${amount}`,
+    stateCount: (count: number, state: string, amount: string) => `${state} ${count} · ${amount}`,
     counterSays: (list: string) => `The counter says: ${list}`,
     hubHolds: (list: string) => `The hub holds: ${list}`,
     matches: 'matches',

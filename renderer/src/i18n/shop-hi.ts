@@ -16,7 +16,7 @@ export const shopHi: ShopStrings = {
     reconcileTitle: 'हर काउंटर: उसका अपना हिसाब और हब का हिसाब',
     noCounters: 'इस दिन के लिए किसी काउंटर ने कुछ नहीं भेजा।',
     noSales: 'कोई बिक्री नहीं',
-    stateCount: (count: number, state: string, amount: string) => `${count} ${state} ${amount}`,
+    stateCount: (count: number, state: string, amount: string) => `${state} ${count} · ${amount}`,
     counterSays: (list: string) => `काउंटर का हिसाब: ${list}`,
     hubHolds: (list: string) => `हब के पास: ${list}`,
     matches: 'मिलता है',
