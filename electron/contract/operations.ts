@@ -2,7 +2,7 @@ import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
 import type { CustomerDisplayStatus } from './customer';
 import type { PairingCodeAnswer, OwnerKeyAnswer, TerminalListing, ShopChange } from './hub';
-import type { ShopDayView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
+import type { ShopDayView, TerminalView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
 export interface OperationResults {
@@ -34,9 +34,10 @@ export interface OperationResults {
   'payments.settleLate': LatePaymentView[];
   'sale.simulatePayment': SaleView;
   'shop.day': ShopDayView;
+  'shop.export': ExportView;
   'hub.pairingCode': PairingCodeAnswer;
   'hub.ownerKey': OwnerKeyAnswer;
-  'hub.terminals': TerminalListing[];
+  'hub.terminals': TerminalView[];
   'hub.revoke': TerminalListing;
 }
 
@@ -100,6 +101,8 @@ export interface PosApi {
   onLatePaymentsChanged(listener: (late: EventPayloads['payments.lateChanged']) => void): () => void;
   /** The owner's Counter: the whole shop's day from the hub (all counters, or one). */
   shopDay(input: OperationInput<'shop.day'>): Promise<OperationResult<'shop.day'>>;
+  /** Owner: the whole shop's sales over days (all counters, or one) as CSV or Excel, with a Counter column. */
+  exportShop(input: OperationInput<'shop.export'>): Promise<OperationResult<'shop.export'>>;
   /** Owner: a one-time pairing code for another counter or the owner's laptop. */
   makePairingCode(input: OperationInput<'hub.pairingCode'>): Promise<OperationResult<'hub.pairingCode'>>;
   /** Owner: a key for the read API (accounting, a spreadsheet), shown once. */
@@ -139,6 +142,7 @@ export const POS_METHODS = {
   settleLatePayment: 'payments.settleLate',
   simulatePayment: 'sale.simulatePayment',
   shopDay: 'shop.day',
+  exportShop: 'shop.export',
   makePairingCode: 'hub.pairingCode',
   makeOwnerKey: 'hub.ownerKey',
   hubTerminals: 'hub.terminals',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysInSpan, MAX_SHOP_EXPORT_DAYS } from './days';
 import { PIN_PATTERN } from './pin';
 
 /** Digits as typed (leading zeros allowed, trimmed); long ids stay strings so no digit is lost. */
@@ -37,6 +38,7 @@ export function hubUrlAllowed(url: string): boolean {
 
 /** Longest span one export may cover. */
 export const MAX_EXPORT_DAYS = 366;
+
 
 export const inputSchemas = {
   'app.info': z.undefined(),
@@ -102,6 +104,16 @@ export const inputSchemas = {
   'payments.late': z.undefined(),
   'payments.settleLate': z.object({ saleId: saleIdSchema, action: z.literal('refunded') }).strict(),
   'shop.day': z.object({ day: daySchema, terminalId: z.string().min(1).max(200).optional() }).strict(),
+  'shop.export': z
+    .object({
+      fromDay: daySchema,
+      toDay: daySchema,
+      terminalId: z.string().min(1).max(200).optional(),
+      format: z.enum(['csv', 'xlsx'], { message: 'An export is a CSV file or an Excel workbook (csv or xlsx).' }),
+    })
+    .strict()
+    .refine((r) => r.fromDay <= r.toDay, 'The first day must not be after the last day.')
+    .refine((r) => daysInSpan(r.fromDay, r.toDay) <= MAX_SHOP_EXPORT_DAYS, `One whole-shop export covers at most ${MAX_SHOP_EXPORT_DAYS} days. Export a longer span a month at a time.`),
   'hub.pairingCode': z.object({ role: z.enum(['counter', 'owner']), name: z.string().trim().min(1).max(60).optional() }).strict(),
   'hub.ownerKey': z.object({ label: z.string().trim().min(1).max(60).optional() }).strict(),
   'hub.terminals': z.undefined(),

@@ -1,4 +1,4 @@
-import type { CounterDay, ShopSale, ShopTotals, UnmatchedPayment } from './hub';
+import type { CounterDay, ShopSale, ShopTotals, TerminalListing, UnmatchedPayment } from './hub';
 
 /** What the renderer is shown. Nothing secret is ever in here. */
 
@@ -279,6 +279,11 @@ export interface ConnectionTestView {
   sandbox: boolean;
 }
 
+/** A terminal paired to the shop, as the owner's Settings list it: this Counter itself is marked (it must not revoke itself by mistake). */
+export interface TerminalView extends TerminalListing {
+  thisCounter: boolean;
+}
+
 /** The whole shop, for the owner's Counter (paired as the owner's): read from the hub, never from this PC's journal. */
 export interface ShopDayView {
   day: string;
@@ -287,8 +292,8 @@ export interface ShopDayView {
   counters: CounterDay[];
   /** Every sale rung up that day at any counter (or at the one asked for), oldest first. */
   sales: ShopSale[];
-  /** Payments BOS reported that match no QR of this shop. */
-  unmatched: UnmatchedPayment[];
+  /** Payments BOS reported that match no QR of this shop; null when the hub did not give them this time (never shown as "none"). */
+  unmatched: UnmatchedPayment[] | null;
   /** When the hub answered (ISO 8601). */
   fetchedAt: string;
 }

@@ -46,6 +46,7 @@ const VALID: Record<keyof typeof POS_METHODS, unknown> = {
   settleLatePayment: { saleId: 's_unknown', action: 'refunded' },
   simulatePayment: { saleId: 's_unknown' },
   shopDay: { day: '2026-11-23' },
+  exportShop: { fromDay: '2026-11-22', toDay: '2026-11-23', format: 'csv' },
   makePairingCode: { role: 'counter', name: 'Counter 2' },
   makeOwnerKey: { label: 'Accounts' },
   hubTerminals: undefined,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
+import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type MeAnswer, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
 import type { PosError, PosResult } from '../../contract/errors';
 import { err, ok, type Result } from '../../contract/result';
 import type { HubFailure } from '../shop-link/client';
+import type { HistoryDeps } from './history';
+import { shopExportHandler } from './shop-export';
 import type { HubRuntime } from './shop-link';
 import type { HandlersFor } from './types';
 
@@ -21,7 +23,7 @@ function hubProblem(failure: HubFailure): PosError {
 
 const answer = <T>(result: Result<T, HubFailure>): PosResult<T> => (result.ok ? ok(result.value) : err(hubProblem(result.error)));
 
-export function shopHandlers(hub: HubRuntime): HandlersFor<'shop.day' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.terminals' | 'hub.revoke'> {
+export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'shop.day' | 'shop.export' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.terminals' | 'hub.revoke'> {
   const owner = (): PosError | null => {
     const pairing = hub.pairing();
     if (!pairing) return { code: 'hub_unavailable', message: 'This counter is not paired with a shop hub. The owner pairs it in Settings.' };
@@ -46,15 +48,21 @@ export function shopHandlers(hub: HubRuntime): HandlersFor<'shop.day' | 'hub.pai
         all: summary.value.all,
         counters: terminalId ? summary.value.counters.filter((c) => c.terminalId === terminalId) : summary.value.counters,
         sales: sales.value.sales,
-        unmatched: unmatched.ok ? unmatched.value.payments : [],
+        unmatched: unmatched.ok ? unmatched.value.payments : null,
         fetchedAt: new Date().toISOString(),
       });
     },
+    'shop.export': shopExportHandler(hub, deps, owner, hubProblem),
     'hub.pairingCode': async (input) => answer(await hub.call('POST', HUB_ROUTES.pairingCodes, input, read<PairingCodeAnswer>(object))),
     'hub.ownerKey': async (input) => answer(await hub.call('POST', HUB_ROUTES.ownerKeys, input, read<OwnerKeyAnswer>(object))),
     'hub.terminals': async () => {
-      const listed = await hub.call('GET', HUB_ROUTES.terminals, undefined, read<{ terminals: TerminalListing[] }>(object));
-      return listed.ok ? ok(listed.value.terminals) : err(hubProblem(listed.error));
+      const [listed, me] = await Promise.all([
+        hub.call('GET', HUB_ROUTES.terminals, undefined, read<{ terminals: TerminalListing[] }>(object)),
+        hub.call('GET', HUB_ROUTES.me, undefined, read<MeAnswer>(object)),
+      ]);
+      if (!listed.ok) return err(hubProblem(listed.error));
+      const self = me.ok ? me.value.terminalId : null;
+      return ok(listed.value.terminals.map((terminal) => ({ ...terminal, thisCounter: terminal.terminalId === self })));
     },
     'hub.revoke': async ({ terminalId }) => answer(await hub.call('DELETE', `${HUB_ROUTES.terminals}/${encodeURIComponent(terminalId)}`, undefined, read<TerminalListing>(object))),
   };

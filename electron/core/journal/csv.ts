@@ -46,12 +46,14 @@ function text(record: ExportRecord, header: string, field: keyof ExportRecord): 
  * plain rupees (1250.00), states in words, ids quoted whole.
  */
 export function historyCsv(rows: readonly HistoryRow[]): string {
+  return recordsCsv(rows.map(exportRecord));
+}
+
+/** The same CSV from export records (the whole shop's sales are made into records by shopExportRecord). */
+export function recordsCsv(records: readonly ExportRecord[]): string {
   const lines = [
     EXPORT_HEADER.map((header) => cell(header, false)).join(','),
-    ...rows.map((row) => {
-      const record = exportRecord(row);
-      return EXPORT_COLUMNS.map(([header, field]) => cell(text(record, header, field), TEXT_FIELDS.has(field))).join(',');
-    }),
+    ...records.map((record) => EXPORT_COLUMNS.map(([header, field]) => cell(text(record, header, field), TEXT_FIELDS.has(field))).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

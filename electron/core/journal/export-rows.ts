@@ -1,3 +1,4 @@
+import type { ShopSale } from '../../contract/hub';
 import type { HistoryRefundState, HistoryRow, HistorySaleState } from '../../contract/views';
 import { NEXT_STEP_WORDS } from './next-step';
 
@@ -93,6 +94,35 @@ export function exportRecord(row: HistoryRow): ExportRecord {
     utr: '',
     bosCode: '',
     bosMessage: '',
+  };
+}
+
+/**
+ * A sale of the whole shop as the hub folded it, on the same columns as this counter's own lines:
+ * the Counter column names the counter that rang it up. The hub keeps no notes or next steps; a
+ * refusal's code (ours, not BOS's) goes in Note, so BOS code never holds a code BOS did not send.
+ */
+export function shopExportRecord(sale: ShopSale): ExportRecord {
+  return {
+    at: new Date(sale.requestedAt),
+    type: 'Sale',
+    amountPaise: sale.amountPaise,
+    state: SALE_STATE_WORDS[sale.state],
+    confirmedBy: sale.state === 'paid' && sale.confirmedBy ? CONFIRMED_BY_WORDS[sale.confirmedBy] : '',
+    paidAt: sale.paidAt ? new Date(sale.paidAt) : null,
+    paidAfterExpiry: sale.paidAfterExpiry,
+    paidAfterCancel: sale.paidAfterCancel,
+    latePaise: sale.latePayment?.amountPaise ?? null,
+    bosReference: sale.bosReference ?? '',
+    referenceId: '',
+    ackNo: '',
+    utr: sale.utr ?? '',
+    terminal: sale.terminalName,
+    bosCode: '',
+    bosMessage: sale.bosMessage ?? '',
+    nextStep: '',
+    note: sale.errorCode ? `Refused (${sale.errorCode})` : '',
+    id: sale.saleId,
   };
 }
 

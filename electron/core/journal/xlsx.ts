@@ -63,6 +63,11 @@ const SPEC: Readonly<Record<(typeof EXPORT_COLUMNS)[number][0], ColumnSpec>> = {
  * as numbers shown ₹1,250.00, UTRs, references and ids as text cells, states in words.
  */
 export async function historyXlsx(rows: readonly HistoryRow[]): Promise<Buffer> {
+  return recordsXlsx(rows.map(exportRecord));
+}
+
+/** The same workbook from export records (the whole shop's sales are made into records by shopExportRecord). */
+export async function recordsXlsx(records: readonly ExportRecord[]): Promise<Buffer> {
   // Loaded on the first Excel export, not at start: exceljs takes most of a second to load.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -75,8 +80,7 @@ export async function historyXlsx(rows: readonly HistoryRow[]): Promise<Buffer> 
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { vertical: 'top', wrapText: true };
-  for (const row of rows) {
-    const record = exportRecord(row);
+  for (const record of records) {
     // Empty values are left out: an empty cell, not an empty string.
     const values = Object.fromEntries(EXPORT_COLUMNS.map(([header]) => [header, SPEC[header].value(record)]).filter(([, value]) => value !== null && value !== ''));
     sheet.addRow(values);

@@ -28,3 +28,10 @@ export function formatTime(at: string | number | Date): string {
 export function formatDateTime(at: string | number | Date): string {
   return `${(language() === 'en' ? DATE_SHORT : DATE_NUMERIC).format(new Date(at))}, ${formatTime(at)}`;
 }
+
+const DAY_MONTH = new Intl.DateTimeFormat('en-IN', { day: '2-digit', month: '2-digit' });
+
+/** A moment's local day and month, the same in every language: "01/12". */
+export function formatDayMonth(at: string | number | Date): string {
+  return DAY_MONTH.format(new Date(at));
+}

@@ -301,6 +301,9 @@ export const en = {
     printReceiptFor: (amount: string, time: string) => `Print receipt: ${amount} at ${time}`,
     byBos: (n: number) => `${n} confirmed by BOS`,
     byHand: (n: number) => `${n} marked paid by hand`,
+    scopeLabel: 'Sales of',
+    scopes: { shop: 'Whole shop', counter: 'This counter' },
+    shopLoading: 'Asking the shop hub…',
   },
   export: {
     title: 'Export',

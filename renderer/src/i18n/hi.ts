@@ -287,6 +287,9 @@ export const hi: Strings = {
     printReceiptFor: (amount: string, time: string) => `रसीद प्रिंट करें: ${time} के ${amount}`,
     byBos: (n: number) => `${n} BOS ने पक्के किए`,
     byHand: (n: number) => `${n} हाथ से दर्ज किए`,
+    scopeLabel: 'किसकी बिक्री',
+    scopes: { shop: 'पूरी दुकान', counter: 'यह काउंटर' },
+    shopLoading: 'दुकान के हब से पूछ रहे हैं…',
   },
   export: {
     title: 'एक्सपोर्ट',

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { HistoryView, PosError } from '../../../electron/contract';
 import { localDay, shiftDay } from '../../../electron/contract/days';
 import { ErrorBox } from '../components/ErrorBox';
 import { callPos, useSettings } from '../hooks/usePos';
+import { useHub } from '../hooks/useShopFeed';
 import { useSingleFlight } from '../hooks/useSingleFlight';
 import { t } from '../i18n';
 import { formatDay } from '../i18n/dates';
@@ -14,9 +15,59 @@ import { orderRows, ROW_ORDERS, type RowOrder } from './history/rowOrder';
 import { filterRows, HISTORY_FILTERS, type HistoryFilter } from './history/rowFilter';
 import './history/history.css';
 
-/** A day's sales and refunds from the journal: summary, table (newest first), search, resolve, reprint, export. */
+type Scope = 'counter' | 'shop';
+
+// Only the owner's Counter shows the whole shop: its code loads when it is first shown, not with the cashier's window.
+const ShopHistory = lazy(() => import('./shop/ShopHistory').then((m) => ({ default: m.ShopHistory })));
+
+/**
+ * History: a day chosen, then this counter's own journal, or on the owner's Counter (paired with the
+ * shop hub as the owner's) the whole shop from the hub, which it opens on.
+ */
 export function HistoryScreen() {
   const [day, setDay] = useState(() => localDay(new Date()));
+  const [chosen, setChosen] = useState<Scope | null>(null);
+  const hub = useHub();
+  const ownerOfShop = hub?.paired === true && hub.role === 'owner';
+  const scope: Scope = ownerOfShop ? (chosen ?? 'shop') : 'counter';
+  const today = localDay(new Date());
+  return (
+    <div className="history">
+      <div className="history-bar no-print">
+        <h1 className="screen-title">{t.history.title}</h1>
+        <div className="day-picker">
+          <button type="button" onClick={() => setDay(shiftDay(day, -1))}>{t.history.previousDay}</button>
+          <DayField id="history-day" label={t.history.day} labelHidden value={day} max={today} onChange={setDay} />
+          <button type="button" disabled={day >= today} onClick={() => setDay(shiftDay(day, 1))}>{t.history.nextDay}</button>
+          <button type="button" disabled={day === today} onClick={() => setDay(today)}>{t.history.today}</button>
+        </div>
+        <button type="button" onClick={() => window.print()}>{t.history.print}</button>
+      </div>
+      {ownerOfShop && (
+        <fieldset className="history-scope no-print">
+          <legend className="visually-hidden">{t.history.scopeLabel}</legend>
+          <span className="history-scope-label" aria-hidden="true">{t.history.scopeLabel}</span>
+          {(['shop', 'counter'] as const).map((s) => (
+            <label key={s} className="radio">
+              <input type="radio" name="history-scope" value={s} checked={scope === s} onChange={() => setChosen(s)} />
+              <span>{t.history.scopes[s]}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {scope === 'shop' ? (
+        <Suspense fallback={<p role="status">{t.history.shopLoading}</p>}>
+          <ShopHistory day={day} today={today} />
+        </Suspense>
+      ) : (
+        <CounterHistory day={day} today={today} />
+      )}
+    </div>
+  );
+}
+
+/** A day's sales and refunds from this counter's journal: summary, table (newest first), search, resolve, reprint, export. */
+function CounterHistory({ day, today }: { day: string; today: string }) {
   const [view, setView] = useState<HistoryView | null>(null);
   const [error, setError] = useState<PosError | null>(null);
   const [filter, setFilter] = useState<HistoryFilter>('all');
@@ -49,21 +100,9 @@ export function HistoryScreen() {
 
   const shown = view && view.day === day ? orderRows(filterRows(view.rows, filter, query), order) : [];
   const title = formatDay(day);
-  const today = localDay(new Date());
 
   return (
-    <div className="history">
-      <div className="history-bar no-print">
-        <h1 className="screen-title">{t.history.title}</h1>
-        <div className="day-picker">
-          <button type="button" onClick={() => setDay(shiftDay(day, -1))}>{t.history.previousDay}</button>
-          <DayField id="history-day" label={t.history.day} labelHidden value={day} max={today} onChange={setDay} />
-          <button type="button" disabled={day >= today} onClick={() => setDay(shiftDay(day, 1))}>{t.history.nextDay}</button>
-          <button type="button" disabled={day === today} onClick={() => setDay(today)}>{t.history.today}</button>
-        </div>
-        <button type="button" onClick={() => window.print()}>{t.history.print}</button>
-      </div>
-
+    <>
       {error && <ErrorBox error={error} />}
       {!view || view.day !== day ? (
         <p role="status">{t.history.loading}</p>
@@ -108,6 +147,6 @@ export function HistoryScreen() {
           </div>
         </>
       )}
-    </div>
+    </>
   );
 }

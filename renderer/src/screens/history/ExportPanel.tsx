@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat, ExportView, PosError } from '../../../../electron/contract';
+import { daysInSpan, MAX_SHOP_EXPORT_DAYS } from '../../../../electron/contract/days';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
@@ -28,8 +29,19 @@ function outcome(view: ExportView): () => string {
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 
-/** A day or a span of days as an Excel workbook or a CSV, written where the owner chooses (Electron) or downloaded (preview). */
-export function ExportPanel({ day, today }: { day: string; today: string }) {
+/** The whole shop's export (owner's Counter): all counters or the one chosen, at most 31 days. */
+export interface ShopExport {
+  terminalId: string | null;
+  /** The panel's title and the refusal of too long a span, in the whole-shop strings (loaded with that screen). */
+  title: string;
+  tooLong: string;
+}
+
+/**
+ * A day or a span of days as an Excel workbook or a CSV, written where the owner chooses (Electron)
+ * or downloaded (preview): this counter's journal, or with `shop` the whole shop's sales from the hub.
+ */
+export function ExportPanel({ day, today, shop }: { day: string; today: string; shop?: ShopExport }) {
   const [from, setFrom] = useState(day);
   const [to, setTo] = useState(day);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
@@ -43,11 +55,14 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
   }, [day]);
 
   const backwards = from > to;
+  const tooLong = !backwards && shop !== undefined && daysInSpan(from, to) > MAX_SHOP_EXPORT_DAYS;
   const exportFile = () =>
     void run(async () => {
       setNotice(null);
       setError(null);
-      const result = await withOwner(() => window.pos.exportHistory({ fromDay: from, toDay: to, format }));
+      const result = await withOwner(() =>
+        shop ? window.pos.exportShop({ fromDay: from, toDay: to, format, ...(shop.terminalId ? { terminalId: shop.terminalId } : {}) }) : window.pos.exportHistory({ fromDay: from, toDay: to, format }),
+      );
       if (!result.ok) return setError(result.error);
       if (result.value.kind === 'download') download(result.value);
       setNotice(() => outcome(result.value));
@@ -55,7 +70,7 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
 
   return (
     <section className="export-panel" aria-labelledby="export-title">
-      <h2 id="export-title">{t.export.title}</h2>
+      <h2 id="export-title">{shop ? shop.title : t.export.title}</h2>
       <div className="export-row">
         <DayField id="export-from" label={t.export.from} value={from} max={today} onChange={setFrom} />
         <DayField id="export-to" label={t.export.to} value={to} max={today} onChange={setTo} />
@@ -71,11 +86,12 @@ export function ExportPanel({ day, today }: { day: string; today: string }) {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="primary" disabled={busy || backwards} aria-busy={busy} onClick={exportFile}>
+        <button type="button" className="primary" disabled={busy || backwards || tooLong} aria-busy={busy} onClick={exportFile}>
           {busy ? t.export.exporting : t.export.run[format]}
         </button>
       </div>
       {backwards && <p className="field-error" role="alert">{t.export.backwards}</p>}
+      {tooLong && <p className="field-error" role="alert">{shop?.tooLong}</p>}
       <p className="notice" role="status">{notice?.() ?? ''}</p>
       {error && <ErrorBox error={error} />}
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { HubView, PosError } from '../../../../electron/contract';
 import { ErrorBox } from '../../components/ErrorBox';
 import { follow } from '../../hooks/follow';
@@ -7,6 +7,9 @@ import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
 import { hubAddressAllowed, PAIRING_CODE } from './hubAddress';
+
+// Only the owner's Counter pairs counters and makes keys: loaded when first shown, not with the cashier's window.
+const ShopOwnerPanel = lazy(() => import('./ShopOwnerPanel').then((m) => ({ default: m.ShopOwnerPanel })));
 
 /** The link's state in plain words: connected to which shop and when a payment last came, or what is wrong. */
 function HubState({ hub }: { hub: HubView }) {
@@ -98,6 +101,11 @@ export function HubSection() {
             <button type="button" className="danger" disabled={busy} onClick={() => setAskingDisconnect(true)}>{t.hub.disconnect}</button>
           </div>
         ))}
+      {hub.paired && hub.role === 'owner' && hub.state !== 'refused' && (
+        <Suspense fallback={null}>
+          <ShopOwnerPanel />
+        </Suspense>
+      )}
       {canPair && (
         <form className="hub-pair" onSubmit={connect} noValidate aria-labelledby="hub-title">
           <div className="field">
