@@ -205,4 +205,28 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     await caughtUp(hub, [counter]);
     expect(proxy.posts.every((p) => p.status === 200)).toBe(true);
   }, 40_000);
+
+  it('a sale rung up before midnight and paid after it is reconciled on the day it was rung up', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const counter = track(await openCounter('Counter 1'));
+    const owner = track(await openCounter('Owner'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    await owner.pair(hub.url, await hub.code('owner'));
+    // Only the wall clock is moved (the journal's times); timers run as ever.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    track({ close: async () => void vi.useRealTimers() });
+    vi.setSystemTime(new Date('2026-11-30T23:59:58+05:30'));
+    const sale = await counter.ring(8_800);
+    await caughtUp(hub, [counter]);
+    vi.setSystemTime(new Date('2026-12-01T00:00:02+05:30'));
+    expect(await counter.markPaid(sale.saleId)).toMatchObject({ state: 'paid' });
+    await caughtUp(hub, [counter]);
+
+    const own = byState((await counter.history('2026-11-30')).summary);
+    expect(own.paid).toEqual({ count: 1, paise: 8_800 });
+    await vi.waitFor(async () => {
+      const day = valueOf<ShopDayView>(await owner.services.handle('shop.day', { day: '2026-11-30' }));
+      expect(day.counters).toEqual([expect.objectContaining({ name: 'Counter 1', reported: own, differs: false, totals: expect.objectContaining({ sales: own }) })]);
+    }, { timeout: 10_000, interval: 50 });
+  }, 40_000);
 });

@@ -1,5 +1,7 @@
+import { localDay } from '../../contract/days';
 import type { SaleStateTotals } from '../../contract/hub';
 import { foldSales } from './fold';
+import { readRecent } from './recent';
 import { inSpan, readSpan } from './span';
 
 /** What this counter's journal says for one day: sales rung up that day, by state (as the hub folds them too). */
@@ -13,4 +15,19 @@ export async function dayTotals(dir: string, day: string): Promise<SaleStateTota
     totals[sale.state].paise += sale.amountPaise;
   }
   return totals;
+}
+
+/**
+ * The local day each of these sales was rung up on, from its `sale.requested` line in the recent files
+ * (where a sale can still be answered): a later line of a sale changes that day's totals, not its own.
+ */
+export async function saleDays(dir: string, saleIds: readonly string[], now: Date = new Date()): Promise<Map<string, string>> {
+  const wanted = new Set(saleIds);
+  const found = new Map<string, string>();
+  if (wanted.size === 0) return found;
+  for (const event of (await readRecent(dir, now)).events) {
+    const saleId = event.data.saleId;
+    if (event.type === 'sale.requested' && typeof saleId === 'string' && wanted.has(saleId)) found.set(saleId, localDay(new Date(event.at)));
+  }
+  return found;
 }

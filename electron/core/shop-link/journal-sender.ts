@@ -12,6 +12,8 @@ export interface JournalSenderDeps {
   eventsAfter: (lastId: number | null) => Promise<JournalEvent[]>;
   /** What this counter's own journal says for a day (the owner's reconciliation line). */
   reportDay: (day: string) => Promise<SaleStateTotals>;
+  /** The day each sale was rung up on, for sales whose request this sender has not seen (sold before a restart). */
+  saleDays?: (saleIds: readonly string[]) => Promise<Map<string, string>>;
   /** Retry delays after a failed send (ms). */
   backoff?: { firstMs: number; factor: number; maxMs: number };
 }
@@ -19,6 +21,8 @@ export interface JournalSenderDeps {
 const BATCH = 500;
 /** More appended than this while the hub is away: forget them in memory and read the journal again when it is back. */
 const MAX_PENDING = 10_000;
+/** Sales whose request day is remembered; an older one is looked up in the journal if it changes again. */
+const MAX_SALE_DAYS = 5_000;
 
 const batchAnswer = z.object({ accepted: z.number(), duplicates: z.number(), lastId: z.number().nullable() });
 const cursorAnswer = z.object({ lastId: z.number().nullable() });
@@ -38,6 +42,7 @@ export class JournalSender {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private stopped = false;
+  private readonly saleDay = new Map<string, string>();
 
   constructor(private readonly deps: JournalSenderDeps) {}
 
@@ -131,7 +136,7 @@ export class JournalSender {
     try {
       for (let i = 0; i < events.length; i += BATCH) {
         const chunk = events.slice(i, i + BATCH);
-        for (const event of chunk) days.add(localDay(new Date(event.at)));
+        for (const day of await this.daysChanged(chunk)) days.add(day);
         const last = i + BATCH >= events.length;
         const body: JournalBatch = { events: chunk, ...(last ? { reported: await this.report(days) } : {}) };
         const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
@@ -143,6 +148,42 @@ export class JournalSender {
       this.readFromJournal = true;
       throw error;
     }
+  }
+
+  /**
+   * The days whose totals these events change: each event's own, and for a sale's later lines the day it
+   * was rung up (a sale shown at 23:59 and paid at 00:01 is the earlier day's, on the counter and at the hub).
+   */
+  private async daysChanged(events: readonly JournalEvent[]): Promise<Set<string>> {
+    const days = new Set<string>();
+    const unknown = new Set<string>();
+    for (const event of events) {
+      const day = localDay(new Date(event.at));
+      days.add(day);
+      const saleId = event.type.startsWith('sale.') && typeof event.data.saleId === 'string' ? event.data.saleId : null;
+      if (!saleId) continue;
+      if (event.type === 'sale.requested') this.rememberSaleDay(saleId, day);
+      const rungUp = this.saleDay.get(saleId);
+      if (rungUp) days.add(rungUp);
+      else unknown.add(saleId);
+    }
+    if (unknown.size > 0 && this.deps.saleDays) {
+      try {
+        for (const [saleId, day] of await this.deps.saleDays([...unknown])) {
+          this.rememberSaleDay(saleId, day);
+          days.add(day);
+        }
+      } catch {
+        // Unreadable now: that day's line is brought up to date by its next report.
+      }
+    }
+    return days;
+  }
+
+  private rememberSaleDay(saleId: string, day: string): void {
+    this.saleDay.delete(saleId);
+    this.saleDay.set(saleId, day);
+    if (this.saleDay.size > MAX_SALE_DAYS) this.saleDay.delete(this.saleDay.keys().next().value!);
   }
 
   private async report(days: ReadonlySet<string>): Promise<NonNullable<JournalBatch['reported']>> {
