@@ -1,6 +1,7 @@
 // The whole shop on one real hub, on PGlite and on PostgreSQL: two counters and the owner's Counter,
 // payments by BOS through the sandbox's webhook, the owner's day equal to each counter's own History,
 // a counter offline for 50 sales, the read API's keys, and a slow hub that never slows a sale.
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDay } from '../../electron/contract/days';
 import type { DaySalesAnswer, DaySummaryAnswer, SaleStateTotals } from '../../electron/contract/hub';
@@ -229,4 +230,18 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
       expect(day.counters).toEqual([expect.objectContaining({ name: 'Counter 1', reported: own, differs: false, totals: expect.objectContaining({ sales: own }) })]);
     }, { timeout: 10_000, interval: 50 });
   }, 40_000);
+
+  it('the hub closes at once with a connection open that never carried a request (fetch leaves one after a counter stops its stream)', async () => {
+    const hub = await startShopHub(stores(driver));
+    const counter = track(await openCounter('Counter 1'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    const { port } = new URL(hub.url);
+    const spare = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => spare.once('connect', () => resolve()));
+    const dropped = new Promise<void>((resolve) => spare.once('close', () => resolve()));
+    // Without the fix this waits for the client to give the connection up (fetch: 4 s; this one: never).
+    await hub.close();
+    await dropped;
+    expect(spare.destroyed).toBe(true);
+  }, 15_000);
 });
