@@ -56,7 +56,11 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     const owner = track(await openCounter('Owner'));
     await Promise.all([one.pair(hub.url, await hub.code('counter')), two.pair(hub.url, await hub.code('counter')), owner.pair(hub.url, await hub.code('owner'))]);
     expect(await owner.hub()).toMatchObject({ role: 'owner', shopName: 'Sharma Stores' });
-    for (const counter of [one, two]) counter.services.sandbox()!.control.setWebhookTarget({ url: hub.webhookUrl, shape: 'razorpay', encoding: 'json' });
+    // Both of BOS's webhook shapes: Razorpay's qr_code.credited as JSON, and UPIQR_SUCCESS form-encoded.
+    one.services.sandbox()!.control.setWebhookTarget({ url: hub.webhookUrl, shape: 'razorpay', encoding: 'json' });
+    two.services.sandbox()!.control.setWebhookTarget({ url: hub.webhookUrl, shape: 'upiqr', encoding: 'form' });
+    const changes: unknown[] = [];
+    owner.services.subscribe((event, payload) => event === 'shop.changed' && changes.push(payload));
 
     /** The customer pays the QR; BOS's webhook reaches the hub, which pushes it to the counter. */
     const paidByBos = async (counter: ShopCounter, amountPaise: number) => {
@@ -77,6 +81,11 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     await paidByBos(one, 12_050);
     await markedByHand(one, 5_000);
     await cancelled(one, 7_500);
+    // The customer pays the QR after the cashier cancelled it: on the late list, not paid.
+    const cancelledSale = (await one.history(today())).rows.find((r) => r.kind === 'sale' && r.state === 'cancelled')!;
+    const late = new Promise<void>((resolve) => one.services.subscribe((event, payload) => event === 'payments.lateChanged' && (payload as unknown[]).length > 0 && resolve()));
+    expect(one.services.sandbox()!.control.pay({ qrId: one.services.sandbox()!.control.issuedQrs().at(-1)!.id })).toMatchObject({ ok: true });
+    await late;
     await paidByBos(one, 20_000);
     await markedByHand(one, 1_00);
     await expired;
@@ -104,7 +113,11 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     }
     const sum = (state: keyof SaleStateTotals) => ({ count: own.one.sales[state].count + own.two.sales[state].count, paise: own.one.sales[state].paise + own.two.sales[state].paise });
     expect(day.all.sales).toEqual({ creating: sum('creating'), showing: sum('showing'), paid: sum('paid'), cancelled: sum('cancelled'), expired: sum('expired'), failed: sum('failed') });
-    expect(day.all).toMatchObject({ collectedPaise: 50_050, confirmedByBos: 3, markedByHand: 3 });
+    expect(day.all).toMatchObject({ collectedPaise: 50_050, confirmedByBos: 3, markedByHand: 3, latePayments: 1 });
+    expect(day.sales.find((s) => s.saleId === cancelledSale.id)).toMatchObject({ state: 'cancelled', latePayment: { amountPaise: 7_500, reason: 'after_cancel' } });
+    expect((await one.history(today())).rows.find((r) => r.id === cancelledSale.id)).toMatchObject({ state: 'cancelled', latePayment: { amountPaise: 7_500, reason: 'after_cancel' } });
+    // The owner's screen heard of each counter's batches on the shop stream.
+    expect(changes).toEqual(expect.arrayContaining([{ terminalId: one.terminalId(), days: [today()] }, { terminalId: two.terminalId(), days: [today()] }]));
     expect(day.sales).toHaveLength(9);
     expect(day.unmatched).toEqual([]);
 
@@ -229,6 +242,60 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
       const day = valueOf<ShopDayView>(await owner.services.handle('shop.day', { day: '2026-11-30' }));
       expect(day.counters).toEqual([expect.objectContaining({ name: 'Counter 1', reported: own, differs: false, totals: expect.objectContaining({ sales: own }) })]);
     }, { timeout: 10_000, interval: 50 });
+  }, 40_000);
+
+  it('a sale rung up before midnight, the Counter restarted, and paid after midnight is reconciled on the day it was rung up', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const counter = track(await openCounter('Counter 1'));
+    const owner = track(await openCounter('Owner'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    await owner.pair(hub.url, await hub.code('owner'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    track({ close: async () => void vi.useRealTimers() });
+    vi.setSystemTime(new Date('2026-11-30T23:59:58+05:30'));
+    const sale = await counter.ring(6_400);
+    await caughtUp(hub, [counter]);
+    await counter.restart();
+    vi.setSystemTime(new Date('2026-12-01T00:00:02+05:30'));
+    // Left open by the quit, it comes back for a person to settle; the new run never saw its request line.
+    expect(await counter.markPaid(sale.saleId)).toMatchObject({ state: 'paid' });
+    await caughtUp(hub, [counter]);
+
+    const own = byState((await counter.history('2026-11-30')).summary);
+    expect(own.paid).toEqual({ count: 1, paise: 6_400 });
+    await vi.waitFor(async () => {
+      const day = valueOf<ShopDayView>(await owner.services.handle('shop.day', { day: '2026-11-30' }));
+      expect(day.counters).toEqual([expect.objectContaining({ reported: own, differs: false, totals: expect.objectContaining({ sales: own }) })]);
+    }, { timeout: 10_000, interval: 50 });
+  }, 40_000);
+
+  it('the owner\'s Counter runs the shop on the real hub: pairing codes, terminals, an owner key, revoking a counter', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const owner = track(await openCounter('Owner'));
+    await owner.pair(hub.url, await hub.code('owner'));
+    const run = async <T>(op: string, input: unknown) => valueOf<T>(await owner.services.handle(op, input));
+    await run('owner.setPin', { pin: '2468' });
+    await run('owner.unlock', { pin: '2468' });
+
+    const made = await run<{ code: string; role: string; expiresAt: string }>('hub.pairingCode', { role: 'counter', name: 'Counter 7' });
+    expect(made).toMatchObject({ code: expect.stringMatching(/^\d{6}$/), role: 'counter' });
+    const counter = track(await openCounter('Till by the door'));
+    expect(await counter.pair(hub.url, made.code)).toMatchObject({ role: 'counter', shopName: 'Sharma Stores' });
+    const listed = await run<Array<{ terminalId: string; name: string; role: string; revoked: boolean }>>('hub.terminals', undefined);
+    expect(listed.map((t) => [t.name, t.role, t.revoked]).sort()).toEqual([['Counter 7', 'counter', false], ['Owner', 'owner', false]]);
+    expect(listed.find((t) => t.role === 'counter')?.terminalId).toBe(counter.terminalId());
+
+    const { key } = await run<{ key: string }>('hub.ownerKey', { label: 'Accounts' });
+    expect((await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+
+    expect(await counter.markPaid((await counter.ring(3_300)).saleId)).toMatchObject({ state: 'paid' });
+    await caughtUp(hub, [counter]);
+    expect(await run('hub.revoke', { terminalId: counter.terminalId() })).toMatchObject({ terminalId: counter.terminalId(), revoked: true });
+    await vi.waitFor(async () => expect(await counter.hub()).toMatchObject({ state: 'refused', problem: expect.stringMatching(/pair it again/) }), { timeout: 10_000, interval: 20 });
+    // Revoked, it sells on; the hub keeps what it had.
+    expect(await counter.markPaid((await counter.ring(1_200)).saleId)).toMatchObject({ state: 'paid', confirmedBy: 'person' });
+    const day = await ownerDay(owner);
+    expect(day.counters).toEqual([expect.objectContaining({ name: 'Counter 7', totals: expect.objectContaining({ sales: expect.objectContaining({ paid: { count: 1, paise: 3_300 } }) }) })]);
   }, 40_000);
 
   it('the hub closes at once with a connection open that never carried a request (fetch leaves one after a counter stops its stream)', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
 import type { HubView, HistoryView, SaleView } from '../../electron/contract/views';
+import type { SecretBox } from '../../electron/core/settings';
 import type { SandboxOptions } from '../../electron/sandbox';
 import { createPreviewServices, type PreviewServices } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';
@@ -28,6 +29,8 @@ export interface ShopCounter {
   /** The sale's next change to `state` (BOS's payment through the hub, the QR's expiry). */
   becomes(saleId: string, state: SaleView['state'], timeoutMs?: number): Promise<SaleView>;
   history(day: string): Promise<HistoryView>;
+  /** Stops and starts again on the same data dir, settings and hub credential (a quit and relaunch). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,23 @@ export async function openCounter(name: string, o: { sandboxOptions?: SandboxOpt
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-shop-'));
   const settingsStore = createMemorySettingsStore({ terminalName: name });
   const hubSecretBox = createMemorySecretBox();
+  const counter: ShopCounter = {
+    ...(await startCounter(name, dataDir, settingsStore, hubSecretBox, o)),
+    async restart() {
+      await counter.services.dispose();
+      Object.assign(counter, await startCounter(name, dataDir, settingsStore, hubSecretBox, o));
+    },
+    async close() {
+      await counter.services.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return counter;
+}
+
+type Started = Omit<ShopCounter, 'restart' | 'close'>;
+
+async function startCounter(name: string, dataDir: string, settingsStore: ReturnType<typeof createMemorySettingsStore>, hubSecretBox: SecretBox, o: { sandboxOptions?: SandboxOptions; fetch?: typeof fetch }): Promise<Started> {
   const services = await createPreviewServices({
     settingsStore,
     secretBox: createMemorySecretBox(),
@@ -95,9 +115,5 @@ export async function openCounter(name: string, o: { sandboxOptions?: SandboxOpt
         waiters.add(check);
       }),
     history: (day) => handle<HistoryView>('history.day', { day }),
-    async close() {
-      await services.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
   };
 }
