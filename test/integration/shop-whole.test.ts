@@ -1,7 +1,9 @@
 // The whole shop on one real hub, on PGlite and on PostgreSQL: two counters and the owner's Counter,
 // payments by BOS through the sandbox's webhook, the owner's day equal to each counter's own History,
 // a counter offline for 50 sales, the read API's keys, and a slow hub that never slows a sale.
+import { appendFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDay } from '../../electron/contract/days';
 import type { DaySalesAnswer, DaySummaryAnswer, SaleStateTotals } from '../../electron/contract/hub';
@@ -296,6 +298,32 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect(await counter.markPaid((await counter.ring(1_200)).saleId)).toMatchObject({ state: 'paid', confirmedBy: 'person' });
     const day = await ownerDay(owner);
     expect(day.counters).toEqual([expect.objectContaining({ name: 'Counter 7', totals: expect.objectContaining({ sales: expect.objectContaining({ paid: { count: 1, paise: 3_300 } }) }) })]);
+  }, 40_000);
+
+  it('a journal line with a NUL in it (BOS\'s words) does not stop the counter\'s journal reaching the hub', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const counter = track(await openCounter('Counter 1'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    expect(await counter.markPaid((await counter.ring(1_500)).saleId)).toMatchObject({ state: 'paid' });
+    const before = await caughtUp(hub, [counter]);
+    // A sale BOS refused in words with a NUL in them, as the journal writes it (PostgreSQL's jsonb can hold no NUL).
+    await counter.restart(async () => {
+      const last = Math.max(...[...before.keys()].map((k) => Number(k.split('#')[1])));
+      const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
+      appendFileSync(join(counter.journalDir, `${today()}.jsonl`), line(last + 1, 'sale.requested', { saleId: 's_nul', amountPaise: 104 }) + line(last + 2, 'sale.qr_refused', { saleId: 's_nul', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', bosMessage: 'VPA\u0000 does not exist', late: false }));
+    });
+    expect(await counter.cancel((await counter.ring(2_500)).saleId)).toMatchObject({ state: 'cancelled' });
+    await caughtUp(hub, [counter]);
+
+    const key = await hub.ownerKey();
+    const sales = (await (await fetch(`${hub.url}/v1/days/${today()}/sales`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySalesAnswer;
+    expect(sales.sales.find((s) => s.saleId === 's_nul')).toMatchObject({ state: 'failed', bosMessage: 'VPA\uFFFD does not exist' });
+    const own = byState((await counter.history(today())).summary);
+    expect(own.failed).toEqual({ count: 1, paise: 104 });
+    await vi.waitFor(async () => {
+      const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
+      expect(summary.counters).toEqual([expect.objectContaining({ reported: own, differs: false })]);
+    }, { timeout: 10_000, interval: 50 });
   }, 40_000);
 
   it('the hub closes at once with a connection open that never carried a request (fetch leaves one after a counter stops its stream)', async () => {

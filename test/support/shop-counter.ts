@@ -29,8 +29,8 @@ export interface ShopCounter {
   /** The sale's next change to `state` (BOS's payment through the hub, the QR's expiry). */
   becomes(saleId: string, state: SaleView['state'], timeoutMs?: number): Promise<SaleView>;
   history(day: string): Promise<HistoryView>;
-  /** Stops and starts again on the same data dir, settings and hub credential (a quit and relaunch). */
-  restart(): Promise<void>;
+  /** Stops and starts again on the same data dir, settings and hub credential (a quit and relaunch); `meanwhile` runs while it is stopped. */
+  restart(meanwhile?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,8 +45,9 @@ export async function openCounter(name: string, o: { sandboxOptions?: SandboxOpt
   const hubSecretBox = createMemorySecretBox();
   const counter: ShopCounter = {
     ...(await startCounter(name, dataDir, settingsStore, hubSecretBox, o)),
-    async restart() {
+    async restart(meanwhile) {
       await counter.services.dispose();
+      await meanwhile?.();
       Object.assign(counter, await startCounter(name, dataDir, settingsStore, hubSecretBox, o));
     },
     async close() {

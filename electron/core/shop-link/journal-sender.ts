@@ -3,6 +3,7 @@ import { localDay } from '../../contract/days';
 import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import type { JournalEvent } from '../../contract/journal';
 import { HubClient } from './client';
+import { storable } from './storable';
 import type { HubLinkConfig } from './link';
 
 export interface JournalSenderDeps {
@@ -138,7 +139,7 @@ export class JournalSender {
         const chunk = events.slice(i, i + BATCH);
         for (const day of await this.daysChanged(chunk)) days.add(day);
         const last = i + BATCH >= events.length;
-        const body: JournalBatch = { events: chunk, ...(last ? { reported: await this.report(days) } : {}) };
+        const body: JournalBatch = { events: chunk.map(storable), ...(last ? { reported: await this.report(days) } : {}) };
         const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
         if (!answer.ok) throw new Error(answer.error.message);
         this.lastSent = Math.max(this.lastSent ?? -Infinity, answer.value.lastId ?? -Infinity, chunk.at(-1)!.id);
