@@ -326,6 +326,22 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     }, { timeout: 10_000, interval: 50 });
   }, 40_000);
 
+  it('a revoked counter that sells on stops calling the hub, so it cannot lock out a counter at the same address', async () => {
+    const shopStore = stores(driver);
+    const hub = track(await startShopHub(shopStore));
+    const gone = track(await openCounter('Counter 1'));
+    const stays = track(await openCounter('Counter 2'));
+    await gone.pair(hub.url, await hub.code('counter'));
+    await stays.pair(hub.url, await hub.code('counter'));
+    await shopStore.store.revokeTerminal(hub.shop.id, gone.terminalId()!, Date.now());
+    await vi.waitFor(async () => expect(await gone.hub()).toMatchObject({ state: 'refused' }), { timeout: 10_000, interval: 20 });
+    // More sales than the hub takes refused credentials from one address in a minute (20).
+    for (let i = 0; i < 25; i += 1) expect(await gone.markPaid((await gone.ring(1_000 + i)).saleId)).toMatchObject({ state: 'paid' });
+    expect(await stays.markPaid((await stays.ring(900)).saleId)).toMatchObject({ state: 'paid' });
+    await caughtUp(hub, [stays]);
+    expect((await fetch(`${hub.url}/v1/me`, { headers: { authorization: `Bearer ${await stays.credential()}` } })).status).toBe(200);
+  }, 40_000);
+
   it('the hub closes at once with a connection open that never carried a request (fetch leaves one after a counter stops its stream)', async () => {
     const hub = await startShopHub(stores(driver));
     const counter = track(await openCounter('Counter 1'));

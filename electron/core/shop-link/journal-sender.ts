@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDay } from '../../contract/days';
 import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import type { JournalEvent } from '../../contract/journal';
-import { HubClient } from './client';
+import { HubClient, type HubFailure } from './client';
 import { storable } from './storable';
 import type { HubLinkConfig } from './link';
 
@@ -43,12 +43,15 @@ export class JournalSender {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private stopped = false;
+  /** The hub refused this counter's credential (unpaired by the owner): nothing is sent until it is paired again. */
+  private refused = false;
   private readonly saleDay = new Map<string, string>();
 
   constructor(private readonly deps: JournalSenderDeps) {}
 
   /** A line was just written: send it soon (or with the retry already waiting, while the hub is away). */
   enqueue(event: JournalEvent): void {
+    if (this.refused) return;
     if (!this.readFromJournal) this.pending.push(event);
     if (this.pending.length > MAX_PENDING) {
       this.pending = [];
@@ -60,6 +63,7 @@ export class JournalSender {
   /** After a start or a new pairing: ask the hub where it is, then catch up from the journal. */
   restart(): void {
     this.stopped = false;
+    this.refused = false;
     this.lastSent = undefined;
     this.pending = [];
     this.readFromJournal = true;
@@ -99,6 +103,8 @@ export class JournalSender {
         this.failures = 0;
       })
       .catch(() => {
+        // A refused credential is not retried: each try would count against the counter's address at the hub.
+        if (this.refused) return;
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
         this.schedule(Math.min(maxMs, firstMs * factor ** this.failures));
         this.failures += 1;
@@ -119,7 +125,7 @@ export class JournalSender {
     const client = new HubClient(this.deps.fetch, config.url);
     if (this.lastSent === undefined) {
       const cursor = await client.call('GET', HUB_ROUTES.journalCursor, config.credential, undefined, (v) => cursorAnswer.parse(v));
-      if (!cursor.ok) throw new Error(cursor.error.message);
+      if (!cursor.ok) throw this.failed(cursor.error);
       this.lastSent = cursor.value.lastId;
     }
     let events: JournalEvent[];
@@ -141,7 +147,7 @@ export class JournalSender {
         const last = i + BATCH >= events.length;
         const body: JournalBatch = { events: chunk.map(storable), ...(last ? { reported: await this.report(days) } : {}) };
         const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
-        if (!answer.ok) throw new Error(answer.error.message);
+        if (!answer.ok) throw this.failed(answer.error);
         this.lastSent = Math.max(this.lastSent ?? -Infinity, answer.value.lastId ?? -Infinity, chunk.at(-1)!.id);
       }
     } catch (error) {
@@ -185,6 +191,11 @@ export class JournalSender {
     this.saleDay.delete(saleId);
     this.saleDay.set(saleId, day);
     if (this.saleDay.size > MAX_SALE_DAYS) this.saleDay.delete(this.saleDay.keys().next().value!);
+  }
+
+  private failed(failure: HubFailure): Error {
+    if (failure.kind === 'unauthorized') this.refused = true;
+    return new Error(failure.message);
   }
 
   private async report(days: ReadonlySet<string>): Promise<NonNullable<JournalBatch['reported']>> {
