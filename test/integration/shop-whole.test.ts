@@ -199,6 +199,28 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     }, { timeout: 10_000, interval: 50 });
   }, 60_000);
 
+  it('a backlog of over 500 lines reaches the hub in batches of at most 500, in id order, each line once', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const proxy = track(await startShopProxy(hub.url));
+    const counter = track(await openCounter('Counter 1'));
+    await counter.pair(proxy.url, await hub.code('counter'));
+    await caughtUp(hub, [counter]);
+    const before = proxy.posts.length;
+    proxy.mode = 'refuse';
+    await vi.waitFor(async () => expect((await counter.hub()).state).toBe('reconnecting'), { timeout: 5_000, interval: 20 });
+    for (let i = 0; i < 180; i += 1) await counter.cancel((await counter.ring(500 + i)).saleId);
+    proxy.mode = 'pass';
+    const lines = (await caughtUp(hub, [counter], 20_000)).size;
+    const sent = proxy.posts.slice(before).filter((p) => p.answer);
+    expect(lines).toBeGreaterThan(500);
+    expect(sent.length).toBeGreaterThan(1);
+    expect(sent.every((p) => p.ids.length <= 500)).toBe(true);
+    const ids = sent.flatMap((p) => p.ids);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sent.reduce((n, p) => n + p.answer!.duplicates, 0)).toBe(0);
+  }, 60_000);
+
   it('a hub that holds the journal\'s POST for seconds never slows a sale: the QR shows and the sale is paid while it is held', async () => {
     const hub = track(await startShopHub(stores(driver)));
     const proxy = track(await startShopProxy(hub.url));
