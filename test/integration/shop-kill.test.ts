@@ -135,6 +135,7 @@ describe.each(SHOP_DRIVERS)('a counter killed mid-send (%s)', (driver) => {
     expect(late.answer).toMatchObject({ accepted: 0, duplicates: late.ids.length });
 
     const lines = await caughtUp(hub, dataDir);
+    await proxy.allAnswered();
     const held = await hub.heldEvents();
     expect([...held.values()].every((n) => n === 1)).toBe(true);
     const answered = proxy.posts.filter((p) => p.answer);

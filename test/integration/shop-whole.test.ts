@@ -183,6 +183,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     proxy.mode = 'pass';
 
     const held = await caughtUp(hub, [counter], 20_000);
+    await proxy.allAnswered();
     expect([...held.values()].every((n) => n === 1)).toBe(true);
     const lines = (await journalKeys(counter.journalDir, counter.terminalId()!)).length;
     const answered = proxy.posts.filter((p) => p.answer);
@@ -211,6 +212,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     for (let i = 0; i < 180; i += 1) await counter.cancel((await counter.ring(500 + i)).saleId);
     proxy.mode = 'pass';
     const lines = (await caughtUp(hub, [counter], 20_000)).size;
+    await proxy.allAnswered();
     const sent = proxy.posts.slice(before).filter((p) => p.answer);
     expect(lines).toBeGreaterThan(500);
     expect(sent.length).toBeGreaterThan(1);
@@ -241,7 +243,8 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     proxy.mode = 'pass';
     proxy.release();
     await caughtUp(hub, [counter]);
-    expect(proxy.posts.every((p) => p.status === 200)).toBe(true);
+    await proxy.allAnswered();
+    expect(proxy.posts.map((p) => p.status)).toEqual(proxy.posts.map(() => 200));
   }, 40_000);
 
   it('a sale rung up before midnight and paid after it is reconciled on the day it was rung up', async () => {

@@ -27,6 +27,8 @@ export interface ShopProxy {
   held(): number;
   /** Resolves when a journal POST is being held. */
   waitForHeld(count?: number, timeoutMs?: number): Promise<void>;
+  /** Resolves when the hub has answered every journal POST logged so far (its rows can be read a moment before). */
+  allAnswered(timeoutMs?: number): Promise<void>;
   /** Lets every held POST (or answer) go on, as the mode was when it was held. */
   release(): void;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startShopProxy(target: string): Promise<ShopProxy> {
       answer.on('end', () => {
         const text = Buffer.concat(chunks);
         post.status = answer.statusCode ?? 502;
+        for (const w of [...waiters]) w();
         try {
           post.answer = answer.statusCode === 200 ? (JSON.parse(text.toString('utf8')) as JournalBatchAnswer) : null;
         } catch {
@@ -123,6 +126,21 @@ export async function startShopProxy(target: string): Promise<ShopProxy> {
         const timer = setTimeout(() => {
           waiters.delete(check);
           reject(new Error(`the proxy holds ${releases.length} journal POSTs, waited for ${count}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    allAnswered: (timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (posts.some((p) => p.status === null)) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`${posts.filter((p) => p.status === null).length} journal POSTs are still unanswered`));
         }, timeoutMs);
         waiters.add(check);
         check();
