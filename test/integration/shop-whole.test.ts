@@ -296,6 +296,26 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     }, { timeout: 10_000, interval: 50 });
   }, 40_000);
 
+  it('a counter PC set to another time zone reports the shop\'s days (IST), as the hub counts them', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const counter = track(await openCounter('Counter 1'));
+    const owner = track(await openCounter('Owner'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    await owner.pair(hub.url, await hub.code('owner'));
+    process.env.TZ = 'UTC';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    track({ close: async () => void (vi.useRealTimers(), (process.env.TZ = 'Asia/Kolkata')) });
+    // 20:00 on 30 November by this PC's clock (UTC) is 01:30 on 1 December in the shop.
+    vi.setSystemTime(new Date('2026-11-30T20:00:00Z'));
+    expect(await counter.markPaid((await counter.ring(5_500)).saleId)).toMatchObject({ state: 'paid' });
+    await caughtUp(hub, [counter]);
+    expect(byState((await counter.history('2026-11-30')).summary).paid).toEqual({ count: 1, paise: 5_500 });
+
+    const line = async (day: string) => valueOf<ShopDayView>(await owner.services.handle('shop.day', { day })).counters;
+    await vi.waitFor(async () => expect(await line('2026-12-01')).toEqual([expect.objectContaining({ differs: false, reported: expect.objectContaining({ paid: { count: 1, paise: 5_500 } }), totals: expect.objectContaining({ sales: expect.objectContaining({ paid: { count: 1, paise: 5_500 } }) }) })]), { timeout: 10_000, interval: 50 });
+    expect(await line('2026-11-30')).toEqual([expect.objectContaining({ differs: false })]);
+  }, 40_000);
+
   it('the owner\'s Counter runs the shop on the real hub: pairing codes, terminals, an owner key, revoking a counter', async () => {
     const hub = track(await startShopHub(stores(driver)));
     const owner = track(await openCounter('Owner'));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDay } from '../../contract/days';
 import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import type { JournalEvent } from '../../contract/journal';
+import { shopDay } from '../journal/day-totals';
 import { HubClient, type HubFailure } from './client';
 import { storable } from './storable';
 import type { HubLinkConfig } from './link';
@@ -11,7 +11,7 @@ export interface JournalSenderDeps {
   config: () => HubLinkConfig | null;
   /** The events the hub lacks: all after `lastId`, or (for a hub that holds none of this counter's) the restore window's. */
   eventsAfter: (lastId: number | null) => Promise<JournalEvent[]>;
-  /** What this counter's own journal says for a day (the owner's reconciliation line). */
+  /** What this counter's own journal says for a shop day (IST, as the hub counts: the owner's reconciliation line). */
   reportDay: (day: string) => Promise<SaleStateTotals>;
   /** The day each sale was rung up on, for sales whose request this sender has not seen (sold before a restart). */
   saleDays?: (saleIds: readonly string[]) => Promise<Map<string, string>>;
@@ -165,7 +165,8 @@ export class JournalSender {
     const days = new Set<string>();
     const unknown = new Set<string>();
     for (const event of events) {
-      const day = localDay(new Date(event.at));
+      const day = shopDay(event.at);
+      if (day === null) continue;
       days.add(day);
       const saleId = event.type.startsWith('sale.') && typeof event.data.saleId === 'string' ? event.data.saleId : null;
       if (!saleId) continue;
