@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors';
 import { loggerOptions, type HubLogOptions } from './log';
@@ -34,6 +36,24 @@ export interface BuildHubOptions {
 const TOUCH_EVERY_MS = 30_000;
 // Inbound request bodies outside the webhook scope are small JSON; anything bigger is refused (413).
 const BODY_LIMIT = 16 * 1024;
+
+/**
+ * Node's close waits for every connection that is not idle, and one that never carried a request is not
+ * idle to it: fetch leaves such a spare connection after a counter aborts its stream, and the hub's close
+ * (Counter's quit, with the embedded hub) waited for the client to drop it. On close they are ended.
+ */
+function endUnusedConnectionsOnClose(app: FastifyInstance): void {
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (request: IncomingMessage) => unused.delete(request.socket));
+  app.addHook('preClose', async () => {
+    for (const socket of unused) socket.destroy();
+    unused.clear();
+  });
+}
 
 /** The hub as a Fastify app without a port: one plugin a concern, every route schema-checked, every failure JSON. */
 export async function buildHub(options: BuildHubOptions): Promise<FastifyInstance> {
@@ -73,6 +93,7 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
     clientErrorHandler,
   });
   installErrorHandling(app);
+  endUnusedConnectionsOnClose(app);
 
   await app.register(storePlugin, deps);
   await app.register(webhookPlugin, deps);

@@ -9,7 +9,7 @@ import { HubLink, type HubLinkDeps } from '../shop-link/link';
 import { StreamLoop } from '../shop-link/stream-loop';
 import { JournalSender } from '../shop-link/journal-sender';
 import { eventsForHub } from '../journal/after';
-import { dayTotals } from '../journal/day-totals';
+import { dayTotals, saleDays } from '../journal/day-totals';
 import type { SecretBox, StoredSettings } from '../settings';
 import { notSaved } from '../storage-errors';
 import type { CounterContext } from './context';
@@ -73,6 +73,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     config,
     eventsAfter: (lastId) => eventsForHub(ctx.journalDir, lastId),
     reportDay: (day) => dayTotals(ctx.journalDir, day),
+    saleDays: (saleIds) => saleDays(ctx.journalDir, saleIds),
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
   // The owner's Counter follows the whole shop: each batch a counter sends becomes a `shop.changed` event.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { localDay } from '../../contract/days';
 import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import type { JournalEvent } from '../../contract/journal';
-import { HubClient } from './client';
+import { shopDay } from '../journal/day-totals';
+import { HubClient, type HubFailure } from './client';
+import { storable } from './storable';
 import type { HubLinkConfig } from './link';
 
 export interface JournalSenderDeps {
@@ -10,8 +11,10 @@ export interface JournalSenderDeps {
   config: () => HubLinkConfig | null;
   /** The events the hub lacks: all after `lastId`, or (for a hub that holds none of this counter's) the restore window's. */
   eventsAfter: (lastId: number | null) => Promise<JournalEvent[]>;
-  /** What this counter's own journal says for a day (the owner's reconciliation line). */
+  /** What this counter's own journal says for a shop day (IST, as the hub counts: the owner's reconciliation line). */
   reportDay: (day: string) => Promise<SaleStateTotals>;
+  /** The day each sale was rung up on, for sales whose request this sender has not seen (sold before a restart). */
+  saleDays?: (saleIds: readonly string[]) => Promise<Map<string, string>>;
   /** Retry delays after a failed send (ms). */
   backoff?: { firstMs: number; factor: number; maxMs: number };
 }
@@ -19,6 +22,8 @@ export interface JournalSenderDeps {
 const BATCH = 500;
 /** More appended than this while the hub is away: forget them in memory and read the journal again when it is back. */
 const MAX_PENDING = 10_000;
+/** Sales whose request day is remembered; an older one is looked up in the journal if it changes again. */
+const MAX_SALE_DAYS = 5_000;
 
 const batchAnswer = z.object({ accepted: z.number(), duplicates: z.number(), lastId: z.number().nullable() });
 const cursorAnswer = z.object({ lastId: z.number().nullable() });
@@ -38,11 +43,15 @@ export class JournalSender {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private stopped = false;
+  /** The hub refused this counter's credential (unpaired by the owner): nothing is sent until it is paired again. */
+  private refused = false;
+  private readonly saleDay = new Map<string, string>();
 
   constructor(private readonly deps: JournalSenderDeps) {}
 
   /** A line was just written: send it soon (or with the retry already waiting, while the hub is away). */
   enqueue(event: JournalEvent): void {
+    if (this.refused) return;
     if (!this.readFromJournal) this.pending.push(event);
     if (this.pending.length > MAX_PENDING) {
       this.pending = [];
@@ -54,6 +63,7 @@ export class JournalSender {
   /** After a start or a new pairing: ask the hub where it is, then catch up from the journal. */
   restart(): void {
     this.stopped = false;
+    this.refused = false;
     this.lastSent = undefined;
     this.pending = [];
     this.readFromJournal = true;
@@ -93,6 +103,8 @@ export class JournalSender {
         this.failures = 0;
       })
       .catch(() => {
+        // A refused credential is not retried: each try would count against the counter's address at the hub.
+        if (this.refused) return;
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
         this.schedule(Math.min(maxMs, firstMs * factor ** this.failures));
         this.failures += 1;
@@ -113,7 +125,7 @@ export class JournalSender {
     const client = new HubClient(this.deps.fetch, config.url);
     if (this.lastSent === undefined) {
       const cursor = await client.call('GET', HUB_ROUTES.journalCursor, config.credential, undefined, (v) => cursorAnswer.parse(v));
-      if (!cursor.ok) throw new Error(cursor.error.message);
+      if (!cursor.ok) throw this.failed(cursor.error);
       this.lastSent = cursor.value.lastId;
     }
     let events: JournalEvent[];
@@ -131,11 +143,11 @@ export class JournalSender {
     try {
       for (let i = 0; i < events.length; i += BATCH) {
         const chunk = events.slice(i, i + BATCH);
-        for (const event of chunk) days.add(localDay(new Date(event.at)));
+        for (const day of await this.daysChanged(chunk)) days.add(day);
         const last = i + BATCH >= events.length;
-        const body: JournalBatch = { events: chunk, ...(last ? { reported: await this.report(days) } : {}) };
+        const body: JournalBatch = { events: chunk.map(storable), ...(last ? { reported: await this.report(days) } : {}) };
         const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
-        if (!answer.ok) throw new Error(answer.error.message);
+        if (!answer.ok) throw this.failed(answer.error);
         this.lastSent = Math.max(this.lastSent ?? -Infinity, answer.value.lastId ?? -Infinity, chunk.at(-1)!.id);
       }
     } catch (error) {
@@ -143,6 +155,48 @@ export class JournalSender {
       this.readFromJournal = true;
       throw error;
     }
+  }
+
+  /**
+   * The days whose totals these events change: each event's own, and for a sale's later lines the day it
+   * was rung up (a sale shown at 23:59 and paid at 00:01 is the earlier day's, on the counter and at the hub).
+   */
+  private async daysChanged(events: readonly JournalEvent[]): Promise<Set<string>> {
+    const days = new Set<string>();
+    const unknown = new Set<string>();
+    for (const event of events) {
+      const day = shopDay(event.at);
+      if (day === null) continue;
+      days.add(day);
+      const saleId = event.type.startsWith('sale.') && typeof event.data.saleId === 'string' ? event.data.saleId : null;
+      if (!saleId) continue;
+      if (event.type === 'sale.requested') this.rememberSaleDay(saleId, day);
+      const rungUp = this.saleDay.get(saleId);
+      if (rungUp) days.add(rungUp);
+      else unknown.add(saleId);
+    }
+    if (unknown.size > 0 && this.deps.saleDays) {
+      try {
+        for (const [saleId, day] of await this.deps.saleDays([...unknown])) {
+          this.rememberSaleDay(saleId, day);
+          days.add(day);
+        }
+      } catch {
+        // Unreadable now: that day's line is brought up to date by its next report.
+      }
+    }
+    return days;
+  }
+
+  private rememberSaleDay(saleId: string, day: string): void {
+    this.saleDay.delete(saleId);
+    this.saleDay.set(saleId, day);
+    if (this.saleDay.size > MAX_SALE_DAYS) this.saleDay.delete(this.saleDay.keys().next().value!);
+  }
+
+  private failed(failure: HubFailure): Error {
+    if (failure.kind === 'unauthorized') this.refused = true;
+    return new Error(failure.message);
   }
 
   private async report(days: ReadonlySet<string>): Promise<NonNullable<JournalBatch['reported']>> {

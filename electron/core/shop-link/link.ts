@@ -123,7 +123,8 @@ export class HubLink {
   private async sendExpectation(saleId: string): Promise<void> {
     const config = this.deps.config();
     const entry = this.pending.get(saleId);
-    if (!config || !entry) return;
+    // Refused, the hub no longer takes this counter: a call would only count against its address there.
+    if (!config || !entry || this.state === 'refused') return;
     const sent = await new HubClient(this.deps.fetch, config.url).expect(config.credential, entry.expectation);
     // Kept by the hub once accepted; a failed one waits for the next connection.
     if (sent.ok && this.pending.get(saleId) === entry) this.pending.delete(saleId);

@@ -45,9 +45,13 @@ function add(totals: ShopTotals, sale: SaleFigure): void {
 export const totalsDiffer = (reported: SaleStateTotals, held: SaleStateTotals): boolean =>
   STATES.some((s) => reported[s].count !== held[s].count || reported[s].paise !== held[s].paise);
 
+// The owner's Counter sends its journal too (pairing, settings), with a report of no sales for the day:
+// that alone must not list it beside the counters.
+const soldOn = (reported: SaleStateTotals | undefined): boolean => reported !== undefined && STATES.some((s) => reported[s].count > 0);
+
 /**
  * The shop's day: in all, and per counter with its reconciliation line. Counters listed are the shop's
- * unrevoked counters and any other terminal (an owner's, a revoked one) that sold or reported that day.
+ * unrevoked counters and any other terminal (an owner's, a revoked one) that sold that day or reported sales for it.
  */
 export function daySummary(day: string, shop: { id: string; name: string }, terminals: readonly TerminalListing[], figures: DayFigures): DaySummaryAnswer {
   const all = emptyTotals();
@@ -62,7 +66,7 @@ export function daySummary(day: string, shop: { id: string; name: string }, term
   const counters: CounterDay[] = [...terminals]
     // By name as people read them ("Counter 2" before "Counter 10"), then id: the same order every time.
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.terminalId < b.terminalId ? -1 : 1))
-    .filter((t) => (t.role === 'counter' && !t.revoked) || perTerminal.has(t.terminalId) || reports.has(t.terminalId))
+    .filter((t) => (t.role === 'counter' && !t.revoked) || perTerminal.has(t.terminalId) || soldOn(reports.get(t.terminalId)))
     .map((t) => {
       const totals = perTerminal.get(t.terminalId) ?? emptyTotals();
       const reported = reports.get(t.terminalId) ?? null;

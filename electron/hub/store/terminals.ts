@@ -34,11 +34,13 @@ export async function createPairingCode(tx: SqlRunner, code: NewPairingCode): Pr
 /** Single use: the row is claimed by one update, so two terminals racing with one code cannot both win. */
 export async function redeemPairingCode(tx: SqlRunner, r: Redemption): Promise<{ terminal: Terminal; shop: Shop } | null> {
   const now = iso(r.now);
-  const [claimed] = await tx.query('update pairing_codes set used_at = $2, used_by = $3 where code_hash = $1 and used_at is null and expires_at > $2 returning shop_id, role', [r.codeHash, now, r.terminalId]);
+  const [claimed] = await tx.query('update pairing_codes set used_at = $2, used_by = $3 where code_hash = $1 and used_at is null and expires_at > $2 returning shop_id, role, name', [r.codeHash, now, r.terminalId]);
   if (!claimed) return null;
+  // The name the owner gave the code ("Counter 2") wins: every fresh Counter calls itself "Counter 1".
+  const name = typeof claimed.name === 'string' && claimed.name.trim() !== '' ? claimed.name : r.terminalName;
   const [row] = await tx.query(
     `insert into terminals (id, shop_id, name, role, credential_hash, paired_at) values ($1, $2, $3, $4, $5, $6) returning ${TERMINAL_COLUMNS}`,
-    [r.terminalId, claimed.shop_id as string, r.terminalName, role(claimed.role), r.credentialHash, now],
+    [r.terminalId, claimed.shop_id as string, name, role(claimed.role), r.credentialHash, now],
   );
   const [shop] = await tx.query(`select ${SHOP_COLUMNS} from shops where id = $1`, [claimed.shop_id as string]);
   if (!row || !shop) return null;
