@@ -82,7 +82,7 @@ async function caughtUp(hub: ShopHub, dataDir: string): Promise<string[]> {
   let wanted: string[] = [];
   await vi.waitFor(async () => {
     wanted = await journalKeys(join(dataDir, 'journal'), terminalOf(dataDir));
-    expect([...(await hub.heldEvents()).keys()].sort()).toEqual([...wanted].sort());
+    expect([...(await hub.heldEvents())].sort()).toEqual([...wanted].sort());
   }, { timeout: 15_000, interval: 50 });
   return wanted;
 }
@@ -136,8 +136,6 @@ describe.each(SHOP_DRIVERS)('a counter killed mid-send (%s)', (driver) => {
 
     const lines = await caughtUp(hub, dataDir);
     await proxy.allAnswered();
-    const held = await hub.heldEvents();
-    expect([...held.values()].every((n) => n === 1)).toBe(true);
     const answered = proxy.posts.filter((p) => p.answer);
     expect(answered.length).toBe(proxy.posts.length);
     const accepted = answered.reduce((n, p) => n + p.answer!.accepted, 0);

@@ -1,6 +1,8 @@
 // The whole shop on one real hub, on PGlite and on PostgreSQL: two counters and the owner's Counter,
 // payments by BOS through the sandbox's webhook, the owner's day equal to each counter's own History,
-// a counter offline for 50 sales, the read API's keys, and a slow hub that never slows a sale.
+// a counter offline for 50 sales (and for over 500 lines), the read API's keys, a slow hub that never
+// slows a sale, and what the real hub found: days across midnight and time zones, the owner's own
+// operations, a NUL in a journal line, a revoked counter selling on, and closing the hub.
 import { appendFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -33,13 +35,13 @@ const byState = (summary: DaySummary): SaleStateTotals => {
   return rest;
 };
 
-/** Waits until the hub holds exactly the lines of these counters' journals, each once. */
-async function caughtUp(hub: ShopHub, counters: ShopCounter[], timeout = 15_000): Promise<Map<string, number>> {
-  let held = new Map<string, number>();
+/** Waits until the hub holds exactly the lines of these counters' journals: none missing, none it should not have. */
+async function caughtUp(hub: ShopHub, counters: ShopCounter[], timeout = 15_000): Promise<Set<string>> {
+  let held = new Set<string>();
   await vi.waitFor(async () => {
     const wanted = (await Promise.all(counters.map((c) => journalKeys(c.journalDir, c.terminalId()!)))).flat();
     held = await hub.heldEvents();
-    const ours = [...held.keys()].filter((k) => counters.some((c) => k.startsWith(`${c.terminalId()}#`)));
+    const ours = [...held].filter((k) => counters.some((c) => k.startsWith(`${c.terminalId()}#`)));
     expect(ours.sort()).toEqual([...wanted].sort());
   }, { timeout, interval: 50 });
   return held;
@@ -182,9 +184,8 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect(proxy.posts.length).toBe(before); // nothing reached the hub meanwhile
     proxy.mode = 'pass';
 
-    const held = await caughtUp(hub, [counter], 20_000);
+    await caughtUp(hub, [counter], 20_000);
     await proxy.allAnswered();
-    expect([...held.values()].every((n) => n === 1)).toBe(true);
     const lines = (await journalKeys(counter.journalDir, counter.terminalId()!)).length;
     const answered = proxy.posts.filter((p) => p.answer);
     expect(answered.reduce((n, p) => n + p.answer!.accepted, 0)).toBe(lines);
@@ -353,7 +354,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     const before = await caughtUp(hub, [counter]);
     // A sale BOS refused in words with a NUL in them, as the journal writes it (PostgreSQL's jsonb can hold no NUL).
     await counter.restart(async () => {
-      const last = Math.max(...[...before.keys()].map((k) => Number(k.split('#')[1])));
+      const last = Math.max(...[...before].map((k) => Number(k.split('#')[1])));
       const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
       appendFileSync(join(counter.journalDir, `${today()}.jsonl`), line(last + 1, 'sale.requested', { saleId: 's_nul', amountPaise: 104 }) + line(last + 2, 'sale.qr_refused', { saleId: 's_nul', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', bosMessage: 'VPA\u0000 does not exist', late: false }));
     });
