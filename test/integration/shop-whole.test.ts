@@ -1,16 +1,20 @@
 // The whole shop on one real hub, on PGlite and on PostgreSQL: two counters and the owner's Counter,
 // payments by BOS through the sandbox's webhook, the owner's day equal to each counter's own History,
-// a counter offline for 50 sales, the read API's keys, and a slow hub that never slows a sale.
-import { appendFileSync } from 'node:fs';
+// a counter offline for 50 sales (and for over 500 lines), a counter SIGKILLed mid-send, the read API's
+// keys, a slow hub that never slows a sale, and what the real hub found: days across midnight and time zones, the owner's own
+// operations, a NUL in a journal line, a revoked counter selling on, and closing the hub.
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDay } from '../../electron/contract/days';
 import type { DaySalesAnswer, DaySummaryAnswer, SaleStateTotals } from '../../electron/contract/hub';
 import type { DaySummary, ShopDayView } from '../../electron/contract/views';
+import { killChildren, startChild, terminalOf } from '../support/shop-child';
 import { openCounter, valueOf, type ShopCounter } from '../support/shop-counter';
 import { journalKeys, SHOP_DRIVERS, startShopHub, useShopStores, type ShopHub } from '../support/shop-hub';
-import { startShopProxy, type ShopProxy } from '../support/shop-proxy';
+import { startShopProxy, type JournalPost, type ShopProxy } from '../support/shop-proxy';
 
 // The hub's days are the shop's (IST); a counter's History is its PC's local day. A shop's PCs keep IST:
 // so does this run, whatever the machine's zone, or a run after 18:30 UTC would compare two days.
@@ -33,17 +37,19 @@ const byState = (summary: DaySummary): SaleStateTotals => {
   return rest;
 };
 
-/** Waits until the hub holds exactly the lines of these counters' journals, each once. */
-async function caughtUp(hub: ShopHub, counters: ShopCounter[], timeout = 15_000): Promise<Map<string, number>> {
-  let held = new Map<string, number>();
+/** Waits until the hub holds exactly the lines of these counters' journals: none missing, none it should not have. */
+async function caughtUp(hub: ShopHub, counters: ShopCounter[], timeout = 15_000): Promise<Set<string>> {
+  let held = new Set<string>();
   await vi.waitFor(async () => {
     const wanted = (await Promise.all(counters.map((c) => journalKeys(c.journalDir, c.terminalId()!)))).flat();
     held = await hub.heldEvents();
-    const ours = [...held.keys()].filter((k) => counters.some((c) => k.startsWith(`${c.terminalId()}#`)));
+    const ours = [...held].filter((k) => counters.some((c) => k.startsWith(`${c.terminalId()}#`)));
     expect(ours.sort()).toEqual([...wanted].sort());
   }, { timeout, interval: 50 });
   return held;
 }
+
+const idsOf = (posts: readonly JournalPost[]) => posts.flatMap((p) => p.ids);
 
 async function ownerDay(owner: ShopCounter, terminalId?: string): Promise<ShopDayView> {
   return valueOf<ShopDayView>(await owner.services.handle('shop.day', { day: today(), ...(terminalId ? { terminalId } : {}) }));
@@ -182,13 +188,13 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect(proxy.posts.length).toBe(before); // nothing reached the hub meanwhile
     proxy.mode = 'pass';
 
-    const held = await caughtUp(hub, [counter], 20_000);
+    await caughtUp(hub, [counter], 20_000);
     await proxy.allAnswered();
-    expect([...held.values()].every((n) => n === 1)).toBe(true);
     const lines = (await journalKeys(counter.journalDir, counter.terminalId()!)).length;
+    // Each line accepted once. A batch whose answer the cut-off lost in flight is sent again: the rest are duplicates.
     const answered = proxy.posts.filter((p) => p.answer);
     expect(answered.reduce((n, p) => n + p.answer!.accepted, 0)).toBe(lines);
-    expect(answered.reduce((n, p) => n + p.answer!.duplicates, 0)).toBe(0);
+    expect(answered.reduce((n, p) => n + p.answer!.duplicates, 0)).toBe(idsOf(answered).length - lines);
     await vi.waitFor(async () => expect((await counter.hub()).state).toBe('connected'), { timeout: 5_000, interval: 20 });
 
     const own = byState((await counter.history(today())).summary);
@@ -217,10 +223,11 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect(lines).toBeGreaterThan(500);
     expect(sent.length).toBeGreaterThan(1);
     expect(sent.every((p) => p.ids.length <= 500)).toBe(true);
-    const ids = sent.flatMap((p) => p.ids);
+    const ids = idsOf(sent);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(sent.reduce((n, p) => n + p.answer!.duplicates, 0)).toBe(0);
+    const answered = proxy.posts.filter((p) => p.answer);
+    expect(answered.reduce((n, p) => n + p.answer!.accepted, 0)).toBe(lines);
   }, 60_000);
 
   it('a hub that holds the journal\'s POST for seconds never slows a sale: the QR shows and the sale is paid while it is held', async () => {
@@ -229,6 +236,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     const counter = track(await openCounter('Counter 1'));
     await counter.pair(proxy.url, await hub.code('counter'));
     await caughtUp(hub, [counter]);
+    await proxy.allAnswered();
 
     proxy.mode = 'hold-request';
     expect(await counter.cancel((await counter.ring(2_500)).saleId)).toMatchObject({ state: 'cancelled' });
@@ -353,7 +361,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     const before = await caughtUp(hub, [counter]);
     // A sale BOS refused in words with a NUL in them, as the journal writes it (PostgreSQL's jsonb can hold no NUL).
     await counter.restart(async () => {
-      const last = Math.max(...[...before.keys()].map((k) => Number(k.split('#')[1])));
+      const last = Math.max(...[...before].map((k) => Number(k.split('#')[1])));
       const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
       appendFileSync(join(counter.journalDir, `${today()}.jsonl`), line(last + 1, 'sale.requested', { saleId: 's_nul', amountPaise: 104 }) + line(last + 2, 'sale.qr_refused', { saleId: 's_nul', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', bosMessage: 'VPA\u0000 does not exist', late: false }));
     });
@@ -400,4 +408,75 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     await dropped;
     expect(spare.destroyed).toBe(true);
   }, 15_000);
+});
+
+// A counter killed with SIGKILL while a journal batch is in flight, restarted on the same data dir: every
+// event is held once at the hub, and no event id is accepted twice.
+async function childCaughtUp(hub: ShopHub, dataDir: string): Promise<string[]> {
+  let wanted: string[] = [];
+  await vi.waitFor(async () => {
+    wanted = await journalKeys(join(dataDir, 'journal'), terminalOf(dataDir));
+    expect([...(await hub.heldEvents())].sort()).toEqual([...wanted].sort());
+  }, { timeout: 15_000, interval: 50 });
+  return wanted;
+}
+
+describe.each(SHOP_DRIVERS)('a counter killed mid-send (%s)', (driver) => {
+  it('restarted on the same data dir, it resends only what the hub lacks: each event held once, none accepted twice', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const proxy = track(await startShopProxy(hub.url));
+    const dataDir = mkdtempSync(join(tmpdir(), 'counter-kill-shop-'));
+    track({ close: async () => rmSync(dataDir, { recursive: true, force: true }) });
+    track({ close: killChildren });
+
+    const first = startChild(dataDir, [proxy.url, await hub.code('counter')]);
+    await first.next('ready');
+    await first.sell(1_000, 'paid');
+    await first.sell(1_100, 'cancelled');
+    await childCaughtUp(hub, dataDir);
+
+    // 1. The hub keeps a batch, and the counter is killed before it hears so.
+    proxy.mode = 'hold-answer';
+    await first.sell(2_000, 'paid');
+    await proxy.waitForHeld(1);
+    const kept = proxy.posts.at(-1)!;
+    expect(kept.answer?.accepted).toBe(kept.ids.length);
+    await first.kill();
+    proxy.release();
+    proxy.mode = 'pass';
+    const sentBefore = proxy.posts.length;
+    const second = startChild(dataDir);
+    await second.next('ready');
+    await second.sell(2_100, 'cancelled');
+    await childCaughtUp(hub, dataDir);
+    // It asked the hub where it was: the kept batch was not sent again.
+    expect(idsOf(proxy.posts.slice(sentBefore)).filter((id) => kept.ids.includes(id))).toEqual([]);
+
+    // 2. The batch is still on its way to the hub when the counter is killed; it arrives after the restart's resend.
+    proxy.mode = 'hold-request';
+    await second.sell(3_000, 'paid');
+    await proxy.waitForHeld(1);
+    const late = proxy.posts.at(-1)!;
+    await second.kill();
+    proxy.mode = 'pass';
+    const third = startChild(dataDir);
+    await third.next('ready');
+    await third.sell(3_100, 'paid');
+    await childCaughtUp(hub, dataDir);
+    proxy.release();
+    await vi.waitFor(() => expect(late.answer).not.toBeNull(), { timeout: 10_000, interval: 20 });
+    expect(late.answer).toMatchObject({ accepted: 0, duplicates: late.ids.length });
+
+    const lines = await childCaughtUp(hub, dataDir);
+    await proxy.allAnswered();
+    const answered = proxy.posts.filter((p) => p.answer);
+    expect(answered.length).toBe(proxy.posts.length);
+    const accepted = answered.reduce((n, p) => n + p.answer!.accepted, 0);
+    const duplicates = answered.reduce((n, p) => n + p.answer!.duplicates, 0);
+    expect(accepted).toBe(lines.length);
+    expect(new Set(idsOf(answered)).size).toBe(lines.length);
+    expect(duplicates).toBe(idsOf(answered).length - lines.length);
+    expect(duplicates).toBeGreaterThanOrEqual(late.ids.length);
+    await third.kill();
+  }, 60_000);
 });

@@ -73,8 +73,8 @@ export interface ShopHub {
   /** A one-time pairing code, as the owner's Counter or the hub's CLI makes one. */
   code(role: TerminalRole, name?: string): Promise<string>;
   ownerKey(): Promise<string>;
-  /** Every journal event the hub holds for this shop, as `terminalId#eventId`, with how many rows hold it. */
-  heldEvents(): Promise<Map<string, number>>;
+  /** Every journal event the hub holds for this shop, as `terminalId#eventId` (its table keeps each pair once). */
+  heldEvents(): Promise<Set<string>>;
   close(): Promise<void>;
 }
 
@@ -92,8 +92,8 @@ export async function startShopHub({ store, driver }: ShopStore, name = 'Sharma 
     code: async (role, terminalName) => (await issuePairingCode(store, Date.now(), { shopId: shop.id, role, name: terminalName ?? null })).code,
     ownerKey: async () => (await makeOwnerKey(store, shop.id, 'test', Date.now())).key,
     heldEvents: async () => {
-      const rows = await driver.query('select terminal_id, event_id::text as event_id, count(*)::int as n from journal_events where shop_id = $1 group by terminal_id, event_id', [shop.id]);
-      return new Map(rows.map((r) => [`${String(r.terminal_id)}#${String(r.event_id)}`, Number(r.n)]));
+      const rows = await driver.query('select terminal_id, event_id::text as event_id from journal_events where shop_id = $1', [shop.id]);
+      return new Set(rows.map((r) => `${String(r.terminal_id)}#${String(r.event_id)}`));
     },
     close: () => app.close(),
   };
