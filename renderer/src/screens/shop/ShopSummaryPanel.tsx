@@ -12,7 +12,12 @@ export function ShopSummaryPanel({ title, totals, stale }: { title: string; tota
     <section className={stale ? 'day-summary shop-summary stale print-area' : 'day-summary shop-summary print-area'} aria-labelledby="shop-summary-title" data-testid="shop-summary">
       <h2 id="shop-summary-title">
         {title}
-        {stale && <span className="stale-tag"> · {ts().shop.outOfDate}</span>}
+        {stale && (
+          <>
+            {' · '}
+            <span className="stale-tag">{ts().shop.outOfDate}</span>
+          </>
+        )}
       </h2>
       <div className="summary-grid">
         <div className="summary-collected">
