@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hi } from '../../renderer/src/i18n/hi';
 import { PAPER, type PaperWidth } from '../../renderer/src/print/paper';
 import { PRINT_STRINGS } from '../../renderer/src/print/strings';
@@ -201,7 +201,15 @@ describe('Print refund slip', () => {
       await p.getByLabel(words.refund).fill('12345678926');
       await p.getByLabel(words.ack).fill('127');
       await p.getByRole('button', { name: words.send }).click();
-      await p.getByLabel(words.otp, { exact: true }).fill(ui.running().services.sandbox()!.control.revealOtp('12345678926', '127')!);
+      // The OTP exists once BOS (the sandbox) has answered the request: read it only then, not as the click goes out.
+      const otpField = p.getByLabel(words.otp, { exact: true });
+      await otpField.waitFor();
+      const otp = await vi.waitFor(() => {
+        const sent = ui.running().services.sandbox()!.control.revealOtp('12345678926', '127');
+        if (!sent) throw new Error('no OTP sent yet');
+        return sent;
+      });
+      await otpField.fill(otp);
       await p.getByRole('button', { name: words.claim }).click();
       await p.getByText(words.claimed).first().waitFor();
       const button = p.getByRole('button', { name: PRINT_STRINGS[language].printRefund });
