@@ -18,6 +18,7 @@ import { expectation } from '../../test/hub/fixtures';
 import { bearer, openStream, razorpayBody, type OpenStream } from '../../test/hub/hub-support';
 import { createTestDatabase, startPostgres } from '../../test/support/postgres';
 import { chainFigures } from './hub-chain';
+import { paidRows } from './paid';
 import { ingestionRows, runIngestion } from './hub-journal';
 import { ms, quantile, type Row } from './stats';
 
@@ -138,6 +139,15 @@ export async function hubFigures(): Promise<Row[]> {
       rows.push(...(await latencyRows('PostgreSQL', { databaseUrl: db.url })));
     } finally {
       await db.drop().catch(() => {});
+    }
+    const paidDir = mkdtempSync(join(tmpdir(), 'counter-hub-bench-paid-'));
+    const paidDb = await createTestDatabase(postgres.url);
+    try {
+      rows.push(...(await paidRows('PGlite', { dataDir: paidDir })));
+      rows.push(...(await paidRows('PostgreSQL', { databaseUrl: paidDb.url })));
+    } finally {
+      await paidDb.drop().catch(() => {});
+      rmSync(paidDir, { recursive: true, force: true });
     }
     rows.push(...(await loadRows(postgres.url)));
     rows.push(...ingestionRows(await runIngestion(postgres.url, { terminals: 500, shops: 100, eventsPerBatch: 50, seconds: 8, maxEvents: 200_000 })));

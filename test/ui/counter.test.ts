@@ -195,9 +195,11 @@ describe('secrets', () => {
         return JSON.stringify(results) + document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
       });
     const seen = [await snapshot()];
-    for (const key of ['F4', 'F9', 'F2']) {
+    // Each screen once it is up (Settings loads apart, so it is waited on by what it shows).
+    const shown = { F4: () => page.getByLabel('Reference ID').waitFor(), F9: () => page.getByText(/ends in 3456/).first().waitFor(), F2: () => page.getByRole('img', { name: /₹10\.00/ }).waitFor() };
+    for (const key of ['F4', 'F9', 'F2'] as const) {
       await page.keyboard.press(key);
-      await page.waitForTimeout(100);
+      await shown[key]();
       seen.push(await snapshot());
     }
     expect(seen).toHaveLength(4);
