@@ -8,8 +8,6 @@ import { journalFigures } from './bench/journal';
 import type { Row } from './bench/stats';
 import { uiFigures } from './bench/ui';
 
-const rows: Row[] = [...(await journalFigures()), ...(await coreFigures()), ...(await hubFigures()), ...(await uiFigures({ sales: Number(process.env.BENCH_SALES ?? 1_000) }))];
-
 const commit = (() => {
   try {
     return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -18,5 +16,19 @@ const commit = (() => {
   }
 })();
 console.log(`Counter bench, ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, commit ${commit}\n`);
-console.log('| figure | target | median | p95 |\n|---|---|---|---|');
+// Each group's rows as soon as it has them, so a group that fails late loses only its own.
+const groups: Array<[string, () => Promise<Row[]>]> = [
+  ['journal', journalFigures],
+  ['core', coreFigures],
+  ['hub', hubFigures],
+  ['ui', () => uiFigures({ sales: Number(process.env.BENCH_SALES ?? 1_000) })],
+];
+const rows: Row[] = [];
+for (const [name, figures] of groups) {
+  const got = await figures();
+  rows.push(...got);
+  console.log(`\n[${name}]`);
+  for (const r of got) console.log(`| ${r.figure} | ${r.target} | ${r.median} | ${r.p95} |`);
+}
+console.log('\n| figure | target | median | p95 |\n|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.figure} | ${r.target} | ${r.median} | ${r.p95} |`);
