@@ -437,6 +437,7 @@ describe('Payments BOS reports, through the embedded shop hub', () => {
     const qrId = r.services.sandbox()!.control.issuedQrs()[0]!.id;
     await p.keyboard.press('Escape');
     await confirmCancelIfAsked(p);
+    await p.getByText('Sale cancelled (₹120.00).').waitFor();
     expect(r.services.sandbox()!.control.pay({ qrId })).toMatchObject({ ok: true });
     const banner = p.getByTestId('late-banner');
     await banner.getByText(/after it was cancelled: refund or keep it/).waitFor({ timeout: 10_000 });

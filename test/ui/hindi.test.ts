@@ -311,6 +311,8 @@ describe('Hindi on the payments BOS confirms and the questions before marking pa
     const qrId = sandbox().control.issuedQrs().at(-1)!.id;
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
+    // Paid only once the cancel is on record: a payment that reaches the sale first pays it (rightly), and then nothing is late.
+    await page.getByText(hi.sell.cancelled('₹130.00')).waitFor();
     sandbox().control.pay({ qrId });
     await page.getByTestId('late-banner').waitFor({ timeout: 10_000 });
     await checkHindi('late-banner');
