@@ -454,6 +454,8 @@ describe('Payments BOS reports, through the embedded shop hub', () => {
     await qr.waitFor();
     r.services.sandbox()!.control.setNextWebhookFault('unknown_qr');
     await p.getByRole('button', { name: 'Simulate customer payment' }).click();
+    // The click reaches the sandbox through the preview: wait for its payment before waiting for its webhook.
+    await vi.waitFor(() => expect(r.services.sandbox()!.control.payments()).toHaveLength(1), { timeout: 10_000, interval: 50 });
     await r.services.sandbox()!.control.webhooksIdle();
     const hub = r.services.embedded()!.hub()!;
     const { code } = await hub.createPairingCode('owner', 'Owner laptop');
