@@ -6,12 +6,15 @@ import { en } from '../../renderer/src/i18n/en';
  * English string of the en table on a Hindi screen, and no Latin word but the brand and technical
  * words India writes in Latin. Text marked lang="en…" (main's and BOS's own words) is left out.
  */
-const BRAND = /\b(?:Counter|UPI|QR|OTP|UTR|BOS|PIN|CSV|ID|F2|F4|F6|F9|Enter|Esc|https|Ack|Bearer)\b/g;
+/** Words that stay as India writes them, in every language. */
+export const BRAND = /\b(?:Counter|UPI|QR|OTP|UTR|BOS|PIN|CSV|ID|F2|F4|F6|F9|Enter|Esc|https|Ack|Bearer)\b/g;
 const SAME_IN_EVERY_TABLE = new Set(['settings.prefs.languages']);
-const HOLE = '\u0001';
-const LATIN_ALLOWED = /^(?:English|Hindi|SBX\w*)$/;
+export const HOLE = '\u0001';
+/** Latin words a Hindi screen may show: the language names and the sandbox's BOS references. */
+export const LATIN_ALLOWED = /^(?:English|Hindi|SBX\w*)$/;
 
-function englishFragments(): string[] {
+/** The fixed English parts of every string in `en`: a function is called with holes, both filled and empty, and split at them. */
+export function englishFragments(): string[] {
   const found = new Set<string>();
   const add = (text: string) => {
     for (const part of text.split(HOLE)) {
@@ -35,7 +38,7 @@ function englishFragments(): string[] {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ENGLISH = englishFragments().map((fragment) => ({ fragment, re: new RegExp(`(?<![A-Za-z])${escape(fragment)}(?![A-Za-z])`) }));
+export const ENGLISH = englishFragments().map((fragment) => ({ fragment, re: new RegExp(`(?<![A-Za-z])${escape(fragment)}(?![A-Za-z])`) }));
 
 /** What a person reads or hears: visible text and accessible names, less what is marked English and the `allowed` data. */
 export async function shownText(page: Page, allowed: readonly string[] = []): Promise<string> {

@@ -16,43 +16,12 @@ import type { Browser, Page } from 'playwright';
 import { en } from '../../renderer/src/i18n/en';
 import { hi } from '../../renderer/src/i18n/hi';
 import { launchChromium } from '../support/chromium';
+import { BRAND, ENGLISH as ENGLISH_PATTERNS, englishFragments, HOLE, LATIN_ALLOWED } from '../support/hindi-books';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 
 const SHOTS = join(process.cwd(), '.tmp');
-/** Words that stay as India writes them, in every language. */
-const BRAND = /\b(?:Counter|UPI|QR|OTP|UTR|BOS|PIN|CSV|ID|F2|F4|F6|F9|Enter|Esc|https|Ack|Bearer)\b/g;
-/** Names of languages, written in themselves: the same in every table. */
-const SAME_IN_EVERY_TABLE = new Set(['settings.prefs.languages']);
-const HOLE = '\u0001';
-/** Latin words a Hindi screen may show: the language names and the sandbox's BOS references. */
-const LATIN_ALLOWED = /^(?:English|Hindi|SBX\w*)$/;
-
-/** The fixed English parts of every string in `en`: a function is called with holes, both filled and empty, and split at them. */
-function englishFragments(): string[] {
-  const found = new Set<string>();
-  const add = (text: string) => {
-    for (const part of text.split(HOLE)) {
-      const fragment = part.trim().replace(/^[^\p{L}]+|[^\p{L}.!?]+$/gu, '');
-      if (/[A-Za-z]{2}/.test(fragment.replace(BRAND, ''))) found.add(fragment);
-    }
-  };
-  const walk = (value: unknown, path: string) => {
-    if (SAME_IN_EVERY_TABLE.has(path)) return;
-    if (typeof value === 'string') add(value);
-    else if (typeof value === 'function') {
-      const fn = value as (...args: unknown[]) => string;
-      add(fn(HOLE, HOLE, HOLE));
-      add(fn('', '', ''));
-    } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
-    }
-  };
-  walk(en, '');
-  return [...found].sort((a, b) => b.length - a.length);
-}
 const ENGLISH = englishFragments();
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ENGLISH_RES = ENGLISH.map((fragment) => ({ fragment, re: new RegExp(`(?<![A-Za-z])${escape(fragment)}(?![A-Za-z])`) }));
+const ENGLISH_RES = ENGLISH_PATTERNS;
 
 let browser: Browser;
 let running: RunningPreview;
