@@ -186,11 +186,12 @@ export interface WebhookAnswer {
 export type SaleStateTotals = Record<'creating' | 'showing' | 'paid' | 'cancelled' | 'expired' | 'failed', { count: number; paise: number }>;
 
 /**
- * POST /v1/journal (terminal): a batch of this terminal's journal events, in id order, at most 500.
+ * POST /v1/journal (terminal): a batch of this terminal's journal events, in id order, within `JOURNAL_BATCH`.
  * The hub keeps each (terminal, event id) once: a batch sent again (the counter was killed before it
  * heard the answer) changes nothing. `reported` is what the counter's own journal says for a day it
  * sold on (for the owner's reconciliation line).
  */
+export const JOURNAL_BATCH = { maxEvents: 500, maxReportedDays: 100 } as const;
 export interface JournalBatch {
   events: JournalEvent[];
   reported?: { day: string; sales: SaleStateTotals }[];

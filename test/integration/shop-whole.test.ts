@@ -379,6 +379,45 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     }, { timeout: 10_000, interval: 50 });
   }, 40_000);
 
+  it('journal lines the hub cannot keep as they are (BOS\'s words over 16 KB, a reply nested 40 deep) reach it as stand-ins, and the owner\'s day still reconciles', async () => {
+    const hub = track(await startShopHub(stores(driver)));
+    const counter = track(await openCounter('Counter 1'));
+    await counter.pair(hub.url, await hub.code('counter'));
+    expect(await counter.markPaid((await counter.ring(1_500)).saleId)).toMatchObject({ state: 'paid' });
+    const before = await caughtUp(hub, [counter]);
+    const last = Math.max(...[...before].map((k) => Number(k.split('#')[1])));
+    const nested = (depth: number): unknown => (depth === 0 ? 'bottom' : { inner: nested(depth - 1) });
+    await counter.restart(async () => {
+      const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
+      const refusal = { code: 'bos_refused', message: 'BOS refused the QR.', late: false };
+      appendFileSync(
+        join(counter.journalDir, `${today()}.jsonl`),
+        line(last + 1, 'sale.requested', { saleId: 's_big', amountPaise: 104 }) +
+          line(last + 2, 'sale.qr_refused', { saleId: 's_big', amountPaise: 104, ...refusal, bosMessage: 'VPA does not exist. '.repeat(1_000) }) +
+          line(last + 3, 'sale.requested', { saleId: 's_deep', amountPaise: 205 }) +
+          line(last + 4, 'sale.qr_refused', { saleId: 's_deep', amountPaise: 205, ...refusal, bosMessage: 'Bad request', detail: nested(40) }),
+      );
+    });
+    expect(await counter.cancel((await counter.ring(2_500)).saleId)).toMatchObject({ state: 'cancelled' });
+    await caughtUp(hub, [counter]);
+
+    const terminalId = counter.terminalId()!;
+    // The lines around them arrived whole; each refused one as its stand-in, saying why and what it left out.
+    expect((await hub.heldEvent(terminalId, last + 1))?.data).toEqual({ saleId: 's_big', amountPaise: 104 });
+    expect((await hub.heldEvent(terminalId, last + 2))?.data).toEqual({ saleId: 's_big', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', late: false, notKept: { reason: expect.stringContaining('over 16384 bytes'), fields: ['bosMessage'] } });
+    expect((await hub.heldEvent(terminalId, last + 4))?.data).toEqual({ saleId: 's_deep', amountPaise: 205, code: 'bos_refused', message: 'BOS refused the QR.', late: false, bosMessage: 'Bad request', notKept: { reason: expect.stringContaining('nested deeper'), fields: ['detail'] } });
+    const key = await hub.ownerKey();
+    const sales = (await (await fetch(`${hub.url}/v1/days/${today()}/sales`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySalesAnswer;
+    expect(sales.sales.find((s) => s.saleId === 's_big')).toMatchObject({ state: 'failed', amountPaise: 104 });
+    expect(sales.sales.find((s) => s.saleId === 's_deep')).toMatchObject({ state: 'failed', amountPaise: 205, bosMessage: 'Bad request' });
+    const own = byState((await counter.history(today())).summary);
+    expect(own.failed).toEqual({ count: 2, paise: 309 });
+    await vi.waitFor(async () => {
+      const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
+      expect(summary.counters).toEqual([expect.objectContaining({ reported: own, differs: false })]);
+    }, { timeout: 10_000, interval: 50 });
+  }, 40_000);
+
   it('a revoked counter that sells on stops calling the hub, so it cannot lock out a counter at the same address', async () => {
     const shopStore = stores(driver);
     const hub = track(await startShopHub(shopStore));

@@ -75,6 +75,8 @@ export interface ShopHub {
   ownerKey(): Promise<string>;
   /** Every journal event the hub holds for this shop, as `terminalId#eventId` (its table keeps each pair once). */
   heldEvents(): Promise<Set<string>>;
+  /** One event as the hub keeps it (its time as ISO, its data); null when it holds none with that id. */
+  heldEvent(terminalId: string, eventId: number): Promise<{ at: string; data: Record<string, unknown> } | null>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,12 @@ export async function startShopHub({ store, driver }: ShopStore, name = 'Sharma 
     heldEvents: async () => {
       const rows = await driver.query('select terminal_id, event_id::text as event_id from journal_events where shop_id = $1', [shop.id]);
       return new Set(rows.map((r) => `${String(r.terminal_id)}#${String(r.event_id)}`));
+    },
+    heldEvent: async (terminalId, eventId) => {
+      const [row] = await driver.query('select at, data from journal_events where terminal_id = $1 and event_id = $2', [terminalId, String(eventId)]);
+      if (!row) return null;
+      const data = typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : (row.data as Record<string, unknown>);
+      return { at: new Date(row.at as string | Date).toISOString(), data };
     },
     close: () => app.close(),
   };

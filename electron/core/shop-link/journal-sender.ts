@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { HUB_ROUTES, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
+import { HUB_ROUTES, JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import type { JournalEvent } from '../../contract/journal';
 import { shopDay } from '../journal/day-totals';
 import { HubClient, type HubFailure } from './client';
-import { storable } from './storable';
+import { standIn, storable } from './storable';
 import type { HubLinkConfig } from './link';
 
 export interface JournalSenderDeps {
@@ -19,11 +19,19 @@ export interface JournalSenderDeps {
   backoff?: { firstMs: number; factor: number; maxMs: number };
 }
 
-const BATCH = 500;
+const BATCH = JOURNAL_BATCH.maxEvents;
 /** More appended than this while the hub is away: forget them in memory and read the journal again when it is back. */
 const MAX_PENDING = 10_000;
 /** Sales whose request day is remembered; an older one is looked up in the journal if it changes again. */
 const MAX_SALE_DAYS = 5_000;
+
+/** Days to report, latest first, in groups a batch may carry. */
+function dayGroups(days: ReadonlySet<string>): string[][] {
+  const sorted = [...days].sort().reverse();
+  const groups: string[][] = [];
+  for (let i = 0; i < sorted.length; i += JOURNAL_BATCH.maxReportedDays) groups.push(sorted.slice(i, i + JOURNAL_BATCH.maxReportedDays));
+  return groups;
+}
 
 const batchAnswer = z.object({ accepted: z.number(), duplicates: z.number(), lastId: z.number().nullable() });
 const cursorAnswer = z.object({ lastId: z.number().nullable() });
@@ -102,11 +110,13 @@ export class JournalSender {
       .then(() => {
         this.failures = 0;
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         // A refused credential is not retried: each try would count against the counter's address at the hub.
         if (this.refused) return;
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
-        this.schedule(Math.min(maxMs, firstMs * factor ** this.failures));
+        // A hub that is busy says when to come back (429, Retry-After): never sooner than that.
+        const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
+        this.schedule(Math.max(hinted, Math.min(maxMs, firstMs * factor ** this.failures)));
         this.failures += 1;
       })
       .finally(() => {
@@ -144,17 +154,63 @@ export class JournalSender {
       for (let i = 0; i < events.length; i += BATCH) {
         const chunk = events.slice(i, i + BATCH);
         for (const day of await this.daysChanged(chunk)) days.add(day);
-        const last = i + BATCH >= events.length;
-        const body: JournalBatch = { events: chunk.map(storable), ...(last ? { reported: await this.report(days) } : {}) };
-        const answer = await client.call('POST', HUB_ROUTES.journal, config.credential, body, (v) => batchAnswer.parse(v));
-        if (!answer.ok) throw this.failed(answer.error);
-        this.lastSent = Math.max(this.lastSent ?? -Infinity, answer.value.lastId ?? -Infinity, chunk.at(-1)!.id);
+        if (i + BATCH < events.length) {
+          await this.post(client, config.credential, chunk, undefined);
+          continue;
+        }
+        // The latest days ride with the last batch; more than a batch may report go on their own after it.
+        const [latest, ...older] = dayGroups(days);
+        await this.post(client, config.credential, chunk, latest && (await this.report(latest)));
+        for (const group of older) await this.post(client, config.credential, [], await this.report(group));
       }
     } catch (error) {
       // What was not acknowledged is read again from the journal next time: nothing is lost.
       this.readFromJournal = true;
       throw error;
     }
+  }
+
+  /**
+   * Posts events in order. A batch the hub refuses as it is (a 4xx that is not about the credential or
+   * the rate) would be refused on every retry: it is halved until the one event refused on its own is
+   * found, and that event goes as its stand-in. A hub that refuses the stand-in too refuses everything
+   * (a wrong address, a broken hub): then the send fails and is retried, and nothing is replaced.
+   */
+  private async post(client: HubClient, credential: string, events: JournalEvent[], reported: JournalBatch['reported']): Promise<void> {
+    const answer = await this.batch(client, credential, events.map(storable), reported);
+    if (answer.ok) return this.acknowledge(events, answer.value.lastId);
+    if (answer.error.kind !== 'refused') throw this.failed(answer.error);
+    // A refused report alone is dropped: each later batch that changes its day reports it again.
+    if (events.length === 0) return;
+    if (reported) {
+      await this.post(client, credential, events, undefined);
+      await this.post(client, credential, [], reported);
+      return;
+    }
+    if (events.length > 1) {
+      const half = Math.ceil(events.length / 2);
+      await this.post(client, credential, events.slice(0, half), undefined);
+      await this.post(client, credential, events.slice(half), undefined);
+      return;
+    }
+    const [event] = events as [JournalEvent];
+    // First with its own time; then, in case the time is what the hub cannot keep, with this PC's now.
+    for (const stand of [standIn(event, answer.error.message), standIn(event, answer.error.message, new Date().toISOString())]) {
+      const again = await this.batch(client, credential, [stand], undefined);
+      if (again.ok) return this.acknowledge(events, again.value.lastId);
+      if (again.error.kind !== 'refused') throw this.failed(again.error);
+    }
+    throw this.failed(answer.error);
+  }
+
+  private batch(client: HubClient, credential: string, events: JournalEvent[], reported: JournalBatch['reported']) {
+    const body: JournalBatch = { events, ...(reported ? { reported } : {}) };
+    return client.call('POST', HUB_ROUTES.journal, credential, body, (v) => batchAnswer.parse(v));
+  }
+
+  private acknowledge(events: readonly JournalEvent[], lastId: number | null): void {
+    const highest = Math.max(this.lastSent ?? -Infinity, lastId ?? -Infinity, events.at(-1)?.id ?? -Infinity);
+    if (Number.isFinite(highest)) this.lastSent = highest;
   }
 
   /**
@@ -196,10 +252,10 @@ export class JournalSender {
 
   private failed(failure: HubFailure): Error {
     if (failure.kind === 'unauthorized') this.refused = true;
-    return new Error(failure.message);
+    return Object.assign(new Error(failure.message), { retryAfterMs: failure.retryAfterMs });
   }
 
-  private async report(days: ReadonlySet<string>): Promise<NonNullable<JournalBatch['reported']>> {
+  private async report(days: Iterable<string>): Promise<NonNullable<JournalBatch['reported']>> {
     const reported: NonNullable<JournalBatch['reported']> = [];
     for (const day of days) {
       try {

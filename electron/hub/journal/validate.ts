@@ -1,10 +1,10 @@
-import type { JournalBatch, SaleStateTotals } from '../../contract/hub';
+import { JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import { isRealDay } from './days';
 import { saleIdOf } from './fold';
 
-export const MAX_BATCH_EVENTS = 500;
+export const MAX_BATCH_EVENTS = JOURNAL_BATCH.maxEvents;
 export const MAX_DATA_BYTES = 16 * 1024;
-export const MAX_REPORTED_DAYS = 100;
+export const MAX_REPORTED_DAYS = JOURNAL_BATCH.maxReportedDays;
 /** Deeper than this is no counter's journal, and walking it must not exhaust the stack. */
 const MAX_DEPTH = 32;
 /** A sale id is an index key (btree entries have a size limit) and a URL-sized reference. */
