@@ -44,6 +44,8 @@ const hubPayment = z.object({
 
 /** An expectation the hub did not take is resent after each reconnect for this long. */
 const EXPECTATION_KEPT_MS = 60 * 60_000;
+/** More QRs than a counter shows in an hour: the oldest unsent are forgotten first. */
+const MAX_PENDING_EXPECTATIONS = 500;
 
 /**
  * The counter's link to the shop hub: one resumable event stream (payments for this counter's QRs),
@@ -116,8 +118,16 @@ export class HubLink {
 
   /** Tells the hub the QR on screen; kept and resent after a reconnect until it is an hour old. */
   expect(expectation: ExpectationRequest): void {
+    this.dropOldExpectations();
+    this.pending.delete(expectation.saleId);
     this.pending.set(expectation.saleId, { expectation, at: Date.now() });
+    // Refused or away for a long time, a busy counter's list is bounded: the oldest go first.
+    while (this.pending.size > MAX_PENDING_EXPECTATIONS) this.pending.delete(this.pending.keys().next().value!);
     void this.sendExpectation(expectation.saleId);
+  }
+
+  private dropOldExpectations(): void {
+    for (const [saleId, { at }] of this.pending) if (Date.now() - at > EXPECTATION_KEPT_MS) this.pending.delete(saleId);
   }
 
   private async sendExpectation(saleId: string): Promise<void> {
@@ -126,15 +136,15 @@ export class HubLink {
     // Refused, the hub no longer takes this counter: a call would only count against its address there.
     if (!config || !entry || this.state === 'refused') return;
     const sent = await new HubClient(this.deps.fetch, config.url).expect(config.credential, entry.expectation);
-    // Kept by the hub once accepted; a failed one waits for the next connection.
-    if (sent.ok && this.pending.get(saleId) === entry) this.pending.delete(saleId);
+    // Kept by the hub once accepted, and dropped once refused as it is (a 4xx: it would be refused again);
+    // one that did not get through waits for the next connection.
+    const done = sent.ok || sent.error.kind === 'refused';
+    if (done && this.pending.get(saleId) === entry) this.pending.delete(saleId);
   }
 
   private resendExpectations(): void {
-    for (const [saleId, { at }] of this.pending) {
-      if (Date.now() - at > EXPECTATION_KEPT_MS) this.pending.delete(saleId);
-      else void this.sendExpectation(saleId);
-    }
+    this.dropOldExpectations();
+    for (const saleId of [...this.pending.keys()]) void this.sendExpectation(saleId);
   }
 
   private async take(data: string, id: string | null): Promise<void> {
