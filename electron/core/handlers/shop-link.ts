@@ -98,6 +98,7 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     refusedMessage: 'The shop hub no longer accepts this Counter as the owner\'s.',
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
+  let linkState: HubView['state'] = 'off';
   const link = new HubLink({
     fetch: fetchImpl,
     config,
@@ -114,7 +115,12 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
       },
     },
     onPayment,
-    onChange: (view) => ctx.events.emit('hub.changed', view),
+    onChange: (view) => {
+      // Connected again after a drop: the hub may be back from a backup, holding less of this journal.
+      if (view.state === 'connected' && linkState !== 'connected') sender.resync();
+      linkState = view.state;
+      ctx.events.emit('hub.changed', view);
+    },
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
 

@@ -79,6 +79,14 @@ export class JournalSender {
     this.schedule(0);
   }
 
+  /** The hub is back after a drop, perhaps restored from a backup that holds less: ask it where it is before sending on. */
+  resync(): void {
+    if (this.refused || this.stopped) return;
+    this.lastSent = undefined;
+    this.readFromJournal = true;
+    this.schedule(0);
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -113,6 +121,8 @@ export class JournalSender {
       .catch((error: unknown) => {
         // A refused credential is not retried: each try would count against the counter's address at the hub.
         if (this.refused) return;
+        // Away, the hub may come back from a backup: where it is is asked again first.
+        if ((error as { kind?: string } | null)?.kind === 'unreachable') this.lastSent = undefined;
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
         // A hub that is busy says when to come back (429, Retry-After): never sooner than that.
         const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
@@ -252,7 +262,7 @@ export class JournalSender {
 
   private failed(failure: HubFailure): Error {
     if (failure.kind === 'unauthorized') this.refused = true;
-    return Object.assign(new Error(failure.message), { retryAfterMs: failure.retryAfterMs });
+    return Object.assign(new Error(failure.message), { kind: failure.kind, retryAfterMs: failure.retryAfterMs });
   }
 
   private async report(days: Iterable<string>): Promise<NonNullable<JournalBatch['reported']>> {
