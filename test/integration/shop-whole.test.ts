@@ -13,7 +13,7 @@ import type { DaySalesAnswer, DaySummaryAnswer, SaleStateTotals } from '../../el
 import type { DaySummary, ShopDayView } from '../../electron/contract/views';
 import { killChildren, startChild, terminalOf } from '../support/shop-child';
 import { openCounter, valueOf, type ShopCounter } from '../support/shop-counter';
-import { journalKeys, SHOP_DRIVERS, startShopHub, useShopStores, type ShopHub } from '../support/shop-hub';
+import { journalKeys, SHOP_DRIVERS, startShopHub, useShopStores, type ShopHub, type ShopStore } from '../support/shop-hub';
 import { startShopProxy, type JournalPost, type ShopProxy } from '../support/shop-proxy';
 
 // The hub's days are the shop's (IST); a counter's History is its PC's local day. A shop's PCs keep IST:
@@ -50,6 +50,31 @@ async function caughtUp(hub: ShopHub, counters: ShopCounter[], timeout = 15_000)
 }
 
 const idsOf = (posts: readonly JournalPost[]) => posts.flatMap((p) => p.ids);
+
+/** A journal line as Counter 1 writes it, for lines a test puts in its journal while it is stopped. */
+const journalLine = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
+const highestId = (held: ReadonlySet<string>) => Math.max(...[...held].map((k) => Number(k.split('#')[1])));
+
+async function todaysHubSales(hub: ShopHub, key: string): Promise<DaySalesAnswer['sales']> {
+  return ((await (await fetch(`${hub.url}/v1/days/${today()}/sales`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySalesAnswer).sales;
+}
+
+/** A hub and Counter 1 paired to it, one sale paid by hand and on the hub: what it holds (`before`). */
+async function oneSaleOnTheHub(store: ShopStore): Promise<{ hub: ShopHub; counter: ShopCounter; before: Set<string> }> {
+  const hub = track(await startShopHub(store));
+  const counter = track(await openCounter('Counter 1'));
+  await counter.pair(hub.url, await hub.code('counter'));
+  expect(await counter.markPaid((await counter.ring(1_500)).saleId)).toMatchObject({ state: 'paid' });
+  return { hub, counter, before: await caughtUp(hub, [counter]) };
+}
+
+/** Waits until the owner's summary of today has this one counter's report equal to its own History, and not differing. */
+async function reconciled(hub: ShopHub, key: string, own: SaleStateTotals): Promise<void> {
+  await vi.waitFor(async () => {
+    const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
+    expect(summary.counters).toEqual([expect.objectContaining({ reported: own, differs: false })]);
+  }, { timeout: 10_000, interval: 50 });
+}
 
 async function ownerDay(owner: ShopCounter, terminalId?: string): Promise<ShopDayView> {
   return valueOf<ShopDayView>(await owner.services.handle('shop.day', { day: today(), ...(terminalId ? { terminalId } : {}) }));
@@ -376,48 +401,34 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
   }, 40_000);
 
   it('a journal line with a NUL in it (BOS\'s words) does not stop the counter\'s journal reaching the hub', async () => {
-    const hub = track(await startShopHub(stores(driver)));
-    const counter = track(await openCounter('Counter 1'));
-    await counter.pair(hub.url, await hub.code('counter'));
-    expect(await counter.markPaid((await counter.ring(1_500)).saleId)).toMatchObject({ state: 'paid' });
-    const before = await caughtUp(hub, [counter]);
+    const { hub, counter, before } = await oneSaleOnTheHub(stores(driver));
     // A sale BOS refused in words with a NUL in them, as the journal writes it (PostgreSQL's jsonb can hold no NUL).
     await counter.restart(async () => {
-      const last = Math.max(...[...before].map((k) => Number(k.split('#')[1])));
-      const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
-      appendFileSync(join(counter.journalDir, `${today()}.jsonl`), line(last + 1, 'sale.requested', { saleId: 's_nul', amountPaise: 104 }) + line(last + 2, 'sale.qr_refused', { saleId: 's_nul', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', bosMessage: 'VPA\u0000 does not exist', late: false }));
+      const last = highestId(before);
+      appendFileSync(join(counter.journalDir, `${today()}.jsonl`), journalLine(last + 1, 'sale.requested', { saleId: 's_nul', amountPaise: 104 }) + journalLine(last + 2, 'sale.qr_refused', { saleId: 's_nul', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', bosMessage: 'VPA\u0000 does not exist', late: false }));
     });
     expect(await counter.cancel((await counter.ring(2_500)).saleId)).toMatchObject({ state: 'cancelled' });
     await caughtUp(hub, [counter]);
 
     const key = await hub.ownerKey();
-    const sales = (await (await fetch(`${hub.url}/v1/days/${today()}/sales`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySalesAnswer;
-    expect(sales.sales.find((s) => s.saleId === 's_nul')).toMatchObject({ state: 'failed', bosMessage: 'VPA\uFFFD does not exist' });
+    expect((await todaysHubSales(hub, key)).find((s) => s.saleId === 's_nul')).toMatchObject({ state: 'failed', bosMessage: 'VPA\uFFFD does not exist' });
     const own = byState((await counter.history(today())).summary);
     expect(own.failed).toEqual({ count: 1, paise: 104 });
-    await vi.waitFor(async () => {
-      const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
-      expect(summary.counters).toEqual([expect.objectContaining({ reported: own, differs: false })]);
-    }, { timeout: 10_000, interval: 50 });
+    await reconciled(hub, key, own);
   }, 40_000);
 
   it('journal lines the hub cannot keep as they are (BOS\'s words over 16 KB, a reply nested 40 deep) reach it as stand-ins, and the owner\'s day still reconciles', async () => {
-    const hub = track(await startShopHub(stores(driver)));
-    const counter = track(await openCounter('Counter 1'));
-    await counter.pair(hub.url, await hub.code('counter'));
-    expect(await counter.markPaid((await counter.ring(1_500)).saleId)).toMatchObject({ state: 'paid' });
-    const before = await caughtUp(hub, [counter]);
-    const last = Math.max(...[...before].map((k) => Number(k.split('#')[1])));
+    const { hub, counter, before } = await oneSaleOnTheHub(stores(driver));
+    const last = highestId(before);
     const nested = (depth: number): unknown => (depth === 0 ? 'bottom' : { inner: nested(depth - 1) });
     await counter.restart(async () => {
-      const line = (id: number, type: string, data: Record<string, unknown>) => `${JSON.stringify({ id, type, at: new Date().toISOString(), terminal: 'Counter 1', role: 'staff', data })}\n`;
       const refusal = { code: 'bos_refused', message: 'BOS refused the QR.', late: false };
       appendFileSync(
         join(counter.journalDir, `${today()}.jsonl`),
-        line(last + 1, 'sale.requested', { saleId: 's_big', amountPaise: 104 }) +
-          line(last + 2, 'sale.qr_refused', { saleId: 's_big', amountPaise: 104, ...refusal, bosMessage: 'VPA does not exist. '.repeat(1_000) }) +
-          line(last + 3, 'sale.requested', { saleId: 's_deep', amountPaise: 205 }) +
-          line(last + 4, 'sale.qr_refused', { saleId: 's_deep', amountPaise: 205, ...refusal, bosMessage: 'Bad request', detail: nested(40) }),
+        journalLine(last + 1, 'sale.requested', { saleId: 's_big', amountPaise: 104 }) +
+          journalLine(last + 2, 'sale.qr_refused', { saleId: 's_big', amountPaise: 104, ...refusal, bosMessage: 'VPA does not exist. '.repeat(1_000) }) +
+          journalLine(last + 3, 'sale.requested', { saleId: 's_deep', amountPaise: 205 }) +
+          journalLine(last + 4, 'sale.qr_refused', { saleId: 's_deep', amountPaise: 205, ...refusal, bosMessage: 'Bad request', detail: nested(40) }),
       );
     });
     expect(await counter.cancel((await counter.ring(2_500)).saleId)).toMatchObject({ state: 'cancelled' });
@@ -429,15 +440,12 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect((await hub.heldEvent(terminalId, last + 2))?.data).toEqual({ saleId: 's_big', amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', late: false, notKept: { reason: expect.stringContaining('over 16384 bytes'), fields: ['bosMessage'] } });
     expect((await hub.heldEvent(terminalId, last + 4))?.data).toEqual({ saleId: 's_deep', amountPaise: 205, code: 'bos_refused', message: 'BOS refused the QR.', late: false, bosMessage: 'Bad request', notKept: { reason: expect.stringContaining('nested deeper'), fields: ['detail'] } });
     const key = await hub.ownerKey();
-    const sales = (await (await fetch(`${hub.url}/v1/days/${today()}/sales`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySalesAnswer;
-    expect(sales.sales.find((s) => s.saleId === 's_big')).toMatchObject({ state: 'failed', amountPaise: 104 });
-    expect(sales.sales.find((s) => s.saleId === 's_deep')).toMatchObject({ state: 'failed', amountPaise: 205, bosMessage: 'Bad request' });
+    const sales = await todaysHubSales(hub, key);
+    expect(sales.find((s) => s.saleId === 's_big')).toMatchObject({ state: 'failed', amountPaise: 104 });
+    expect(sales.find((s) => s.saleId === 's_deep')).toMatchObject({ state: 'failed', amountPaise: 205, bosMessage: 'Bad request' });
     const own = byState((await counter.history(today())).summary);
     expect(own.failed).toEqual({ count: 2, paise: 309 });
-    await vi.waitFor(async () => {
-      const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
-      expect(summary.counters).toEqual([expect.objectContaining({ reported: own, differs: false })]);
-    }, { timeout: 10_000, interval: 50 });
+    await reconciled(hub, key, own);
   }, 40_000);
 
   it('a revoked counter that sells on stops calling the hub, so it cannot lock out a counter at the same address', async () => {
