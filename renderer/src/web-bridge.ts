@@ -5,6 +5,8 @@ import type { PosResult } from '../../electron/contract/errors';
 import { PREVIEW_UNREACHABLE, openPreviewLink } from './lib/preview-link';
 
 const link = openPreviewLink({ tokenMeta: 'counter-preview-token', eventsPath: '/pos-events', pagePath: '/' });
+/** Settled once the event stream is up (or given up on): the reads asked before it go out then. */
+export const streamReady = link.ready;
 
 const isResult = (value: unknown): value is PosResult<unknown> => typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 

@@ -1,0 +1,50 @@
+import type { PosResult } from '../../../electron/contract/errors';
+
+type Read<T> = () => Promise<PosResult<T>>;
+type Subscribe<T> = (listener: (value: T) => void) => () => void;
+
+interface Primed {
+  result: Promise<PosResult<unknown>>;
+  /** A push came after it was asked: its answer may be older than what main now holds. */
+  overtaken: boolean;
+  off: () => void;
+}
+
+const primed = new Map<string, Primed>();
+
+function prime<T>(key: string, read: Read<T>, subscribe: Subscribe<T>): void {
+  const entry = { overtaken: false } as Primed;
+  entry.off = subscribe(() => {
+    entry.overtaken = true;
+  });
+  entry.result = (async () => read())();
+  // Handled by whoever takes it; never an unhandled rejection if nobody does.
+  entry.result.catch(() => undefined);
+  primed.set(key, entry);
+}
+
+/**
+ * The reads the first screen waits on (the owner's state, the settings), asked the moment window.pos
+ * exists and before React's first render, so their round trip overlaps that render instead of
+ * following it. Called once, by the cashier window's entry.
+ */
+export function primeFirstReads(): void {
+  prime('owner', () => window.pos.ownerStatus(), window.pos.onOwnerChanged);
+  prime('settings', () => window.pos.getSettings(), window.pos.onSettingsChanged);
+}
+
+/**
+ * `read`, except that the first call for `key` gets the read already under way. Used as `follow`'s
+ * read, which subscribes before reading: from then on its own listener hears every push. A primed
+ * read a push overtook before that is not used (it may hold the state from before the change): a
+ * fresh read is made instead.
+ */
+export function primedOr<T>(key: 'owner' | 'settings', read: Read<T>): Read<T> {
+  return () => {
+    const entry = primed.get(key);
+    if (!entry) return read();
+    primed.delete(key);
+    entry.off();
+    return entry.overtaken ? read() : (entry.result as Promise<PosResult<T>>);
+  };
+}
