@@ -28,7 +28,7 @@ function hubFor(options: { rule?: (e: JournalEvent) => string | null; refuseRepo
   const kept = new Map<number, JournalEvent>();
   const reported = new Set<string>();
   const posts: Post[] = [];
-  const hub = { kept, reported, posts, mode: 'pass' as Mode };
+  const hub = { kept, reported, posts, mode: 'pass' as Mode, gate: null as Promise<void> | null, held: 0 };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
   const bad = (message: string) => json(400, { error: { code: 'bad_request', message } });
   const lastId = () => (kept.size > 0 ? Math.max(...kept.keys()) : null);
@@ -62,6 +62,11 @@ function hubFor(options: { rule?: (e: JournalEvent) => string | null; refuseRepo
       accepted += 1;
     }
     for (const r of batch.reported ?? []) reported.add(r.day);
+    // Kept, and its answer held back: what the hub does before the counter hears it.
+    if (hub.gate) {
+      hub.held += 1;
+      await hub.gate;
+    }
     return answer(json(200, { accepted, duplicates: batch.events.length - accepted, lastId: lastId() }));
   };
   return Object.assign(hub, { fetch: fetchImpl as typeof fetch });
@@ -165,6 +170,29 @@ describe('the journal sender and lines the hub will not keep as they are', () =>
 
     hub.mode = 'pass';
     await vi.waitFor(() => expect(hub.kept.size).toBe(30), { timeout: 2_000, interval: 5 });
+    for (const e of journal) expect(hub.kept.get(e.id)).toEqual(e);
+    sender.stop();
+  });
+
+  it('a hub restored from a backup while an answer was on its way: the next send still asks where it is, and the lost lines go again', async () => {
+    const hub = hubFor();
+    const journal = Array.from({ length: 4 }, (_, i) => sale(i + 1, `s_${i}`));
+    const sender = senderFor(hub, journal);
+    sender.restart();
+    await sender.drain();
+    expect(hub.kept.size).toBe(4);
+
+    // Line 5 is kept and its answer on the way when the hub comes back from a backup holding lines 1 and 2.
+    let release: () => void = () => undefined;
+    hub.gate = new Promise<void>((resolve) => (release = resolve));
+    journal.push(sale(5, 's_4'));
+    sender.enqueue(journal[4]!);
+    await vi.waitFor(() => expect(hub.held).toBe(1), { timeout: 2_000, interval: 5 });
+    for (const id of [3, 4, 5]) hub.kept.delete(id);
+    sender.resync();
+    hub.gate = null;
+    release();
+    await vi.waitFor(() => expect([...hub.kept.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]), { timeout: 2_000, interval: 5 });
     for (const e of journal) expect(hub.kept.get(e.id)).toEqual(e);
     sender.stop();
   });

@@ -44,6 +44,8 @@ const cursorAnswer = z.object({ lastId: z.number().nullable() });
 export class JournalSender {
   /** The hub's highest id of ours; undefined until asked (after a start or a new pairing). */
   private lastSent: number | null | undefined = undefined;
+  /** Ask the hub's cursor before the next send, even with a send under way now (its answer is no longer enough). */
+  private cursorStale = true;
   private pending: JournalEvent[] = [];
   private readFromJournal = true;
   private flushing: Promise<void> | null = null;
@@ -73,6 +75,7 @@ export class JournalSender {
     this.stopped = false;
     this.refused = false;
     this.lastSent = undefined;
+    this.cursorStale = true;
     this.pending = [];
     this.readFromJournal = true;
     this.failures = 0;
@@ -82,7 +85,7 @@ export class JournalSender {
   /** The hub is back after a drop, perhaps restored from a backup that holds less: ask it where it is before sending on. */
   resync(): void {
     if (this.refused || this.stopped) return;
-    this.lastSent = undefined;
+    this.cursorStale = true;
     this.readFromJournal = true;
     this.schedule(0);
   }
@@ -122,7 +125,7 @@ export class JournalSender {
         // A refused credential is not retried: each try would count against the counter's address at the hub.
         if (this.refused) return;
         // Away, the hub may come back from a backup: where it is is asked again first.
-        if ((error as { kind?: string } | null)?.kind === 'unreachable') this.lastSent = undefined;
+        if ((error as { kind?: string } | null)?.kind === 'unreachable') this.cursorStale = true;
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
         // A hub that is busy says when to come back (429, Retry-After): never sooner than that.
         const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
@@ -143,10 +146,16 @@ export class JournalSender {
     const config = this.deps.config();
     if (!config || this.stopped) return;
     const client = new HubClient(this.deps.fetch, config.url);
-    if (this.lastSent === undefined) {
+    if (this.lastSent === undefined || this.cursorStale) {
+      this.cursorStale = false;
       const cursor = await client.call('GET', HUB_ROUTES.journalCursor, config.credential, undefined, (v) => cursorAnswer.parse(v));
-      if (!cursor.ok) throw this.failed(cursor.error);
+      if (!cursor.ok) {
+        this.cursorStale = true;
+        throw this.failed(cursor.error);
+      }
       this.lastSent = cursor.value.lastId;
+      // From where the hub says it is: what is held in memory may start later than that.
+      this.readFromJournal = true;
     }
     let events: JournalEvent[];
     if (this.readFromJournal) {
