@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../electron/contract';
 import { App } from './App';
-import { primedOr } from './hooks/first-reads';
+import { firstRead } from './hooks/first-reads';
 import { follow } from './hooks/follow';
 import { setLanguage } from './i18n';
 
@@ -14,6 +14,6 @@ function applyLook(settings: Pick<SettingsView, 'language' | 'theme'>): string {
 
 export function Root() {
   const [, setLook] = useState('en/light');
-  useEffect(() => follow(primedOr('settings', () => window.pos.getSettings()), window.pos.onSettingsChanged, (settings) => setLook(applyLook(settings))), []);
+  useEffect(() => follow(firstRead('settings'), window.pos.onSettingsChanged, (settings) => setLook(applyLook(settings))), []);
   return <App />;
 }

@@ -36,20 +36,20 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function load() {
-  const { primeFirstReads, primedOr } = await import('../../renderer/src/hooks/first-reads');
+  const { primeFirstReads, firstRead } = await import('../../renderer/src/hooks/first-reads');
   const { follow } = await import('../../renderer/src/hooks/follow');
-  return { primeFirstReads, primedOr, follow };
+  return { primeFirstReads, firstRead, follow };
 }
 
 describe('the first reads, asked before the first render', () => {
   it('are asked at once, handed to the first follow without a second request, and the next one reads anew', async () => {
-    const { primeFirstReads, primedOr, follow } = await load();
+    const { primeFirstReads, firstRead, follow } = await load();
     primeFirstReads();
     expect(fake.reads.map((r) => r.op)).toEqual(['owner.status', 'settings.get']);
     fake.reads[0]!.answer(owner(true));
 
     const seen: OwnerView[] = [];
-    follow(primedOr('owner', () => window.pos.ownerStatus()), window.pos.onOwnerChanged, (v) => seen.push(v));
+    follow(firstRead('owner'), window.pos.onOwnerChanged, (v) => seen.push(v));
     await tick();
     expect(seen).toEqual([owner(true)]);
     expect(fake.reads).toHaveLength(2);
@@ -58,19 +58,19 @@ describe('the first reads, asked before the first render', () => {
     expect(seen).toEqual([owner(true), owner(false)]);
     expect(fake.listening('owner.changed')).toBe(1);
 
-    follow(primedOr('owner', () => window.pos.ownerStatus()), window.pos.onOwnerChanged, () => undefined);
+    follow(firstRead('owner'), window.pos.onOwnerChanged, () => undefined);
     expect(fake.reads.map((r) => r.op)).toEqual(['owner.status', 'settings.get', 'owner.status']);
   });
 
   it('one a push overtook before any follow took it is not used: a fresh read is made, and its answer shown', async () => {
-    const { primeFirstReads, primedOr, follow } = await load();
+    const { primeFirstReads, firstRead, follow } = await load();
     primeFirstReads();
     // The owner locked (or set the PIN) in the moment after the read was asked; its answer comes later.
     fake.push('owner.changed', owner(false));
     fake.reads[0]!.answer(owner(true));
 
     const seen: OwnerView[] = [];
-    follow(primedOr('owner', () => window.pos.ownerStatus()), window.pos.onOwnerChanged, (v) => seen.push(v));
+    follow(firstRead('owner'), window.pos.onOwnerChanged, (v) => seen.push(v));
     expect(fake.reads.map((r) => r.op)).toEqual(['owner.status', 'settings.get', 'owner.status']);
     fake.reads[2]!.answer(owner(false));
     await tick();
@@ -78,13 +78,13 @@ describe('the first reads, asked before the first render', () => {
   });
 
   it('a read that throws at once is taken as a failed read: follow applies nothing and waits for a push', async () => {
-    const { primeFirstReads, primedOr, follow } = await load();
+    const { primeFirstReads, firstRead, follow } = await load();
     fake.pos.ownerStatus = () => {
       throw new Error('bridge gone');
     };
     primeFirstReads();
     const seen: OwnerView[] = [];
-    follow(primedOr('owner', () => window.pos.ownerStatus()), window.pos.onOwnerChanged, (v) => seen.push(v));
+    follow(firstRead('owner'), window.pos.onOwnerChanged, (v) => seen.push(v));
     await tick();
     expect(seen).toEqual([]);
     fake.push('owner.changed', owner(true));

@@ -98,7 +98,6 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
     refusedMessage: 'The shop hub no longer accepts this Counter as the owner\'s.',
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
-  let linkState: HubView['state'] = 'off';
   const link = new HubLink({
     fetch: fetchImpl,
     config,
@@ -115,12 +114,9 @@ export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPay
       },
     },
     onPayment,
-    onChange: (view) => {
-      // Connected again after a drop: the hub may be back from a backup, holding less of this journal.
-      if (view.state === 'connected' && linkState !== 'connected') sender.resync();
-      linkState = view.state;
-      ctx.events.emit('hub.changed', view);
-    },
+    onChange: (view) => ctx.events.emit('hub.changed', view),
+    // Connected again after a drop: the hub may be back from a backup, holding less of this journal.
+    onConnected: () => sender.resync(),
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
 

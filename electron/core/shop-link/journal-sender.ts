@@ -42,9 +42,9 @@ const cursorAnswer = z.object({ lastId: z.number().nullable() });
  * sells as usual and catches up when the hub is back. It runs beside the sale path, never before it.
  */
 export class JournalSender {
-  /** The hub's highest id of ours; undefined until asked (after a start or a new pairing). */
-  private lastSent: number | null | undefined = undefined;
-  /** Ask the hub's cursor before the next send, even with a send under way now (its answer is no longer enough). */
+  /** The hub's highest id of ours (null: it holds none), as last asked or acknowledged. */
+  private lastSent: number | null = null;
+  /** Ask the hub's cursor before the next send: after a start, a new pairing, a reconnection, the hub away; also when asked while a send is under way (its answer is no longer enough). */
   private cursorStale = true;
   private pending: JournalEvent[] = [];
   private readFromJournal = true;
@@ -74,7 +74,6 @@ export class JournalSender {
   restart(): void {
     this.stopped = false;
     this.refused = false;
-    this.lastSent = undefined;
     this.cursorStale = true;
     this.pending = [];
     this.readFromJournal = true;
@@ -146,7 +145,7 @@ export class JournalSender {
     const config = this.deps.config();
     if (!config || this.stopped) return;
     const client = new HubClient(this.deps.fetch, config.url);
-    if (this.lastSent === undefined || this.cursorStale) {
+    if (this.cursorStale) {
       this.cursorStale = false;
       const cursor = await client.call('GET', HUB_ROUTES.journalCursor, config.credential, undefined, (v) => cursorAnswer.parse(v));
       if (!cursor.ok) {

@@ -21,6 +21,8 @@ export interface HubLinkDeps {
   /** Handles one payment; resolves once it is on record, so the cursor moves only past what was taken. */
   onPayment: (payment: HubPayment) => Promise<void>;
   onChange: (view: HubView) => void;
+  /** The stream is (again) connected: the hub may have restarted, even from a backup. */
+  onConnected?: () => void;
   wallClock?: () => Date;
   /** Reconnect delays (ms): first, growth factor, cap. Tests shorten them. */
   backoff?: { firstMs: number; factor: number; maxMs: number };
@@ -73,7 +75,10 @@ export class HubLink {
       onEvent: async (event) => {
         if (event.event === HUB_STREAM_EVENT) await this.take(event.data, event.id);
       },
-      onOpen: () => this.resendExpectations(),
+      onOpen: () => {
+        this.resendExpectations();
+        deps.onConnected?.();
+      },
       onState: (state, problem) => this.set(state, problem),
       refusedMessage: 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.',
       ...(deps.backoff ? { backoff: deps.backoff } : {}),

@@ -23,28 +23,34 @@ function prime<T>(key: string, read: Read<T>, subscribe: Subscribe<T>): void {
   primed.set(key, entry);
 }
 
+type Key = 'owner' | 'settings';
+const READS = {
+  owner: () => window.pos.ownerStatus(),
+  settings: () => window.pos.getSettings(),
+} satisfies Record<Key, Read<unknown>>;
+
 /**
  * The reads the first screen waits on (the owner's state, the settings), asked the moment window.pos
  * exists and before React's first render, so their round trip overlaps that render instead of
  * following it. Called once, by the cashier window's entry.
  */
 export function primeFirstReads(): void {
-  prime('owner', () => window.pos.ownerStatus(), window.pos.onOwnerChanged);
-  prime('settings', () => window.pos.getSettings(), window.pos.onSettingsChanged);
+  prime('owner', READS.owner, window.pos.onOwnerChanged);
+  prime('settings', READS.settings, window.pos.onSettingsChanged);
 }
 
 /**
- * `read`, except that the first call for `key` gets the read already under way. Used as `follow`'s
- * read, which subscribes before reading: from then on its own listener hears every push. A primed
- * read a push overtook before that is not used (it may hold the state from before the change): a
- * fresh read is made instead.
+ * The read of `key`, for `follow`; the first call gets the read already under way. `follow` subscribes
+ * before reading: from then on its own listener hears every push. A primed read a push overtook
+ * before that is not used (it may hold the state from before the change): a fresh read is made instead.
  */
-export function primedOr<T>(key: 'owner' | 'settings', read: Read<T>): Read<T> {
-  return () => {
+export function firstRead<K extends Key>(key: K): (typeof READS)[K] {
+  const read = READS[key];
+  return (() => {
     const entry = primed.get(key);
     if (!entry) return read();
     primed.delete(key);
     entry.off();
-    return entry.overtaken ? read() : (entry.result as Promise<PosResult<T>>);
-  };
+    return entry.overtaken ? read() : entry.result;
+  }) as (typeof READS)[K];
 }

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { OwnerView, PosResult } from '../../../electron/contract';
 import { PinDialog } from '../components/PinDialog';
-import { primedOr } from './first-reads';
+import { firstRead } from './first-reads';
 import { follow } from './follow';
 import { callPos } from './usePos';
 
@@ -23,7 +23,7 @@ export function OwnerProvider({ children }: { children: ReactNode }) {
   const [asking, setAsking] = useState(false);
   const pending = useRef<((unlocked: boolean) => void) | null>(null);
 
-  useEffect(() => follow(primedOr('owner', () => window.pos.ownerStatus()), window.pos.onOwnerChanged, setOwner), []);
+  useEffect(() => follow(firstRead('owner'), window.pos.onOwnerChanged, setOwner), []);
 
   const askPin = useCallback(
     () =>
