@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BosClient, DynamicQr } from '../../electron/core/bos';
-import type { BosPayment } from '../../electron/core/bos-payment';
+import type { BosPayment } from '../../electron/core/sale/bos-payment';
 import { foldSales } from '../../electron/core/journal/fold';
 import { createMemoryJournal } from '../../electron/core/journal/append';
-import { SaleDesk } from '../../electron/core/sale';
+import { SaleDesk } from '../../electron/core/sale/sales';
 import type { LatePaymentView } from '../../electron/contract/views';
 
 const qrFor = (amountPaise: number, qrId: string): DynamicQr => ({

@@ -27,7 +27,7 @@ vi.mock('electron-store', async () => {
 });
 
 const { createElectronSettingsStore } = await import('../../electron/main/adapters/settings-store');
-const { readSettings, DEFAULT_SETTINGS } = await import('../../electron/core/settings');
+const { readSettings, DEFAULT_SETTINGS } = await import('../../electron/core/settings/stored');
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { err, ok } from '../../contract/result';
-import type { CounterContext } from './context';
-import type { HandlersFor } from './types';
+import type { CounterContext } from '../settings/current';
+import type { HandlersFor } from '../dispatch';
 
 export function paymentHandlers(ctx: CounterContext): HandlersFor<'payments.late' | 'payments.settleLate' | 'sale.simulatePayment'> {
   return {

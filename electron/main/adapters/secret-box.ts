@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretBox, TokenStorage } from '../../core/settings';
+import type { SecretBox, TokenStorage } from '../../core/settings/stored';
 
 interface Sealed {
   /** base64 of safeStorage's ciphertext. */
