@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { LIVE_BOS_URL } from '../core/settings/stored';
+import { LIVE_BOS_URL } from '../core/settings';
 import { defaultPreviewDataDir, ensurePrivateDir } from './data-dir';
 import { createJsonFileSettingsStore, createMemorySecretBox, createMemorySettingsStore } from './preview-stores';
 import { startWebPreview } from './server';

@@ -1,5 +1,5 @@
 import { createCounterServices, type CounterServices, type CounterServicesDeps } from '../core/services';
-import type { SecretBox } from '../core/settings/stored';
+import type { SecretBox } from '../core/settings';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox';
 import { createEmbedded, type Embedded } from '../shell/embedded';
 import { createMemorySecretBox } from './preview-stores';

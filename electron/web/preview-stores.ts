@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SecretBox, SettingsStore, StoredSettings } from '../core/settings/stored';
+import type { SecretBox, SettingsStore, StoredSettings } from '../core/settings';
 
 /** The preview keeps settings in a JSON file (0600); an unreadable file is set aside, never fatal. */
 export function createJsonFileSettingsStore(file: string, onNotice: (message: string) => void = () => undefined): SettingsStore {

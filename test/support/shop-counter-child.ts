@@ -5,7 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SecretBox } from '../../electron/core/settings/stored';
+import type { SecretBox } from '../../electron/core/settings';
 import type { SaleView } from '../../electron/contract/views';
 import { createPreviewServices } from '../../electron/web/compose';
 import { createJsonFileSettingsStore, createMemorySecretBox } from '../../electron/web/preview-stores';

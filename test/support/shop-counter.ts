@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 import type { PosResult } from '../../electron/contract/errors';
 import type { HubView, HistoryView, SaleView } from '../../electron/contract/views';
-import type { SecretBox } from '../../electron/core/settings/stored';
+import type { SecretBox } from '../../electron/core/settings';
 import type { SandboxOptions } from '../../electron/sandbox';
 import { createPreviewServices, type PreviewServices } from '../../electron/web/compose';
 import { createMemorySecretBox, createMemorySettingsStore } from '../../electron/web/preview-stores';

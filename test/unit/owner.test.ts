@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_MS, OWNER_SESSION_MS, OwnerLock, hashPin, pinMatches, type StoredPin } from '../../electron/core/owner/pin-lock';
+import { LOCK_MS, OWNER_SESSION_MS, OwnerLock, hashPin, pinMatches, type StoredPin } from '../../electron/core/owner';
 
 function setup() {
   let stored: StoredPin = { hash: null, failures: 0, lockedUntil: 0 };

@@ -3,7 +3,7 @@ import type { BosClient, DynamicQr } from '../../electron/core/bos';
 import type { BosPayment } from '../../electron/core/sale/bos-payment';
 import { foldSales } from '../../electron/core/journal/fold';
 import { createMemoryJournal } from '../../electron/core/journal/append';
-import { SaleDesk } from '../../electron/core/sale/sales';
+import { SaleDesk } from '../../electron/core/sale';
 import type { LatePaymentView } from '../../electron/contract/views';
 
 const qrFor = (amountPaise: number, qrId: string): DynamicQr => ({

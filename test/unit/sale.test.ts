@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BosClient, BosError, DynamicQr } from '../../electron/core/bos';
 import { createMemoryJournal } from '../../electron/core/journal/append';
 import type { Result } from '../../electron/contract/result';
-import { SaleDesk } from '../../electron/core/sale/sales';
+import { SaleDesk } from '../../electron/core/sale';
 import type { SaleView } from '../../electron/contract/views';
 
 const qrFor = (amountPaise: number, receivedAt: number): DynamicQr => ({

@@ -27,7 +27,7 @@ vi.mock('electron-store', async () => {
 });
 
 const { createElectronSettingsStore } = await import('../../electron/main/adapters/settings-store');
-const { readSettings, DEFAULT_SETTINGS } = await import('../../electron/core/settings/stored');
+const { readSettings, DEFAULT_SETTINGS } = await import('../../electron/core/settings');
 
 let dir: string;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CounterDay, DaySummaryAnswer } from '../../electron/contract/hub';
 import type { Result } from '../../electron/contract/result';
 import { shopHandlers } from '../../electron/core/hub-link/owner-calls';
-import type { HubRuntime } from '../../electron/core/hub-link/runtime';
+import type { HubRuntime } from '../../electron/core/hub-link';
 import type { HubFailure } from '../../electron/core/hub-link/client';
 
 const zero = { count: 0, paise: 0 };

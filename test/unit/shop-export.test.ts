@@ -8,7 +8,7 @@ import type { ShopSale } from '../../electron/contract/hub';
 import { inputSchemas } from '../../electron/contract/schemas';
 import { err, ok, type Result } from '../../electron/contract/result';
 import { shopHandlers } from '../../electron/core/hub-link/owner-calls';
-import type { HubRuntime } from '../../electron/core/hub-link/runtime';
+import type { HubRuntime } from '../../electron/core/hub-link';
 import type { HubFailure } from '../../electron/core/hub-link/client';
 import { EXPORT_HEADER } from '../../electron/core/history/export-records';
 import { readSpanSales, shopExportFile, type ReadDay } from '../../electron/core/hub-link/shop-export';

@@ -1,5 +1,11 @@
-import { createBosClient, type BosClient, type BosQrStatusClient } from './';
-import type { StoredSettings } from '../settings/stored';
+import { createBosClient, type BosClient, type BosQrStatusClient } from './client';
+
+/** The settings that say which BOS the calls go to, and as which merchant. */
+export interface BosAccountSettings {
+  environment: 'sandbox' | 'live';
+  liveBaseUrl: string;
+  registrationId: string;
+}
 
 /**
  * What core needs of the embedded BOS sandbox. The shells (main, the preview) start the real
@@ -16,7 +22,7 @@ export interface SandboxLink {
 }
 
 export interface BosLinkOptions<S extends SandboxLink> {
-  settings: () => StoredSettings;
+  settings: () => BosAccountSettings;
   token: () => string | null;
   startSandbox: () => Promise<S>;
   fetch?: typeof fetch;
@@ -30,7 +36,7 @@ export interface BosLinkOptions<S extends SandboxLink> {
 const SANDBOX_REGISTRATION_ID = 'SANDBOX-COUNTER';
 
 /** Where BOS calls go now: the embedded sandbox or the live address, with the owner's credentials for Live. */
-export class BosLink<S extends SandboxLink> {
+export class BosLink<S extends SandboxLink = SandboxLink> {
   private running: S | null = null;
   private current: (BosClient & BosQrStatusClient) | null = null;
 
@@ -52,6 +58,11 @@ export class BosLink<S extends SandboxLink> {
 
   liveBaseUrl(): string {
     return this.options.liveBaseUrlOverride ?? this.options.settings().liveBaseUrl;
+  }
+
+  /** Which BOS account QRs come from now: the sandbox, or the live address and registration id. */
+  account(): string {
+    return this.isSandbox() ? 'sandbox' : `${this.liveBaseUrl()}#${this.options.settings().registrationId}`;
   }
 
   /** Shown to the owner: never carries credentials. */

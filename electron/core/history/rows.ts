@@ -1,8 +1,6 @@
 import type { DaySummary, HistoryRefundState, HistoryRow, HistorySaleState, RefundHistoryRow, SaleHistoryRow } from '../../contract/views';
-import { foldSales } from '../journal/fold';
+import { foldSales, inSpan, type DaySpan, type JournalEvent, type JournalEventType } from '../journal';
 import { nextStepFor } from './next-step';
-import { inSpan, type DaySpan } from '../journal/span';
-import type { JournalEvent, JournalEventType } from '../journal/types';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -48,7 +46,7 @@ export interface HistoryOptions {
   paidLate?: ReadonlySet<string>;
 }
 
-export type { DaySpan } from '../journal/span';
+export type { DaySpan } from '../journal';
 
 /**
  * Every sale rung up in the span (local days) and every refund whose first event falls in it,

@@ -1,8 +1,6 @@
 import { shiftDay } from '../../contract/days';
 import type { SaleStateTotals } from '../../contract/hub';
-import { foldSales } from '../journal/fold';
-import { readRecent } from '../journal/recent';
-import { readSpan } from '../journal/span';
+import { foldSales, readRecent, readSpan } from '../journal';
 
 const IST_OFFSET_MS = 330 * 60_000;
 

@@ -3,7 +3,7 @@ import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type MeAnswer, 
 import type { PosError, PosResult } from '../../contract/errors';
 import { err, ok, type Result } from '../../contract/result';
 import type { HubFailure } from './client';
-import type { HistoryDeps } from '../history/handlers';
+import type { HistoryDeps } from '../history';
 import { shopExportHandler } from './shop-export';
 import type { HubRuntime } from './runtime';
 import type { HandlersFor } from '../dispatch';

@@ -8,11 +8,11 @@ import { HUB_ROUTES } from '../../contract/hub';
 import { HubLink, type HubLinkDeps } from './link';
 import { StreamLoop } from './stream-loop';
 import { JournalSender } from './journal-sender';
-import { eventsForHub } from '../journal/after';
+import { eventsForHub } from '../journal';
 import { dayTotals, saleDays } from './day-totals';
-import type { SecretBox, StoredSettings } from '../settings/stored';
+import type { SecretBox, StoredSettings } from '../settings';
 import { notSaved } from '../storage-errors';
-import type { CounterContext } from '../settings/current';
+import type { HubLinkContext } from './context';
 import type { HandlersFor } from '../dispatch';
 
 /** The in-process hub the shells run for the sandbox default: its address and a way to make a pairing code. */
@@ -56,7 +56,7 @@ function pairingProblem(failure: HubFailure): PosError {
   return { code: 'hub_unavailable', message: failure.message };
 }
 
-export async function createHubRuntime(ctx: CounterContext, deps: HubDeps, onPayment: (payment: HubPayment) => Promise<void>): Promise<HubRuntime> {
+export async function createHubRuntime(ctx: HubLinkContext, deps: HubDeps, onPayment: (payment: HubPayment) => Promise<void>): Promise<HubRuntime> {
   const fetchImpl = deps.fetch ?? globalThis.fetch.bind(globalThis);
   let credential = await deps.hubSecretBox.load().catch(() => null);
   const stored = () => ctx.settings.get().hub;

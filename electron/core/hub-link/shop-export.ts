@@ -1,14 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { HUB_ROUTES, type DaySalesAnswer, type ShopSale } from '../../contract/hub';
 import { shiftDay } from '../../contract/days';
 import type { PosError, PosResult } from '../../contract/errors';
 import type { ExportFormat, ExportView } from '../../contract/views';
 import { err, ok } from '../../contract/result';
-import { recordsCsv } from '../history/csv';
-import { shopExportRecord } from '../history/export-records';
-import { recordsXlsx, XLSX_MIME } from '../history/xlsx';
+import { deliverExport, recordsCsv, recordsXlsx, shopExportRecord, XLSX_MIME, type ExportFile, type HistoryDeps } from '../history';
 import type { HubFailure } from './client';
-import type { HistoryDeps } from '../history/handlers';
 import type { HubRuntime } from './runtime';
 
 export interface ShopExportInput {
@@ -37,7 +33,7 @@ export async function readSpanSales(read: ReadDay, input: Pick<ShopExportInput, 
 }
 
 /** The file's bytes and name: shop-<day>[-to-<day>][-<counter>].<csv|xlsx>. */
-export async function shopExportFile(sales: readonly ShopSale[], input: ShopExportInput, counterName: string | null) {
+export async function shopExportFile(sales: readonly ShopSale[], input: ShopExportInput, counterName: string | null): Promise<ExportFile> {
   const records = sales.map(shopExportRecord);
   const span = input.fromDay === input.toDay ? input.fromDay : `${input.fromDay}-to-${input.toDay}`;
   const counter = counterName ? `-${counterName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'counter'}` : '';
@@ -59,19 +55,7 @@ export function shopExportHandler(hub: HubRuntime, deps: HistoryDeps, refused: (
     if (!read.ok) return read;
     const counterName = input.terminalId ? (read.value[0]?.terminalName ?? input.terminalId) : null;
     const file = await shopExportFile(read.value, input, counterName);
-    const rows = read.value.length;
-    if (!deps.chooseExportPath) {
-      const text = input.format === 'csv';
-      return ok({ kind: 'download', fileName: file.fileName, mimeType: file.mimeType, encoding: text ? 'utf8' : 'base64', content: file.bytes.toString(text ? 'utf8' : 'base64'), rows });
-    }
-    const path = await deps.chooseExportPath(file.fileName);
-    if (!path) return ok({ kind: 'cancelled' });
-    try {
-      await writeFile(path, file.bytes, { mode: 0o600 });
-    } catch {
-      return err({ code: 'internal', message: 'Counter could not write the file there. Choose another folder (a USB stick may be full or read-only).' });
-    }
-    return ok({ kind: 'saved', path, rows });
+    return deliverExport(file, read.value.length, deps);
   };
 }
 

@@ -1,35 +1,9 @@
-import type { OwnerView } from '../../contract/views';
-import type { EventHub } from '../events';
-import type { Journal } from '../journal/types';
-import { OWNER_SESSION_MS, type OwnerLock } from './pin-lock';
-import { notSaved } from '../storage-errors';
 import { err, ok } from '../../contract/result';
 import type { HandlersFor } from '../dispatch';
-
-/** The owner lock and the windows' view of it: told now, and again when the session runs out. */
-export class OwnerSession {
-  private expiry: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(
-    readonly lock: OwnerLock,
-    private readonly events: EventHub,
-  ) {}
-
-  changed(): OwnerView {
-    clearTimeout(this.expiry);
-    const view = this.lock.view();
-    if (view.unlocked) {
-      this.expiry = setTimeout(() => this.changed(), OWNER_SESSION_MS + 100);
-      this.expiry.unref?.();
-    }
-    this.events.emit('owner.changed', view);
-    return view;
-  }
-
-  dispose(): void {
-    clearTimeout(this.expiry);
-  }
-}
+import type { Journal } from '../journal';
+import { notSaved } from '../storage-errors';
+import type { OwnerLock } from './pin-lock';
+import type { OwnerSession } from './session';
 
 export function ownerHandlers(owner: OwnerSession, journal: Journal): HandlersFor<'owner.status' | 'owner.setPin' | 'owner.unlock' | 'owner.lock'> {
   return {

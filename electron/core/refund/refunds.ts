@@ -1,9 +1,8 @@
 import type { PosResult } from '../../contract/errors';
 import type { RefundAckView } from '../../contract/views';
-import type { BosAck, BosClient, BosError } from '../bos';
-import type { Journal, JournalEventType } from '../journal/types';
+import { toPosError, type BosAck, type BosClient, type BosError } from '../bos';
+import type { Journal, JournalEventType } from '../journal';
 import { err, ok, type Result } from '../../contract/result';
-import { toPosError } from '../sale/sales';
 import { notSaved } from '../storage-errors';
 
 export interface RefundDeskDeps {

@@ -1,3 +1,4 @@
+import type { HubPayment } from '../../contract/hub';
 import type { BosPaymentView, ReportedPaymentView } from '../../contract/views';
 import type { Sale } from './record';
 
@@ -12,6 +13,12 @@ export interface BosPayment {
   utr: string | null;
   payerVpa: string | null;
   via: BosPaymentView['via'];
+}
+
+/** A payment the hub pushed (BOS's webhook, matched to this counter's QR), as the sale judges it. */
+export function paymentFromHub(payment: HubPayment): BosPayment {
+  const { paymentId, saleId, qrId, amountPaise, currency, utr, payerVpa } = payment;
+  return { paymentId, saleId, qrId, amountPaise, currency, utr, payerVpa, via: 'hub' };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { LatePaymentView } from '../../contract/views';
-import type { FoldedSale } from '../journal/fold';
-import type { JournalEvent } from '../journal/types';
+import type { FoldedSale, JournalEvent } from '../journal';
 import { newSale, type Sale } from './record';
 import { UtrBook } from './recorded-utrs';
 

@@ -2,7 +2,7 @@ import type { PosResult } from '../../contract/errors';
 import type { LatePaymentView, SaleView } from '../../contract/views';
 import { err, ok } from '../../contract/result';
 import type { BosClient, DynamicQr } from '../bos';
-import type { Journal, JournalEventType } from '../journal/types';
+import type { Journal, JournalEventType } from '../journal';
 import type { PayeeCheck } from './payee';
 import { SaleLedger } from './ended-sales';
 import { saleView, type Sale } from './record';

@@ -1,5 +1,5 @@
 import type { PayeeView } from '../../contract/views';
-import type { SettingsHolder } from '../settings/current';
+import type { CurrentSettings } from '../settings';
 import { payeeKey } from '../upi';
 
 export interface Payee {
@@ -18,7 +18,7 @@ const same = (a: Payee, b: Payee) => payeeKey(a.vpa) === payeeKey(b.vpa) && a.na
  */
 export class PayeePins {
   constructor(
-    private readonly settings: SettingsHolder,
+    private readonly settings: CurrentSettings,
     /** Which BOS account QRs come from now: the sandbox, or the live address and registration id. */
     private readonly account: () => string,
     private readonly clock: () => Date = () => new Date(),

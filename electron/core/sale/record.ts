@@ -69,14 +69,3 @@ export function saleView(sale: Sale, now: number): SaleView {
     error: sale.error,
   };
 }
-
-/** The intent's `tr`, told to the hub so a payment can be matched by it. */
-export function qrTr(qr: DynamicQr): string | null {
-  const match = /[?&]tr=([^&]*)/.exec(qr.intent);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return match[1];
-  }
-}

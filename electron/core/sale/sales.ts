@@ -1,22 +1,27 @@
-import type { BosError, DynamicQr } from '../bos';
+import { toPosError, type DynamicQr } from '../bos';
 import type { PosError, PosResult } from '../../contract/errors';
 import type { LatePaymentView, SaleView } from '../../contract/views';
 import { err, ok } from '../../contract/result';
 import type { BosPayment } from './bos-payment';
-import type { FoldedSale } from '../journal/fold';
-import type { JournalEvent } from '../journal/types';
+import type { FoldedSale, JournalEvent } from '../journal';
 import { SaleBoard, type SaleDeskDeps } from './open-sales';
 import { SalePaying, type MarkPaidInput } from './paying';
-import { newSale, qrTr, referenceOf, remainingMs, type Sale } from './record';
+import { newSale, referenceOf, remainingMs, type Sale } from './record';
+import { intentTr } from '../upi';
 import { notSaved } from '../storage-errors';
 
 export type { SaleDeskDeps } from './open-sales';
-export type { MarkPaidInput } from './paying';
 
-export function toPosError(error: BosError): PosError {
-  const { code, message, bosCode, bosMessage } = error;
-  return { code, message, ...(bosCode !== undefined ? { bosCode } : {}), ...(bosMessage !== undefined ? { bosMessage } : {}) };
+/** What History needs to know of the sales in memory: which rows a person can still answer, and how. */
+export interface ResolvableSales {
+  /** The sale on screen now, while it is open. */
+  liveSaleId: string | null;
+  /** Sales a person can still answer paid or cancelled. */
+  ids: Set<string>;
+  /** Ended sales that can still be marked paid after all. */
+  paidLate: Set<string>;
 }
+export type { MarkPaidInput } from './paying';
 
 /**
  * One sale at a time per terminal: creating → showing → paid | cancelled | expired, or failed.
@@ -48,7 +53,7 @@ export class SaleDesk {
   }
 
   /** Sales a person can still answer paid or cancelled, which one is on screen now, and the ended ones that can still be paid after all. */
-  resolvable(): { liveSaleId: string | null; ids: Set<string>; paidLate: Set<string> } {
+  resolvable(): ResolvableSales {
     const { sale, unresolved, ledger } = this.board;
     const live = sale && sale.state !== 'paid' && sale.state !== 'cancelled' && sale.state !== 'failed' ? sale : null;
     const ids = new Set(unresolved.map((s) => s.id));
@@ -103,7 +108,7 @@ export class SaleDesk {
     const payee = board.deps.checkPayee?.({ vpa: qr.payeeVpa, name: qr.payeeName }) ?? { ok: true };
     if (!payee.ok) return this.refused(sale, payeeChanged(qr, payee.pinned), stillWanted, { payeeVpa: qr.payeeVpa, payeeName: qr.payeeName, qrId: qr.qrId });
     await board.record(stillWanted ? 'sale.qr_issued' : 'sale.late_answer', {
-      saleId: sale.id, amountPaise, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: qrTr(qr), ttlMs: qr.ttlMs, expiresAt: qr.expiresAt, payeeVpa: qr.payeeVpa, payeeName: qr.payeeName,
+      saleId: sale.id, amountPaise, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: intentTr(qr.intent), ttlMs: qr.ttlMs, expiresAt: qr.expiresAt, payeeVpa: qr.payeeVpa, payeeName: qr.payeeName,
     });
     if (!stillWanted) return ok(board.view(sale));
     sale.qr = qr;

@@ -1,5 +1,6 @@
 import type { SaleView } from '../../contract/views';
 import type { BosQrStatusClient } from '../bos';
+import type { EventHub } from '../events';
 import type { BosPayment } from './bos-payment';
 
 export interface StatusWatchDeps {
@@ -80,4 +81,11 @@ export class StatusWatch {
       this.asking = false;
     }
   }
+}
+
+/** The status call follows the sale on screen through the app's own sale events. */
+export function watchQrStatus(events: EventHub, deps: StatusWatchDeps): StatusWatch {
+  const watch = new StatusWatch(deps);
+  events.subscribe((event, payload) => event === 'sale.changed' && watch.follow(payload as SaleView | null));
+  return watch;
 }

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretBox, TokenStorage } from '../../core/settings/stored';
+import type { SecretBox, TokenStorage } from '../../core/settings';
 
 interface Sealed {
   /** base64 of safeStorage's ciphertext. */

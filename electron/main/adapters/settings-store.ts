@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
-import type { SettingsStore, StoredSettings } from '../../core/settings/stored';
+import type { SettingsStore, StoredSettings } from '../../core/settings';
 
 /** Settings in electron-store (file mode 0600). An unreadable file is set aside and the app starts on defaults. */
 export function createElectronSettingsStore(dataDir: string, onNotice: (message: string) => void): SettingsStore {

@@ -1,0 +1,1 @@
+export { RefundDesk, type RefundDeskDeps } from './refunds';
