@@ -18,7 +18,7 @@ import { OwnerLock, OwnerSession, pinStoreIn } from './owner';
 import { ownerHandlers } from './owner/handlers';
 import { RefundDesk } from './refund';
 import { refundHandlers } from './refund/handlers';
-import { PayeePins, paymentFromHub, readRestoreWindow, SaleDesk, watchQrStatus } from './sale';
+import { PayeePins, paymentFromHub, readRestoreWindow, Sales, watchQrStatus } from './sale';
 import { saleHandlers } from './sale/handlers';
 import { CurrentSettings, readSettings, type SecretBox, type SettingsStore } from './settings';
 import { settingsHandlers, type SettingsDeps } from './settings/handlers';
@@ -78,7 +78,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   await bos.connect();
 
   const payees = new PayeePins(settings, () => bos.account());
-  const sales = new SaleDesk({
+  const sales = new Sales({
     client: () => bos.client(),
     journal,
     now,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QrPaymentStatus } from '../../electron/core/bos';
-import type { BosPayment } from '../../electron/core/sale/bos-payment';
+import type { BosPayment } from '../../electron/core/sale/payment-judgement';
 import { StatusWatch } from '../../electron/core/sale/status-watch';
 import type { SaleView } from '../../electron/contract/views';
 

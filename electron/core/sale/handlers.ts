@@ -1,10 +1,10 @@
 import { err, ok } from '../../contract/result';
 import type { BosLink } from '../bos';
 import type { HandlersFor } from '../dispatch';
-import type { SaleDesk } from './sales';
+import type { Sales } from './sales';
 
 export interface SaleParts {
-  sales: SaleDesk;
+  sales: Sales;
   /** The most one QR may ask for (the owner's setting). */
   capPaise: () => number;
   /** The embedded sandbox plays the customer in training. */

@@ -1,5 +1,7 @@
-export { paymentFromHub, type BosPayment } from './bos-payment';
+export type { MarkPaidInput, MarkPaidOverride } from './hand-mark';
+export type { ResolvableSales } from './held-sales';
 export { PayeePins, type Payee, type PayeeCheck } from './payee';
+export { paymentFromHub, type BosPayment } from './payment-judgement';
 export { readRestoreWindow } from './restore';
-export { SaleDesk, type MarkPaidInput, type ResolvableSales, type SaleDeskDeps } from './sales';
+export { Sales, type SalesDeps } from './sales';
 export { StatusWatch, watchQrStatus, type StatusWatchDeps } from './status-watch';

@@ -1,3 +1,4 @@
+import type { PosError } from '../../contract/errors';
 import type { PayeeView } from '../../contract/views';
 import type { CurrentSettings } from '../settings';
 import { payeeKey } from '../upi';
@@ -65,4 +66,12 @@ export class PayeePins {
       offered: offeredPayee && offeredPayee.account === account ? { vpa: offeredPayee.vpa, name: offeredPayee.name, seenAt: offeredPayee.seenAt } : null,
     };
   }
+}
+
+/** Why a QR for another payee was not shown, and what the owner can do. */
+export function payeeChanged(offered: Payee, pinned: Payee): PosError {
+  return {
+    code: 'payee_changed',
+    message: `BOS made this QR to pay ${offered.name || 'someone'} (${offered.vpa}), not ${pinned.name || 'your shop'} (${pinned.vpa}) as this account's QRs always have. It was not shown. The owner must check it, and accept the new payee in Settings if it is right.`,
+  };
 }

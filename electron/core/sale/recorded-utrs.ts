@@ -1,5 +1,4 @@
-/** Warnings a person can answer "mark paid anyway" to; each override is journaled. */
-export type MarkPaidOverride = 'utr_reused' | 'not_confirmed';
+import type { FoldedSale } from '../journal';
 
 export interface UtrUse {
   saleId: string;
@@ -12,8 +11,12 @@ export interface UtrUse {
  * UTRs already recorded against sales (the restore window's and this session's). A UTR typed for a
  * second sale is the classic sign of an old success screen shown again.
  */
-export class UtrBook {
+export class RecordedUtrs {
   private readonly uses = new Map<string, UtrUse>();
+
+  restore(sales: readonly FoldedSale[]): void {
+    for (const s of sales) if (s.utr) this.record(s.utr, { saleId: s.saleId, amountPaise: s.amountPaise, at: s.requestedAt });
+  }
 
   record(utr: string, use: UtrUse): void {
     if (!this.uses.has(utr)) this.uses.set(utr, use);
@@ -24,12 +27,4 @@ export class UtrBook {
     const use = this.uses.get(utr);
     return use && use.saleId !== saleId ? use : null;
   }
-}
-
-/** dd/mm/yyyy hh:mm on this PC's clock, as Indian counters write it. */
-export function counterTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())} on ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
 }

@@ -1,186 +1,268 @@
-import { toPosError, type DynamicQr } from '../bos';
 import type { PosError, PosResult } from '../../contract/errors';
 import type { LatePaymentView, SaleView } from '../../contract/views';
 import { err, ok } from '../../contract/result';
-import type { BosPayment } from './bos-payment';
-import type { FoldedSale, JournalEvent } from '../journal';
-import { SaleBoard, type SaleDeskDeps } from './open-sales';
-import { SalePaying, type MarkPaidInput } from './paying';
-import { newSale, referenceOf, remainingMs, type Sale } from './record';
-import { intentTr } from '../upi';
+import { toPosError, type BosClient, type DynamicQr } from '../bos';
+import type { FoldedSale, Journal, JournalEvent, JournalEventType } from '../journal';
 import { notSaved } from '../storage-errors';
+import { intentTr } from '../upi';
+import { NOT_CONFIRMED, utrReused, type MarkPaidInput, type MarkPaidOverride } from './hand-mark';
+import { HeldSales, type ResolvableSales } from './held-sales';
+import { LatePayments } from './late-payments';
+import { payeeChanged, type PayeeCheck } from './payee';
+import { judgePayment, paymentView, type BosPayment } from './payment-judgement';
+import { RecordedUtrs } from './recorded-utrs';
+import { confirmPaidSale, endSale, failSale, isOpen, newSale, paySale, remainingMs, reportPayment, showQr, type PaidHow, type Sale } from './record';
 
-export type { SaleDeskDeps } from './open-sales';
-
-/** What History needs to know of the sales in memory: which rows a person can still answer, and how. */
-export interface ResolvableSales {
-  /** The sale on screen now, while it is open. */
-  liveSaleId: string | null;
-  /** Sales a person can still answer paid or cancelled. */
-  ids: Set<string>;
-  /** Ended sales that can still be marked paid after all. */
-  paidLate: Set<string>;
+export interface SalesDeps {
+  client: () => BosClient;
+  journal: Journal;
+  /** Monotonic milliseconds: expiry is timed by elapsed time, never by the PC's calendar clock. */
+  now: () => number;
+  newId: () => string;
+  onChange: (view: SaleView | null) => void;
+  /** Is this QR's payee the one this account's QRs pay? (PayeePins.) Absent: any payee. */
+  checkPayee?: (payee: { vpa: string; name: string }) => PayeeCheck;
+  /** The late payments waiting for a person changed. */
+  onLateChange?: (late: LatePaymentView[]) => void;
+  /** True while BOS's own confirmation can be expected (a hub connected): a hand mark then asks once. */
+  confirmationExpected?: () => boolean;
+  /** Wall-clock time, for people (when a sale was rung up, when it was paid). */
+  wallClock?: () => Date;
 }
-export type { MarkPaidInput } from './paying';
 
 /**
- * One sale at a time per terminal: creating → showing → paid | cancelled | expired, or failed.
- * A BOS answer that arrives after the sale was cancelled is journaled and never shown. Paying (by
- * hand or from BOS) is SalePaying's; both work on the same SaleBoard.
+ * The sales of one counter, one at a time: creating → showing → paid | cancelled | expired, or
+ * failed. A BOS answer that arrives after the sale was cancelled is journaled and never shown. A sale
+ * becomes paid because BOS said so (its payment checked by judgePayment) or a person marked it, and
+ * the record says which; money BOS reports that cannot be taken as paid goes to a person, never dropped.
  */
-export class SaleDesk {
-  private readonly board: SaleBoard;
-  private readonly paying: SalePaying;
+export class Sales {
+  private readonly held: HeldSales;
+  private readonly late: LatePayments;
+  private readonly utrs = new RecordedUtrs();
+  /** BOS payment ids already taken: a webhook is delivered more than once, and two sources report one payment. */
+  private readonly seenPayments = new Set<string>();
+  /** Outcomes that happened but could not be written down. */
+  private unrecorded = 0;
 
-  constructor(deps: SaleDeskDeps) {
-    this.board = new SaleBoard(deps);
-    this.paying = new SalePaying(this.board);
+  constructor(private readonly deps: SalesDeps) {
+    this.held = new HeldSales({ now: deps.now, onChange: deps.onChange });
+    this.late = new LatePayments(deps.onLateChange);
   }
 
   get journalFailures(): number {
-    return this.board.journalFailures;
+    return this.unrecorded;
   }
 
-  /** The sale that still needs the cashier (creating, showing, or unresolved from before a restart), if any. */
   active(): SaleView | null {
-    return this.board.active();
+    return this.held.active();
   }
 
-  /** The QR on screen now (for the status call), if any. */
+  /** The QR on screen now (for the sandbox's customer), if any. */
   showing(): { view: SaleView; qr: DynamicQr } | null {
-    const { sale } = this.board;
-    return sale?.state === 'showing' && sale.qr ? { view: this.board.view(sale), qr: sale.qr } : null;
+    const sale = this.held.onScreen();
+    return sale?.state === 'showing' && sale.qr ? { view: this.held.view(sale), qr: sale.qr } : null;
   }
 
-  /** Sales a person can still answer paid or cancelled, which one is on screen now, and the ended ones that can still be paid after all. */
   resolvable(): ResolvableSales {
-    const { sale, unresolved, ledger } = this.board;
-    const live = sale && sale.state !== 'paid' && sale.state !== 'cancelled' && sale.state !== 'failed' ? sale : null;
-    const ids = new Set(unresolved.map((s) => s.id));
-    if (live) ids.add(live.id);
-    const paidLate = ledger.latePayable();
-    if (sale && (sale.state === 'cancelled' || sale.state === 'expired') && !live) paidLate.add(sale.id);
-    if (live) paidLate.delete(live.id);
-    return { liveSaleId: live && this.board.isOpen(live) ? live.id : null, ids, paidLate };
+    return this.held.resolvable();
   }
 
   latePayments(): LatePaymentView[] {
-    return this.board.ledger.latePayments();
+    return this.late.list();
   }
 
-  /** Takes the restore window's sales: open ones come back unresolved (never silently expired); the rest are remembered. */
+  /** The restore window: open sales come back unresolved, with the UTRs, payment ids and late payments on record. */
   restore(sales: readonly FoldedSale[], events: readonly JournalEvent[] = []): void {
-    this.board.ledger.restore(sales, events);
-    for (const s of sales) {
-      if (s.state !== 'showing' && s.state !== 'creating') continue;
-      const sale: Sale = { ...newSale(s.saleId, s.amountPaise, s.requestedAt), state: 'unresolved', qrId: s.qrId };
-      if (s.txnRef) sale.reference = { txnRef: s.txnRef, payeeName: s.payeeName ?? '', payeeVpa: s.payeeVpa ?? '' };
-      this.board.unresolved.push(sale);
-    }
+    this.held.restore(sales);
+    this.utrs.restore(sales);
+    this.late.restore(events, (saleId) => this.held.lookup(saleId));
+    for (const event of events) if (typeof event.data.paymentId === 'string') this.seenPayments.add(event.data.paymentId);
   }
 
   async create(amountPaise: number): Promise<PosResult<SaleView>> {
-    const { board } = this;
-    if (board.sale && board.isOpen(board.sale)) {
-      return err({ code: 'busy', message: 'A QR is already on screen. Mark it paid or cancel it first.' });
-    }
-    if (board.unresolved.length > 0) {
-      return err({ code: 'busy', message: 'A sale from before Counter closed needs an answer first: did the customer pay?' });
-    }
-    const sale = newSale(board.deps.newId(), amountPaise, board.wallNow());
-    board.replaceOnScreen(sale);
+    const { held } = this;
+    if (held.busy()) return err({ code: 'busy', message: 'A QR is already on screen. Mark it paid or cancel it first.' });
+    if (held.hasUnresolved()) return err({ code: 'busy', message: 'A sale from before Counter closed needs an answer first: did the customer pay?' });
+    const sale = newSale(this.deps.newId(), amountPaise, this.wallNow());
+    held.putOnScreen(sale);
     try {
-      await board.deps.journal.append('sale.requested', { saleId: sale.id, amountPaise });
+      await this.deps.journal.append('sale.requested', { saleId: sale.id, amountPaise });
     } catch (error) {
-      sale.state = 'failed';
-      sale.error = notSaved(error, 'No QR was requested.');
-      board.emit();
-      return err(sale.error);
+      const notRequested = notSaved(error, 'No QR was requested.');
+      failSale(sale, notRequested);
+      held.changed();
+      return err(notRequested);
     }
     // Cancelled while the request was being written down: BOS is not asked at all.
-    if (board.sale !== sale || sale.state !== 'creating') return ok(board.view(sale));
-    board.emit();
+    const wanted = () => held.onScreen() === sale && sale.state === 'creating';
+    if (!wanted()) return ok(held.view(sale));
+    held.changed();
 
-    const answer = await board.deps.client().createDynamicQr({ amountPaise });
-    const stillWanted = board.sale === sale && sale.state === 'creating';
+    const answer = await this.deps.client().createDynamicQr({ amountPaise });
+    const stillWanted = wanted();
     if (!answer.ok) return this.refused(sale, toPosError(answer.error), stillWanted, answer.error.reason ? { reason: answer.error.reason } : {});
     const qr = answer.value;
-    const payee = board.deps.checkPayee?.({ vpa: qr.payeeVpa, name: qr.payeeName }) ?? { ok: true };
-    if (!payee.ok) return this.refused(sale, payeeChanged(qr, payee.pinned), stillWanted, { payeeVpa: qr.payeeVpa, payeeName: qr.payeeName, qrId: qr.qrId });
-    await board.record(stillWanted ? 'sale.qr_issued' : 'sale.late_answer', {
+    const offered = { vpa: qr.payeeVpa, name: qr.payeeName };
+    const payee = this.deps.checkPayee?.(offered) ?? { ok: true };
+    if (!payee.ok) return this.refused(sale, payeeChanged(offered, payee.pinned), stillWanted, { payeeVpa: qr.payeeVpa, payeeName: qr.payeeName, qrId: qr.qrId });
+    await this.record(stillWanted ? 'sale.qr_issued' : 'sale.late_answer', {
       saleId: sale.id, amountPaise, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: intentTr(qr.intent), ttlMs: qr.ttlMs, expiresAt: qr.expiresAt, payeeVpa: qr.payeeVpa, payeeName: qr.payeeName,
     });
-    if (!stillWanted) return ok(board.view(sale));
-    sale.qr = qr;
-    sale.qrId = qr.qrId;
-    sale.reference = referenceOf(qr);
-    sale.state = 'showing';
-    this.scheduleExpiry(sale);
-    board.emit();
-    board.deps.onQrShown?.(board.view(sale), qr);
-    return ok(board.view(sale));
+    if (!stillWanted) return ok(held.view(sale));
+    showQr(sale, qr, this.deps.now(), () => void this.expire(sale));
+    held.changed();
+    return ok(held.view(sale));
   }
 
   async cancel(saleId: string): Promise<PosResult<SaleView>> {
-    const { board } = this;
-    const found = board.find(saleId);
+    const found = this.held.find(saleId);
     if (!found.ok) return found;
     const sale = found.value;
-    if (!board.isOpen(sale) && sale.state !== 'unresolved') return board.notOpen(sale);
-    const afterRestart = board.settleUnresolved(sale);
-    board.finish(sale, 'cancelled');
-    await board.record('sale.cancelled', { saleId, amountPaise: sale.amountPaise, ...(afterRestart ? { afterRestart } : {}) });
-    board.emit();
-    return ok(board.view(sale));
+    if (!isOpen(sale) && sale.state !== 'unresolved') return notOpen(sale);
+    const afterRestart = this.held.settleUnresolved(sale);
+    endSale(sale, 'cancelled');
+    await this.record('sale.cancelled', { saleId, amountPaise: sale.amountPaise, ...(afterRestart ? { afterRestart } : {}) });
+    this.held.changed();
+    return ok(this.held.view(sale));
   }
 
-  markPaid(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
-    return this.paying.markPaid(saleId, input);
+  async markPaid(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
+    const found = this.held.find(saleId);
+    if (!found.ok) return found;
+    const sale = found.value;
+    // Late payments happen: a customer may pay an expired QR, so paid-after-expiry is allowed and recorded.
+    if (sale.state !== 'showing' && sale.state !== 'expired' && sale.state !== 'unresolved') return notOpen(sale);
+    const expected = this.deps.confirmationExpected?.() === true;
+    if (expected && !input.overrides?.includes('not_confirmed')) return err(NOT_CONFIRMED);
+    return this.payByHand(sale, input, {}, expected ? ['not_confirmed'] : []);
   }
 
-  /** "The customer paid after all": a cancelled or expired sale (this session or the restore window), on record as such. */
-  markPaidLate(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
-    return this.paying.markPaidLate(saleId, input);
+  /** "The customer paid after all": a cancelled or expired sale of this session or the restore window, marked paid, on record as such. */
+  async markPaidLate(saleId: string, input: MarkPaidInput = {}): Promise<PosResult<SaleView>> {
+    const sale = this.held.lookup(saleId);
+    if (!sale || (sale.state !== 'cancelled' && sale.state !== 'expired') || (sale === this.held.onScreen() && isOpen(sale))) {
+      return err({ code: 'not_found', message: 'That sale is not one this counter can still mark paid (already paid, older than a week, or from another counter).' });
+    }
+    const late = this.late.of(saleId);
+    // BOS reported the money for it: keeping it is BOS-confirmed, with BOS's UTR.
+    if (late && late.amountPaise === sale.amountPaise) return this.payFromBos(sale, { ...late, saleId, qrId: null, currency: 'INR' }, { late: true });
+    return this.payByHand(sale, input, sale.state === 'cancelled' ? { afterCancel: true } : {});
   }
 
-  settleLateRefunded(saleId: string): Promise<PosResult<LatePaymentView[]>> {
-    return this.paying.settleLateRefunded(saleId);
+  /** A late payment the shop gave back to the customer instead of keeping: off the list, on record. */
+  async settleLateRefunded(saleId: string): Promise<PosResult<LatePaymentView[]>> {
+    const late = this.late.of(saleId);
+    if (!late) return err({ code: 'not_found', message: 'There is no open late payment for that sale.' });
+    await this.record('sale.override', { saleId, amountPaise: late.saleAmountPaise, reason: 'late_payment_refunded', paymentId: late.paymentId, reportedPaise: late.amountPaise });
+    this.late.settle(saleId);
+    return ok(this.late.list());
   }
 
-  /** BOS said a payment arrived for one of this counter's sales: checked (QR, amount, currency) before anything is paid. */
-  applyBosPayment(payment: BosPayment): Promise<void> {
-    return this.paying.applyBosPayment(payment);
+  /** BOS said a payment arrived for one of this counter's sales (the hub's push, or the status call). A payment id seen before changes nothing. */
+  async applyBosPayment(payment: BosPayment): Promise<void> {
+    if (this.seenPayments.has(payment.paymentId)) return;
+    this.seenPayments.add(payment.paymentId);
+    const sale = this.held.lookup(payment.saleId);
+    const data = { saleId: payment.saleId, paymentId: payment.paymentId, reportedPaise: payment.amountPaise, currency: payment.currency, utr: payment.utr, payerVpa: payment.payerVpa, via: payment.via };
+    if (!sale) return this.record('sale.payment_reported', { ...data, reason: 'unknown_sale' });
+    const judgement = judgePayment(sale, payment, sale === this.held.onScreen());
+    switch (judgement.kind) {
+      case 'confirm':
+        await this.payFromBos(sale, payment, {});
+        return;
+      case 'already_paid':
+        if (sale.confirmedBy === 'bos') return; // the other source said so first
+        confirmPaidSale(sale, paymentView(payment, this.wallNow()));
+        await this.record('sale.payment_confirmed', { ...paymentData(sale, payment), afterPaid: true });
+        this.held.changed();
+        return;
+      case 'ignore':
+        return this.record('sale.payment_reported', { ...data, saleAmountPaise: sale.amountPaise, reason: 'ignored', why: judgement.why });
+      case 'report': {
+        const reported = { ...paymentView(payment, this.wallNow()), reason: judgement.reason };
+        await this.record('sale.payment_reported', { ...data, saleAmountPaise: sale.amountPaise, reason: judgement.reason });
+        reportPayment(sale, reported);
+        // Another amount for the QR on screen is the cashier's call there and then; anything about a sale that is over goes on the late list.
+        if (!(judgement.reason === 'other_amount' && sale === this.held.onScreen() && sale.state === 'showing')) {
+          this.late.add({ ...reported, saleId: sale.id, saleAmountPaise: sale.amountPaise, requestedAt: sale.requestedAt });
+        }
+        this.held.changed();
+      }
+    }
   }
 
   dispose(): void {
-    if (this.board.sale?.expiryTimer) clearTimeout(this.board.sale.expiryTimer);
+    this.held.dispose();
+  }
+
+  private async expire(sale: Sale): Promise<void> {
+    if (sale.state !== 'showing') return;
+    endSale(sale, 'expired');
+    this.held.changed();
+    await this.record('sale.expired', { saleId: sale.id, amountPaise: sale.amountPaise });
   }
 
   private async refused(sale: Sale, error: PosError, stillWanted: boolean, extra: Record<string, unknown> = {}): Promise<PosResult<SaleView>> {
-    const { board } = this;
-    await board.record('sale.qr_refused', { saleId: sale.id, amountPaise: sale.amountPaise, code: error.code, message: error.message, bosCode: error.bosCode, bosMessage: error.bosMessage, late: !stillWanted, ...extra });
-    if (!stillWanted) return ok(board.view(sale));
-    sale.state = 'failed';
-    sale.error = error;
-    board.emit();
+    await this.record('sale.qr_refused', { saleId: sale.id, amountPaise: sale.amountPaise, code: error.code, message: error.message, bosCode: error.bosCode, bosMessage: error.bosMessage, late: !stillWanted, ...extra });
+    if (!stillWanted) return ok(this.held.view(sale));
+    failSale(sale, error);
+    this.held.changed();
     return err(error);
   }
 
-  private scheduleExpiry(sale: Sale): void {
-    const { board } = this;
-    sale.expiryTimer = setTimeout(() => {
-      if (sale.state !== 'showing') return;
-      board.finish(sale, 'expired');
-      board.emit();
-      void board.record('sale.expired', { saleId: sale.id, amountPaise: sale.amountPaise });
-    }, remainingMs(sale, board.deps.now()));
-    sale.expiryTimer.unref?.();
+  private async payFromBos(sale: Sale, payment: BosPayment, extra: { late?: true }): Promise<PosResult<SaleView>> {
+    const afterCancel = sale.state === 'cancelled';
+    const afterRestart = this.held.settleUnresolved(sale);
+    this.held.takeOnScreen(sale);
+    this.paid(sale, { confirmedBy: 'bos', payment: paymentView(payment, this.wallNow()), utr: payment.utr, afterExpiry: sale.state === 'expired', afterCancel });
+    await this.record('sale.payment_confirmed', { ...paymentData(sale, payment), afterExpiry: sale.paidAfterExpiry, ...(afterCancel ? { afterCancel } : {}), ...(afterRestart ? { afterRestart } : {}), ...extra });
+    this.late.settle(sale.id);
+    this.held.changed();
+    return ok(this.held.view(sale));
+  }
+
+  /** `overridden`: warnings already answered "anyway" before this point, journaled with the payment. */
+  private async payByHand(sale: Sale, input: MarkPaidInput, extra: { afterCancel?: true }, overridden: MarkPaidOverride[] = []): Promise<PosResult<SaleView>> {
+    const utr = input.utr ?? null;
+    const earlier = utr ? this.utrs.earlierUse(utr, sale.id) : null;
+    if (earlier && !input.overrides?.includes('utr_reused')) return err(utrReused(earlier));
+    for (const reason of overridden) await this.record('sale.override', { saleId: sale.id, amountPaise: sale.amountPaise, reason });
+    if (earlier) await this.record('sale.override', { saleId: sale.id, amountPaise: sale.amountPaise, reason: 'utr_reused', utr, earlierSaleId: earlier.saleId });
+    const afterRestart = this.held.settleUnresolved(sale);
+    const afterExpiry = sale.state === 'expired' || (!afterRestart && !extra.afterCancel && remainingMs(sale, this.deps.now()) === 0);
+    this.held.takeOnScreen(sale);
+    this.paid(sale, { confirmedBy: 'person', payment: null, utr, afterExpiry, afterCancel: extra.afterCancel === true });
+    await this.record('sale.paid', { saleId: sale.id, amountPaise: sale.amountPaise, utr, afterExpiry, txnRef: sale.reference?.txnRef, ...(afterRestart ? { afterRestart } : {}), ...extra });
+    this.late.settle(sale.id);
+    this.held.changed();
+    return ok(this.held.view(sale));
+  }
+
+  private paid(sale: Sale, how: Omit<PaidHow, 'paidAt'>): void {
+    paySale(sale, { ...how, paidAt: this.wallNow() });
+    if (how.utr) this.utrs.record(how.utr, { saleId: sale.id, amountPaise: sale.amountPaise, at: sale.requestedAt });
+  }
+
+  /** Journals an outcome. A failed write after the fact must not hide the outcome from the cashier. */
+  private async record(type: JournalEventType, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.deps.journal.append(type, data);
+    } catch {
+      // The outcome stands (the customer may have paid); not being able to write it is counted, not hidden.
+      this.unrecorded += 1;
+    }
+  }
+
+  private wallNow(): string {
+    return (this.deps.wallClock?.() ?? new Date()).toISOString();
   }
 }
 
-function payeeChanged(qr: DynamicQr, pinned: { vpa: string; name: string }): PosError {
-  return {
-    code: 'payee_changed',
-    message: `BOS made this QR to pay ${qr.payeeName || 'someone'} (${qr.payeeVpa}), not ${pinned.name || 'your shop'} (${pinned.vpa}) as this account's QRs always have. It was not shown. The owner must check it, and accept the new payee in Settings if it is right.`,
-  };
+function notOpen(sale: Sale): PosResult<never> {
+  return err({ code: 'not_allowed', message: `This sale is already ${sale.state}.` });
+}
+
+function paymentData(sale: Sale, payment: BosPayment): Record<string, unknown> {
+  return { saleId: sale.id, amountPaise: sale.amountPaise, paymentId: payment.paymentId, utr: payment.utr, payerVpa: payment.payerVpa, via: payment.via, txnRef: sale.reference?.txnRef };
 }

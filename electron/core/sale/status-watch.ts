@@ -1,7 +1,7 @@
 import type { SaleView } from '../../contract/views';
 import type { BosQrStatusClient } from '../bos';
 import type { EventHub } from '../events';
-import type { BosPayment } from './bos-payment';
+import type { BosPayment } from './payment-judgement';
 
 export interface StatusWatchDeps {
   client: () => BosQrStatusClient;
