@@ -16,9 +16,9 @@ import { hubLinkHandlers } from './hub-link/handlers';
 import { createFileJournal, observed, type Journal } from './journal';
 import { OwnerLock, OwnerSession, pinStoreIn } from './owner';
 import { ownerHandlers } from './owner/handlers';
-import { RefundDesk } from './refund';
+import { Refunds } from './refund';
 import { refundHandlers } from './refund/handlers';
-import { PayeePins, paymentFromHub, readRestoreWindow, Sales, watchQrStatus } from './sale';
+import { AccountPayees, paymentFromHub, readRestoreWindow, Sales, watchQrStatus } from './sale';
 import { saleHandlers } from './sale/handlers';
 import { CurrentSettings, readSettings, type SecretBox, type SettingsStore } from './settings';
 import { settingsHandlers, type SettingsDeps } from './settings/handlers';
@@ -77,7 +77,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   });
   await bos.connect();
 
-  const payees = new PayeePins(settings, () => bos.account());
+  const payees = new AccountPayees(settings, () => bos.account());
   const sales = new Sales({
     client: () => bos.client(),
     journal,
@@ -90,7 +90,7 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   });
   const restored = await readRestoreWindow(journalDir);
   sales.restore(restored.sales, restored.events);
-  const refunds = new RefundDesk({ client: () => bos.client(), journal });
+  const refunds = new Refunds({ client: () => bos.client(), journal });
   const hub = await startHubLink({ settings, bos, journal, journalDir, events, onPayment: (payment) => sales.applyBosPayment(paymentFromHub(payment)) }, deps);
   const statusWatch = watchQrStatus(events, {
     client: () => bos.client(),

@@ -1,13 +1,13 @@
 import { err, ok } from '../../contract/result';
 import type { BosLink } from '../bos';
 import type { HandlersFor } from '../dispatch';
-import type { RefundDesk } from './refunds';
+import type { Refunds } from './refunds';
 
 /** Leading zeros as typed are not part of the number BOS (and the sandbox) know the transfer by. */
 const asNumber = (digits: string) => digits.replace(/^0+(?=\d)/, '');
 
 export interface RefundParts {
-  refunds: RefundDesk;
+  refunds: Refunds;
   /** The embedded sandbox shows the OTP it sent, in training. */
   bos: Pick<BosLink, 'sandbox' | 'isSandbox'>;
 }

@@ -1,1 +1,1 @@
-export { RefundDesk, type RefundDeskDeps } from './refunds';
+export { Refunds, type RefundsDeps } from './refunds';

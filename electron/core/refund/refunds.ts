@@ -5,14 +5,14 @@ import type { Journal, JournalEventType } from '../journal';
 import { err, ok, type Result } from '../../contract/result';
 import { notSaved } from '../storage-errors';
 
-export interface RefundDeskDeps {
+export interface RefundsDeps {
   client: () => BosClient;
   journal: Journal;
 }
 
 /** Refund by OTP: request an OTP for a failed transfer, then claim the refund with it. The OTP is never journaled. */
-export class RefundDesk {
-  constructor(private readonly deps: RefundDeskDeps) {}
+export class Refunds {
+  constructor(private readonly deps: RefundsDeps) {}
 
   requestOtp(input: { referenceId: string; ackNo: string }): Promise<PosResult<RefundAckView>> {
     return this.exchange(['refund.otp_requested', 'refund.otp_sent', 'refund.otp_refused'], input, () => this.deps.client().requestRefundOtp(input));

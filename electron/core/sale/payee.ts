@@ -17,7 +17,7 @@ const same = (a: Payee, b: Payee) => payeeKey(a.vpa) === payeeKey(b.vpa) && a.na
  * paying anyone else is refused until the owner accepts the new payee in Settings, seeing both.
  * A "BOS" that was tampered with, or a mix-up of accounts, then cannot route a shop's money elsewhere.
  */
-export class PayeePins {
+export class AccountPayees {
   constructor(
     private readonly settings: CurrentSettings,
     /** Which BOS account QRs come from now: the sandbox, or the live address and registration id. */

@@ -20,7 +20,7 @@ export interface SalesDeps {
   now: () => number;
   newId: () => string;
   onChange: (view: SaleView | null) => void;
-  /** Is this QR's payee the one this account's QRs pay? (PayeePins.) Absent: any payee. */
+  /** Is this QR's payee the one this account's QRs pay? (AccountPayees.) Absent: any payee. */
   checkPayee?: (payee: { vpa: string; name: string }) => PayeeCheck;
   /** The late payments waiting for a person changed. */
   onLateChange?: (late: LatePaymentView[]) => void;

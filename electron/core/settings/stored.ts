@@ -24,7 +24,7 @@ export const storedSettingsSchema = z.object({
   paperWidth: z.enum(['58mm', '80mm', 'a4']).default('80mm'),
   soundVolume: z.number().int().min(0).max(100).default(60),
   soundMuted: z.boolean().default(false),
-  /** Per BOS account (see PayeePins): the payee its QRs pay, pinned by the first QR and changed only by the owner. */
+  /** Per BOS account (see AccountPayees): the payee its QRs pay, pinned by the first QR and changed only by the owner. */
   payees: z.record(z.string().max(300), z.object({ vpa: z.string().max(300), name: z.string().max(300), since: z.string().max(40) })).default({}),
   /** A QR refused for paying someone else: kept so the owner sees both payees in Settings and can accept it. */
   offeredPayee: z.object({ account: z.string().max(300), vpa: z.string().max(300), name: z.string().max(300), seenAt: z.string().max(40) }).nullable().default(null),
