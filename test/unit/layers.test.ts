@@ -21,13 +21,20 @@ describe('layers point one way (lint)', () => {
     ['electron/core/x.ts', "import { x } from '../main/ipc';", /Core never imports/],
     ['electron/core/x.ts', "import { x } from 'electron';", /electron only in electron\/main/],
     ['electron/sandbox/x.ts', "import { x } from '../core/services';", /sandbox depends on the contract/],
+    ['electron/sandbox/x.ts', "import { x } from '../core/upi';", /sandbox depends on the contract/],
+    ['electron/hub/x.ts', "import { x } from '../core/upi';", /hub depends on the contract only/],
+    ['electron/hub/x.ts', "import { x } from '../http/safety';", /hub depends on the contract only/],
+    ['electron/http/x.ts', "import { x } from '../contract/money';", /imports nothing of ours/],
+    ['electron/http/x.ts', "import { x } from '../sandbox/server';", /imports nothing of ours/],
+    ['electron/contract/x.ts', "import { x } from '../http/safety';", /ground floor/],
+    ['renderer/src/x.ts', "import { x } from '../../electron/http/safety';", /renderer talks only/],
     ['electron/sandbox/x.ts', "import { x } from '../hub/server';", /sandbox depends on the contract/],
     ['electron/hub/x.ts', "import { x } from '../core/journal/append';", /hub depends on the contract/],
     ['electron/hub/store/x.ts', "import { x } from '../../sandbox';", /hub depends on the contract/],
     ['electron/web/x.ts', "import { x } from '../main/ipc';", /never imports main/],
     ['renderer/src/x.ts', "import { x } from '../../electron/hub/server';", /renderer talks only/],
     ['electron/shell/x.ts', "import { x } from '../main/ipc';", /Shared shell code never imports/],
-    ['electron/core/handlers/x.ts', "import { x } from '../../shell/embedded';", /Core never imports/],
+    ['electron/core/hub-link/x.ts', "import { x } from '../../shell/embedded';", /Core never imports/],
   ])('%s may not say %s', async (file, line, message) => {
     const found = await complaints(file, line);
     expect(found.some((m) => message.test(m)), `complaints: ${JSON.stringify(found)}`).toBe(true);
@@ -36,13 +43,51 @@ describe('layers point one way (lint)', () => {
   it.each([
     ['electron/core/x.ts', "import { x } from '../contract/money';"],
     ['electron/sandbox/x.ts', "import { x } from '../contract/money';"],
-    ['electron/hub/x.ts', "import { x } from '../core/upi';"],
+    ['electron/hub/x.ts', "import { x } from '../contract/hub';"],
+    ['electron/sandbox/x.ts', "import { x } from '../http/safety';"],
+    ['electron/web/x.ts', "import { x } from '../http/safety';"],
     ['electron/hub/store/x.ts', "import { x } from '../../contract/money';"],
     ['electron/web/x.ts', "import { x } from '../sandbox';"],
     ['electron/main/x.ts', "import { x } from '../sandbox';"],
-    ['electron/core/handlers/x.ts', "import { x } from '../../contract/hub';"],
-    ['electron/core/handlers/x.ts', "import { x } from '../shop-link/link';"],
+    ['electron/core/hub-link/x.ts', "import { x } from '../../contract/hub';"],
+    ['electron/core/hub-link/x.ts', "import { x } from './link';"],
     ['electron/shell/x.ts', "import { x } from '../hub';"],
+  ])('%s may say %s', async (file, line) => {
+    expect(await complaints(file, line)).toEqual([]);
+  });
+});
+
+describe('core is one folder a domain, each reached through its index (lint)', () => {
+  it.each([
+    ['electron/core/history/x.ts', "import { x } from '../sale/record';"],
+    ['electron/core/hub-link/x.ts', "import type { x } from '../history/export-records';"],
+    ['electron/core/hub-link/x.ts', "import { x } from '../history/handlers';"],
+    ['electron/core/dispatch.ts', "import { x } from './sale/sales';"],
+    ['electron/core/services.ts', "import { x } from './sale/record';"],
+  ])('%s may not say %s', async (file, line) => {
+    const found = await complaints(file, line);
+    expect(found.some((m) => /through its index/.test(m)), `complaints: ${JSON.stringify(found)}`).toBe(true);
+  });
+
+  it.each([
+    ['electron/web/x.ts', "import { x } from '../core/sale/sales';"],
+    ['electron/shell/x.ts', "import type { x } from '../core/hub-link/runtime';"],
+    ['electron/main/adapters/x.ts', "import type { x } from '../../core/settings/stored';"],
+  ])('the shell file %s may not say %s', async (file, line) => {
+    const found = await complaints(file, line);
+    expect(found.some((m) => /shell reaches core through core\/services or a domain's index/.test(m)), `complaints: ${JSON.stringify(found)}`).toBe(true);
+  });
+
+  it.each([
+    ['electron/core/history/x.ts', "import { x } from '../sale';"],
+    ['electron/core/sale/x.ts', "import { x } from './record';"],
+    ['electron/core/sale/x.ts', "import { x } from '../events';"],
+    ['electron/core/sale/x.ts', "import { x } from '../../contract/views';"],
+    ['electron/core/services.ts', "import { x } from './sale/handlers';"],
+    ['electron/core/services.ts', "import { x } from './sale';"],
+    ['electron/web/x.ts', "import { x } from '../core/services';"],
+    ['electron/main/adapters/x.ts', "import type { x } from '../../core/settings';"],
+    ['electron/main/x.ts', "import { x } from 'electron';"],
   ])('%s may say %s', async (file, line) => {
     expect(await complaints(file, line)).toEqual([]);
   });
