@@ -43,8 +43,6 @@ export interface OperationResults {
 
 export type OperationResult<Op extends OperationName> = PosResult<OperationResults[Op]>;
 
-export type OperationHandler<Op extends OperationName> = (input: OperationInput<Op>) => Promise<OperationResult<Op>>;
-
 /** Events main pushes to windows. */
 export interface EventPayloads {
   'sale.changed': SaleView | null;
@@ -57,7 +55,6 @@ export interface EventPayloads {
   'shop.changed': ShopChange;
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: readonly EventName[] = ['sale.changed', 'settings.changed', 'owner.changed', 'hub.changed', 'payments.lateChanged', 'shop.changed'];
 
 /** The renderer's `window.pos`: one named function per operation, one subscription per event. */
 export interface PosApi {

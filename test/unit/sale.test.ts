@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BosClient, BosError, DynamicQr } from '../../electron/core/bos';
 import { createMemoryJournal } from '../../electron/core/journal/append';
+import { foldSales } from '../../electron/core/journal/fold';
+import type { JournalEvent, JournalEventType } from '../../electron/core/journal/types';
 import type { Result } from '../../electron/contract/result';
 import { Sales } from '../../electron/core/sale';
 import type { SaleView } from '../../electron/contract/views';
@@ -205,6 +207,23 @@ describe('Sales', () => {
     const t = setup();
     t.sales.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', requested: true, terminal: 'Counter 1', qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null }]);
     expect(t.sales.active()).toMatchObject({ saleId: 's_old', state: 'unresolved', requestedAt: '2026-11-30T09:15:00.000Z', reference: { txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox' }, qr: null });
+  });
+
+  it('the sales a crash left open, mid-request or with the QR showing, come back unresolved; ended ones do not', () => {
+    const t = setup();
+    let id = 0;
+    const ev = (type: JournalEventType, data: Record<string, unknown>): JournalEvent => ({ id: ++id, type, at: `2026-11-23T10:00:${String(id).padStart(2, '0')}Z`, terminal: 'T', role: 'staff', data });
+    const events = [
+      ev('sale.requested', { saleId: 'x', amountPaise: 100 }),
+      ev('sale.requested', { saleId: 'y', amountPaise: 200 }),
+      ev('sale.qr_issued', { saleId: 'y', amountPaise: 200 }),
+      ev('sale.requested', { saleId: 'z', amountPaise: 300 }),
+      ev('sale.qr_issued', { saleId: 'z', amountPaise: 300 }),
+      ev('sale.paid', { saleId: 'z', amountPaise: 300 }),
+    ];
+    t.sales.restore([...foldSales(events).values()], events);
+    expect([...t.sales.resolvable().ids].sort()).toEqual(['x', 'y']);
+    expect(t.sales.active()).toMatchObject({ saleId: 'x', state: 'unresolved', amountPaise: 100 });
   });
 
   it('paid and cancel refuse a sale that is not open, and an unknown id', async () => {

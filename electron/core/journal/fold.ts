@@ -110,12 +110,3 @@ export function foldSales(events: readonly JournalEvent[]): Map<string, FoldedSa
 export function isSettled(sale: FoldedSale): boolean {
   return sale.state === 'paid' || sale.state === 'cancelled' || sale.state === 'failed';
 }
-
-/**
- * Sales the app stopped in the middle of: a QR that was showing, or a request
- * that never got its answer. On reopening they must be confirmed paid or
- * cancelled by a person, never silently expired.
- */
-export function unresolvedSales(events: readonly JournalEvent[]): FoldedSale[] {
-  return [...foldSales(events).values()].filter((s) => s.state === 'showing' || s.state === 'creating');
-}
