@@ -1,5 +1,5 @@
-import type { OperationResults } from '../contract/operations';
-import { inputSchemas, type OperationInput, type OperationName } from '../contract/schemas';
+import { OWNER_ONLY, type OperationInput, type OperationName, type OperationResults } from '../contract/operations';
+import { inputSchemas } from '../contract/schemas';
 import type { PosResult } from '../contract/errors';
 import { err } from '../contract/result';
 
@@ -7,9 +7,6 @@ import { err } from '../contract/result';
 export type Handlers = { [Op in OperationName]: (input: OperationInput<Op>) => Promise<PosResult<OperationResults[Op]>> };
 
 export type HandlersFor<Ops extends OperationName> = Pick<Handlers, Ops>;
-
-/** Operations only the owner may run: their PIN session must be open. */
-const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export', 'hub.connect', 'hub.disconnect', 'hub.pairingCode', 'hub.ownerKey', 'hub.revoke', 'shop.export']);
 
 /** What an owner-only operation asks of the owner's PIN lock. */
 export interface OwnerGate {
