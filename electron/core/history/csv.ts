@@ -1,11 +1,8 @@
 import type { HistoryRow } from '../../contract/views';
 import { paiseToPlainRupees } from '../../contract/money';
-import { EXPORT_COLUMNS, EXPORT_HEADER, exportRecord, type ExportRecord } from './export-records';
+import { EXPORT_COLUMNS, EXPORT_HEADER, exportRecord, type ColumnKind, type ExportRecord } from './export-records';
 
 export const CSV_HEADER = EXPORT_HEADER;
-
-/** Ids, references and UTRs: quoted always, so a reader that guesses types is told they are text. */
-const TEXT_FIELDS: ReadonlySet<keyof ExportRecord> = new Set(['bosReference', 'referenceId', 'ackNo', 'utr', 'id', 'bosCode']);
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -31,14 +28,18 @@ function cell(value: string, quote: boolean): string {
   return quote || /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function text(record: ExportRecord, header: string, field: keyof ExportRecord): string {
-  const value = record[field];
-  if (header === 'Date') return isoDay(record.at);
-  if (value instanceof Date) return isoLocal(value);
-  if (typeof value === 'boolean') return value ? 'yes' : '';
-  if (typeof value === 'number') return paiseToPlainRupees(value);
-  return value ?? '';
-}
+type Value = ExportRecord[keyof ExportRecord];
+
+/** Each kind of column's value as CSV text: moments in ISO with their offset, rupees plain, flags as yes. */
+const AS_TEXT: Readonly<Record<ColumnKind, (value: Value) => string>> = {
+  day: (at) => isoDay(at as Date),
+  time: (at) => (at ? isoLocal(at as Date) : ''),
+  moment: (at) => (at ? isoLocal(at as Date) : ''),
+  rupees: (paise) => (paise === null ? '' : paiseToPlainRupees(paise as number)),
+  yes: (flag) => (flag ? 'yes' : ''),
+  text: (words) => (words as string | null) ?? '',
+  words: (words) => (words as string | null) ?? '',
+};
 
 /**
  * CSV for other programs: UTF-8 with a byte-order mark (so spreadsheet programs read ₹ and Hindi
@@ -53,7 +54,8 @@ export function historyCsv(rows: readonly HistoryRow[]): string {
 export function recordsCsv(records: readonly ExportRecord[]): string {
   const lines = [
     EXPORT_HEADER.map((header) => cell(header, false)).join(','),
-    ...records.map((record) => EXPORT_COLUMNS.map(([header, field]) => cell(text(record, header, field), TEXT_FIELDS.has(field))).join(',')),
+    // Ids, references and UTRs quoted always, so a reader that guesses types is told they are text.
+    ...records.map((record) => EXPORT_COLUMNS.map((column) => cell(AS_TEXT[column.kind](record[column.field]), column.kind === 'text')).join(',')),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

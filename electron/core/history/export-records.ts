@@ -126,28 +126,42 @@ export function shopExportRecord(sale: ShopSale): ExportRecord {
   };
 }
 
-/** The columns both formats share, in order: header words and the record field each one shows. */
-export const EXPORT_COLUMNS = [
-  ['Date', 'at'],
-  ['Time', 'at'],
-  ['Type', 'type'],
-  ['Amount (₹)', 'amountPaise'],
-  ['State', 'state'],
-  ['Confirmed by', 'confirmedBy'],
-  ['Paid at', 'paidAt'],
-  ['Paid after expiry', 'paidAfterExpiry'],
-  ['Paid after cancel', 'paidAfterCancel'],
-  ['Late payment to refund or keep (₹)', 'latePaise'],
-  ['BOS reference', 'bosReference'],
-  ['Reference ID', 'referenceId'],
-  ['Ack No', 'ackNo'],
-  ['UTR', 'utr'],
-  ['Counter', 'terminal'],
-  ['BOS code', 'bosCode'],
-  ['BOS message', 'bosMessage'],
-  ['Next step', 'nextStep'],
-  ['Note', 'note'],
-  ['ID', 'id'],
-] as const satisfies ReadonlyArray<readonly [string, keyof ExportRecord]>;
+/**
+ * How a column's value is written. day, time, moment: a moment's day, its time, or both (CSV: ISO
+ * with the offset; Excel: a date cell). rupees: paise shown as rupees. yes: a flag, "yes" or empty.
+ * text: ids, references and UTRs, always text (CSV quotes them whole; Excel makes text cells). words:
+ * anything else a person reads.
+ */
+export type ColumnKind = 'day' | 'time' | 'moment' | 'rupees' | 'yes' | 'text' | 'words';
 
-export const EXPORT_HEADER: readonly string[] = EXPORT_COLUMNS.map(([header]) => header);
+/** The kinds a record field of this type can be written as. */
+type KindsFor<T> = [T] extends [Date | null] ? 'day' | 'time' | 'moment' : [T] extends [number | null] ? 'rupees' : [T] extends [boolean] ? 'yes' : 'text' | 'words';
+
+/** One column of both export formats: its header, the record field it shows, how, and its Excel width (characters). */
+export type ExportColumn = { [F in keyof ExportRecord]: { header: string; field: F; kind: KindsFor<ExportRecord[F]>; width: number } }[keyof ExportRecord];
+
+/** The columns of both formats, in order: adding one here is all an export column needs. */
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Date', field: 'at', kind: 'day', width: 12 },
+  { header: 'Time', field: 'at', kind: 'time', width: 10 },
+  { header: 'Type', field: 'type', kind: 'words', width: 8 },
+  { header: 'Amount (₹)', field: 'amountPaise', kind: 'rupees', width: 14 },
+  { header: 'State', field: 'state', kind: 'words', width: 16 },
+  { header: 'Confirmed by', field: 'confirmedBy', kind: 'words', width: 16 },
+  { header: 'Paid at', field: 'paidAt', kind: 'moment', width: 20 },
+  { header: 'Paid after expiry', field: 'paidAfterExpiry', kind: 'yes', width: 10 },
+  { header: 'Paid after cancel', field: 'paidAfterCancel', kind: 'yes', width: 10 },
+  { header: 'Late payment to refund or keep (₹)', field: 'latePaise', kind: 'rupees', width: 18 },
+  { header: 'BOS reference', field: 'bosReference', kind: 'text', width: 24 },
+  { header: 'Reference ID', field: 'referenceId', kind: 'text', width: 22 },
+  { header: 'Ack No', field: 'ackNo', kind: 'text', width: 10 },
+  { header: 'UTR', field: 'utr', kind: 'text', width: 15 },
+  { header: 'Counter', field: 'terminal', kind: 'words', width: 16 },
+  { header: 'BOS code', field: 'bosCode', kind: 'text', width: 9 },
+  { header: 'BOS message', field: 'bosMessage', kind: 'words', width: 40 },
+  { header: 'Next step', field: 'nextStep', kind: 'words', width: 48 },
+  { header: 'Note', field: 'note', kind: 'words', width: 48 },
+  { header: 'ID', field: 'id', kind: 'text', width: 20 },
+];
+
+export const EXPORT_HEADER: readonly string[] = EXPORT_COLUMNS.map((column) => column.header);

@@ -1,5 +1,5 @@
 import type { HistoryRow } from '../../contract/views';
-import { EXPORT_COLUMNS, exportRecord, type ExportRecord } from './export-records';
+import { EXPORT_COLUMNS, exportRecord, type ColumnKind, type ExportRecord } from './export-records';
 
 /** Excel's own MIME type for a workbook. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,37 +24,15 @@ const timeOf = (at: Date): Date => new Date(Date.UTC(1899, 11, 30) + (wallClock(
 
 type CellValue = string | number | Date | null;
 
-interface ColumnSpec {
-  width: number;
-  numFmt?: string;
-  value: (record: ExportRecord) => CellValue;
-}
-
-const rupees = (paise: number | null): number | null => (paise === null ? null : paise / 100);
-const yes = (flag: boolean): string => (flag ? 'Yes' : '');
-
-/** How each shared column is written in Excel: its value's type, its format and its width (characters). */
-const SPEC: Readonly<Record<(typeof EXPORT_COLUMNS)[number][0], ColumnSpec>> = {
-  Date: { width: 12, numFmt: DATE_FORMAT, value: (r) => dayOf(r.at) },
-  Time: { width: 10, numFmt: TIME_FORMAT, value: (r) => timeOf(r.at) },
-  Type: { width: 8, value: (r) => r.type },
-  'Amount (₹)': { width: 14, numFmt: RUPEES_FORMAT, value: (r) => rupees(r.amountPaise) },
-  State: { width: 16, value: (r) => r.state },
-  'Confirmed by': { width: 16, value: (r) => r.confirmedBy },
-  'Paid at': { width: 20, numFmt: DATE_TIME_FORMAT, value: (r) => (r.paidAt ? wallClock(r.paidAt) : null) },
-  'Paid after expiry': { width: 10, value: (r) => yes(r.paidAfterExpiry) },
-  'Paid after cancel': { width: 10, value: (r) => yes(r.paidAfterCancel) },
-  'Late payment to refund or keep (₹)': { width: 18, numFmt: RUPEES_FORMAT, value: (r) => rupees(r.latePaise) },
-  'BOS reference': { width: 24, numFmt: TEXT_FORMAT, value: (r) => r.bosReference },
-  'Reference ID': { width: 22, numFmt: TEXT_FORMAT, value: (r) => r.referenceId },
-  'Ack No': { width: 10, numFmt: TEXT_FORMAT, value: (r) => r.ackNo },
-  UTR: { width: 15, numFmt: TEXT_FORMAT, value: (r) => r.utr },
-  Counter: { width: 16, value: (r) => r.terminal },
-  'BOS code': { width: 9, numFmt: TEXT_FORMAT, value: (r) => r.bosCode },
-  'BOS message': { width: 40, value: (r) => r.bosMessage },
-  'Next step': { width: 48, value: (r) => r.nextStep },
-  Note: { width: 48, value: (r) => r.note },
-  ID: { width: 20, numFmt: TEXT_FORMAT, value: (r) => r.id },
+/** Each kind of column in Excel: its cell's number format, and the cell's value (dates as date cells, rupees as numbers). */
+const AS_CELL: Readonly<Record<ColumnKind, { numFmt?: string; value: (value: ExportRecord[keyof ExportRecord]) => CellValue }>> = {
+  day: { numFmt: DATE_FORMAT, value: (at) => dayOf(at as Date) },
+  time: { numFmt: TIME_FORMAT, value: (at) => timeOf(at as Date) },
+  moment: { numFmt: DATE_TIME_FORMAT, value: (at) => (at ? wallClock(at as Date) : null) },
+  rupees: { numFmt: RUPEES_FORMAT, value: (paise) => (paise === null ? null : (paise as number) / 100) },
+  yes: { value: (flag) => (flag ? 'Yes' : '') },
+  text: { numFmt: TEXT_FORMAT, value: (text) => text as string },
+  words: { value: (words) => words as string },
 };
 
 /**
@@ -73,16 +51,16 @@ export async function recordsXlsx(records: readonly ExportRecord[]): Promise<Buf
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Counter';
   const sheet = workbook.addWorksheet('Sales and refunds', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map(([header]) => {
-    const spec = SPEC[header];
-    return { header, key: header, width: spec.width, ...(spec.numFmt ? { style: { numFmt: spec.numFmt } } : {}) };
+  sheet.columns = EXPORT_COLUMNS.map(({ header, kind, width }) => {
+    const { numFmt } = AS_CELL[kind];
+    return { header, key: header, width, ...(numFmt ? { style: { numFmt } } : {}) };
   });
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { vertical: 'top', wrapText: true };
   for (const record of records) {
     // Empty values are left out: an empty cell, not an empty string.
-    const values = Object.fromEntries(EXPORT_COLUMNS.map(([header]) => [header, SPEC[header].value(record)]).filter(([, value]) => value !== null && value !== ''));
+    const values = Object.fromEntries(EXPORT_COLUMNS.map(({ header, field, kind }) => [header, AS_CELL[kind].value(record[field])]).filter(([, value]) => value !== null && value !== ''));
     sheet.addRow(values);
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
