@@ -1,8 +1,8 @@
-import type { AmountError } from '../../../electron/contract/money';
-import type { ErrorCode } from '../../../electron/contract/errors';
-import type { NextStep } from '../../../electron/contract/views';
+import type { AmountError } from '../../../../electron/contract/money';
+import type { ErrorCode } from '../../../../electron/contract/errors';
+import type { NextStep } from '../../../../electron/contract/views';
 
-/** Every word the cashier or owner sees, in English. `hi.ts` has the same shape in Hindi. */
+/** Every word the cashier or owner sees, in English. Each language's screens.ts has the same shape (../hi/screens.ts in Hindi). */
 export const en = {
   app: {
     title: 'Counter',

@@ -1,4 +1,4 @@
-import type { Strings } from './en';
+import type { Strings } from '../en/screens';
 
 /**
  * Hindi, in the plain words a busy counter uses. Brand and technical words stay as India writes
