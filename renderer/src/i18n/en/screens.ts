@@ -391,8 +391,6 @@ export const en = {
       shopName: 'Shop name',
       shopNameHint: 'Shown to customers on the customer display and on printed slips.',
       language: 'Language',
-      /** Each language named in itself, the same in every table. */
-      languages: { en: 'English', hi: 'हिन्दी (Hindi)' },
       theme: 'Look',
       themes: { light: 'Standard', highContrast: 'High contrast' },
       customerDisplay: 'Customer display',

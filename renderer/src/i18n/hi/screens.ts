@@ -377,7 +377,6 @@ export const hi: Strings = {
       shopName: 'दुकान का नाम',
       shopNameHint: 'ग्राहक डिस्प्ले पर और छपी पर्ची पर ग्राहकों को दिखता है।',
       language: 'भाषा',
-      languages: { en: 'English', hi: 'हिन्दी (Hindi)' },
       theme: 'दिखावट',
       themes: { light: 'सामान्य', highContrast: 'ज़्यादा कंट्रास्ट' },
       customerDisplay: 'ग्राहक डिस्प्ले',
