@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { hi } from '../../renderer/src/i18n/hi';
+import { englishOnHindiScreen } from '../support/hindi-books';
+import { usePreviewOnDemand } from '../support/ui';
+
+/**
+ * Words a Hindi-speaking cashier reads at a glance: the button that records a payment, a refund's
+ * next step, a revoked counter's message. Each screen is checked for English (main's own words may
+ * stay below, marked English) and saved as .tmp/hindi-words-<name>.png at 1024×768.
+ */
+const ui = usePreviewOnDemand();
+const SMALL = { viewport: { width: 1024, height: 768 } };
+const SANDBOX_WORDS = ['Counter Sandbox Store', 'counter.demo@sandbox'];
+const SHOTS = join(process.cwd(), '.tmp');
+
+async function expectAllHindi(page: Page, name: string, allowed: readonly string[] = []): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `hindi-words-${name}.png`) });
+  const shown = await englishOnHindiScreen(page, [...SANDBOX_WORDS, ...allowed]);
+  expect(shown.english, shown.text).toEqual([]);
+  expect(shown.latin, shown.text).toEqual([]);
+}
+
+describe('Hindi words a cashier acts on', () => {
+  it('the button that records the payment says what it does, not the state the screen shows once it is done', async () => {
+    const page = await ui.open({ settings: { language: 'hi' }, amountLabel: hi.sell.amount, context: SMALL });
+    await page.getByLabel(hi.sell.amount).fill('250');
+    await page.getByRole('button', { name: hi.sell.showQr }).click();
+    await page.getByRole('img', { name: /₹250\.00/ }).waitFor();
+    const record = page.locator('button.primary', { hasText: hi.sell.paid });
+    await expect(record.count()).resolves.toBe(1);
+    await expectAllHindi(page, 'sell-qr');
+
+    await record.click();
+    await page.getByLabel(hi.sell.utr).waitFor();
+    await page.getByRole('button', { name: hi.sell.confirmPaid }).click();
+    const done = page.getByTestId('paid-amount').locator('..');
+    await done.waitFor();
+    const status = (await done.innerText()).replace(/[✓₹\d,.\s]+/g, ' ').trim();
+    expect(status).not.toBe('');
+    expect(status.includes(hi.sell.paid) || hi.sell.paid.includes(status), `the button "${hi.sell.paid}" reads like the paid state "${status}"`).toBe(false);
+    await expectAllHindi(page, 'sell-paid');
+  });
+});
