@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
+import { REFUND_MEANING_WORDS, type RefundMeaning } from '../../electron/contract/refund-codes';
 import { hi } from '../../renderer/src/i18n/hi';
 import { englishOnHindiScreen } from '../support/hindi-books';
 import { usePreviewOnDemand } from '../support/ui';
@@ -43,5 +44,21 @@ describe('Hindi words a cashier acts on', () => {
     expect(status).not.toBe('');
     expect(status.includes(hi.sell.paid) || hi.sell.paid.includes(status), `the button "${hi.sell.paid}" reads like the paid state "${status}"`).toBe(false);
     await expectAllHindi(page, 'sell-paid');
+  });
+
+  it('a refund BOS refuses says in Hindi what its code means and what to do next, above main\'s English', async () => {
+    const page = await ui.open({ settings: { language: 'hi' }, amountLabel: hi.sell.amount, context: SMALL });
+    await page.keyboard.press('F4');
+    await page.getByLabel(hi.refund.referenceId).fill('55555555555');
+    await page.getByLabel(hi.refund.ackNo).fill('10');
+    await page.getByRole('button', { name: hi.refund.sendOtp }).click();
+    const english = page.locator('.error-box .english-line');
+    await english.waitFor();
+    const said = (await english.innerText()).trim();
+    const meaning = (Object.keys(REFUND_MEANING_WORDS) as RefundMeaning[]).find((key) => REFUND_MEANING_WORDS[key] === said);
+    expect(meaning, `main's words "${said}" are one of the refund meanings`).toBeDefined();
+    await page.locator('.error-box').getByText(hi.refund.meanings[meaning!], { exact: true }).waitFor();
+    const bosSaid = (await page.locator('.error-box .bos-said').innerText()).replace(hi.errors.bosSaid, '').replace(/\(.*\)$/, '').trim();
+    await expectAllHindi(page, 'refund-refused', [bosSaid]);
   });
 });

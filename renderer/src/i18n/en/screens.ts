@@ -1,6 +1,7 @@
 import type { AmountError } from '../../../../electron/contract/money';
 import type { ErrorCode } from '../../../../electron/contract/errors';
 import type { NextStep } from '../../../../electron/contract/views';
+import { REFUND_MEANING_WORDS } from '../../../../electron/contract/refund-codes';
 
 /** Every word the cashier or owner sees, in English. Each language's screens.ts has the same shape (../hi/screens.ts in Hindi). */
 export const en = {
@@ -202,6 +203,11 @@ export const en = {
     sending: 'Sending OTP…',
     otpSent: 'OTP sent',
     otpSentTo: 'The OTP was sent to the customer\'s registered phone.',
+    /**
+     * What BOS's refusal means and what to do next, by the refund family's response code: main says
+     * it in English (these words); in another language this sentence comes above main's.
+     */
+    meanings: REFUND_MEANING_WORDS,
     otp: 'OTP',
     otpHint: 'The 6-digit code the customer reads from their phone.',
     otpInvalid: 'The OTP is 6 digits.',
