@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { REFUND_MEANING_WORDS, type RefundMeaning } from '../../electron/contract/refund-codes';
 import { hi } from '../../renderer/src/i18n/hi';
+import { startFakeHub, type FakeHub } from '../support/fake-hub';
 import { englishOnHindiScreen } from '../support/hindi-books';
 import { usePreviewOnDemand } from '../support/ui';
 
@@ -16,6 +17,11 @@ const ui = usePreviewOnDemand();
 const SMALL = { viewport: { width: 1024, height: 768 } };
 const SANDBOX_WORDS = ['Counter Sandbox Store', 'counter.demo@sandbox'];
 const SHOTS = join(process.cwd(), '.tmp');
+let hub: FakeHub | null = null;
+afterEach(async () => {
+  await hub?.close();
+  hub = null;
+});
 
 async function expectAllHindi(page: Page, name: string, allowed: readonly string[] = []): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -60,5 +66,25 @@ describe('Hindi words a cashier acts on', () => {
     await page.locator('.error-box').getByText(hi.refund.meanings[meaning!], { exact: true }).waitFor();
     const bosSaid = (await page.locator('.error-box .bos-said').innerText()).replace(hi.errors.bosSaid, '').replace(/\(.*\)$/, '').trim();
     await expectAllHindi(page, 'refund-refused', [bosSaid]);
+  });
+
+  it('a counter the hub no longer accepts is told so in Hindi, and what to do', async () => {
+    hub = await startFakeHub({ code: '246802' });
+    const page = await ui.open({ owner: true, settings: { language: 'hi' }, amountLabel: hi.sell.amount, context: SMALL });
+    expect((await ui.running().services.pairHub(hub.url, '246802')).ok).toBe(true);
+    await page.keyboard.press('F9');
+    const state = page.getByTestId('hub-state');
+    await state.getByText(hi.hub.connected('')).waitFor();
+    hub.revoke();
+    await state.getByText(hi.hub.refused).waitFor({ timeout: 15_000 });
+    await state.scrollIntoViewIfNeeded();
+    // Main's English names who must act and where; the Hindi above it says the same, in the words the screens use for them.
+    const english = await state.locator('[lang="en-IN"]').innerText();
+    const hindi = (await state.innerText()).replace(english, '');
+    expect(english).toMatch(/owner/);
+    expect(english).toMatch(/Settings/);
+    expect(hindi).toContain(hi.owner.unlocked);
+    expect(hindi).toContain(hi.app.tabs.settings);
+    await expectAllHindi(page, 'hub-revoked', [hub.url]);
   });
 });

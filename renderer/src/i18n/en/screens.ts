@@ -447,6 +447,11 @@ export const en = {
     connectingNow: 'Connecting to the hub…',
     reconnecting: 'Reconnecting…',
     refused: 'The hub no longer accepts this counter: pair again.',
+    /** Main's own words for a refused (revoked) link, by this terminal's role: in another language this comes above them. */
+    refusedWhy: {
+      counter: 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.',
+      owner: 'The shop hub no longer accepts this Counter as the owner\'s.',
+    },
     off: 'Not connected to a shop hub.',
     embedded: 'Practice hub built into Counter: payments simulated in the sandbox are confirmed through it.',
     since: (time: string) => `since ${time}`,
