@@ -6,3 +6,4 @@ export * from './customer';
 export * from './money';
 export { explainRefundCode } from './refund-codes';
 export * from './days';
+export * from './languages';

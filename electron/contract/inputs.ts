@@ -1,5 +1,6 @@
 import type { z as Zod } from 'zod';
 import { daysInSpan, MAX_SHOP_EXPORT_DAYS } from './days';
+import { LANGUAGES } from './languages';
 import { PIN_PATTERN } from './pin';
 
 /**
@@ -90,7 +91,7 @@ export const settingsChanges = (z: Zod) =>
       terminalName: z.string().trim().min(1).max(40).optional(),
       capPaise: z.number().int().min(100).max(100_000_000_00).optional(),
       shopName: z.string().trim().max(60).optional(),
-      language: z.enum(['en', 'hi']).optional(),
+      language: z.enum(LANGUAGES).optional(),
       theme: z.enum(['light', 'high-contrast']).optional(),
       customerDisplay: z.string().regex(/^(off|auto|display:\d{1,20})$/, 'Choose Off, Automatic or one of the listed displays.').optional(),
       paperWidth: z.enum(['58mm', '80mm', 'a4']).optional(),

@@ -1,4 +1,5 @@
 import type { CounterDay, ShopSale, ShopTotals, TerminalListing, UnmatchedPayment } from './hub';
+import type { Language } from './languages';
 
 /** What the renderer is shown. Nothing secret is ever in here. */
 
@@ -128,7 +129,7 @@ export interface SettingsView {
   capPaise: number;
   /** Shown to customers on the customer display and printed slips ('' when not set). */
   shopName: string;
-  language: 'en' | 'hi';
+  language: Language;
   theme: 'light' | 'high-contrast';
   /** 'off', 'auto' (a second display when there is one) or 'display:<id>'. */
   customerDisplay: string;

@@ -11,7 +11,7 @@ import { callPos, useAppInfo, useSettings } from './hooks/usePos';
 import { useHelpKey } from './hooks/useShortcuts';
 import { useHub, useLatePayments } from './hooks/useShopFeed';
 import { t } from './i18n';
-import { watchHindiFont } from './i18n/fonts';
+import { watchLanguageFonts } from './i18n/fonts';
 import { RefundScreen } from './screens/RefundScreen';
 import { SellScreen } from './screens/SellScreen';
 import { SetupScreen } from './screens/SetupScreen';
@@ -32,7 +32,7 @@ const tabs = (): readonly TabItem<TabId>[] => [
  * banner, tabs, the screen, the key help.
  */
 export function App() {
-  useEffect(watchHindiFont, []);
+  useEffect(watchLanguageFonts, []);
   return (
     <OwnerProvider>
       <FirstStartGate />

@@ -1,8 +1,7 @@
 // Journal events as a counter writes them, made at random from a seed, for the fold and intake suites.
 import type { JournalEvent, JournalEventType } from '../../electron/contract/journal';
-import type { FoldedSale } from '../../electron/core/journal/fold';
+import type { FoldedSale } from '../../electron/contract/sale-fold';
 import type { ShopSale } from '../../electron/contract/hub';
-import type { HubSale } from '../../electron/hub/journal/fold';
 
 /** mulberry32: small, fast, and the same sequence for the same seed (a failure names its seed). */
 export function random(seed: number): () => number {
@@ -92,13 +91,10 @@ export function randomJournal(seed: number, o: { sales?: number; steps?: number;
   return { events, seed };
 }
 
-/** What both folds say of a sale, in the counter's words. */
-export function comparableOfCounter(s: FoldedSale) {
-  return { saleId: s.saleId, amountPaise: s.amountPaise, state: s.state, requestedAt: s.requestedAt, requested: s.requested, qrId: s.qrId, txnRef: s.txnRef, payeeVpa: s.payeeVpa, payeeName: s.payeeName, utr: s.utr, paidAfterExpiry: s.paidAfterExpiry, paidAfterCancel: s.paidAfterCancel, confirmedBy: s.confirmedBy, error: s.error, latePayment: s.latePayment };
-}
-
-export function comparableOfHub(s: HubSale) {
-  return { saleId: s.saleId, amountPaise: s.amountPaise, state: s.state, requestedAt: s.requestedAt, requested: s.requested, qrId: s.qrId, txnRef: s.txnRef, payeeVpa: s.payeeVpa, payeeName: s.payeeName, utr: s.utr, paidAfterExpiry: s.paidAfterExpiry, paidAfterCancel: s.paidAfterCancel, confirmedBy: s.confirmedBy, error: s.error, latePayment: s.latePayment };
+/** What a fold says of a sale, but the counter's name (the hub's lines carry none). */
+export function comparable(s: FoldedSale): Omit<FoldedSale, 'terminal'> {
+  const { terminal: _terminal, ...rest } = s;
+  return rest;
 }
 
 /** What the owner's sales list must say of a sale the counter folded (the list has the requested ones). */

@@ -1,9 +1,9 @@
-// The hub folds sales as the counter does: the same random journals through both folds, compared.
+// The hub folds sales in batches as they arrive, the counter a whole journal at once: both with the one fold
+// of electron/contract/sale-fold.ts, which must say the same of every sale either way.
 import { describe, expect, it } from 'vitest';
-import { foldSales } from '../../electron/core/journal/fold';
-import { applySaleEvent, foldSale, newSale, saleIdOf, type FoldEvent, type HubSale } from '../../electron/hub/journal/fold';
+import { applySaleEvent, foldSale, foldSales, newFoldedSale as newSale, saleIdOf, type FoldEvent, type FoldedSale as HubSale } from '../../electron/contract/sale-fold';
 import type { JournalEvent } from '../../electron/contract/journal';
-import { comparableOfCounter, comparableOfHub, random, randomJournal } from './journal-events';
+import { comparable, random, randomJournal } from './journal-events';
 
 const SEQUENCES = 2_000;
 
@@ -43,12 +43,12 @@ function foldInBatches(events: readonly JournalEvent[], rnd: () => number): Map<
   return sales;
 }
 
-describe("the hub's sales fold against the counter's", () => {
-  it(`says what the counter's foldSales says of every sale, on ${SEQUENCES} random journals`, () => {
+describe("the sales fold, a journal at once (the counter) and in batches (the hub)", () => {
+  it(`says of each sale folded alone what the whole journal's fold says, on ${SEQUENCES} random journals`, () => {
     for (let seed = 1; seed <= SEQUENCES; seed += 1) {
       const { events } = randomJournal(seed);
-      const counter = [...foldSales(events).values()].map(comparableOfCounter);
-      const hub = [...bySale(events)].map(([saleId, evs]) => comparableOfHub(foldSale(saleId, evs)!));
+      const counter = [...foldSales(events).values()].map(comparable);
+      const hub = [...bySale(events)].map(([saleId, evs]) => comparable(foldSale(saleId, evs)!));
       expect(hub, `seed ${seed}`).toEqual(counter);
     }
   });
@@ -56,8 +56,8 @@ describe("the hub's sales fold against the counter's", () => {
   it('says the same when the events came in batches in any order, folded on top or again from all', () => {
     for (let seed = 1; seed <= SEQUENCES; seed += 1) {
       const { events } = randomJournal(seed);
-      const counter = new Map([...foldSales(events)].map(([id, s]) => [id, comparableOfCounter(s)]));
-      const hub = new Map([...foldInBatches(events, random(seed * 7919))].map(([id, s]) => [id, comparableOfHub(s)]));
+      const counter = new Map([...foldSales(events)].map(([id, s]) => [id, comparable(s)]));
+      const hub = new Map([...foldInBatches(events, random(seed * 7919))].map(([id, s]) => [id, comparable(s)]));
       expect(hub, `seed ${seed}`).toEqual(counter);
     }
   });

@@ -8,7 +8,6 @@ import { en } from '../../renderer/src/i18n/en';
  */
 /** Words that stay as India writes them, in every language. */
 export const BRAND = /\b(?:Counter|UPI|QR|OTP|UTR|BOS|PIN|CSV|ID|F2|F4|F6|F9|Enter|Esc|https|Ack|Bearer)\b/g;
-const SAME_IN_EVERY_TABLE = new Set(['settings.prefs.languages']);
 export const HOLE = '\u0001';
 /** Latin words a Hindi screen may show: the language names and the sandbox's BOS references. */
 export const LATIN_ALLOWED = /^(?:English|Hindi|SBX\w*)$/;
@@ -22,18 +21,17 @@ export function englishFragments(): string[] {
       if (/[A-Za-z]{2}/.test(fragment.replace(BRAND, ''))) found.add(fragment);
     }
   };
-  const walk = (value: unknown, path: string) => {
-    if (SAME_IN_EVERY_TABLE.has(path)) return;
+  const walk = (value: unknown) => {
     if (typeof value === 'string') add(value);
     else if (typeof value === 'function') {
       const fn = value as (...args: unknown[]) => string;
       add(fn(HOLE, HOLE, HOLE));
       add(fn('', '', ''));
     } else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+      for (const child of Object.values(value)) walk(child);
     }
   };
-  walk(en, '');
+  walk(en);
   return [...found].sort((a, b) => b.length - a.length);
 }
 

@@ -23,9 +23,9 @@ describe('the shipped Devanagari font', () => {
 
       expect((await ui.running().services.handle('settings.update', { language: 'hi' })).ok).toBe(true);
       await page.locator('html[lang="hi-IN"]').waitFor();
-      await expect.poll(loadedFaces).toContain('Counter Devanagari 100 599');
+      await expect.poll(loadedFaces).toContain('Counter Script 100 599');
       expect(fetched.length).toBeGreaterThan(0);
-      const check = await page.evaluate(() => document.fonts.check('24px "Counter Devanagari"', 'बिक्री'));
+      const check = await page.evaluate(() => document.fonts.check('24px "Counter Script"', 'बिक्री'));
       expect(check).toBe(true);
     });
   }

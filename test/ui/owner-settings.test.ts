@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairAnswer } from '../../electron/contract/hub';
 import { startHub, type RunningHub } from '../../electron/hub';
 import { hi } from '../../renderer/src/i18n/hi';
-import { shopHi } from '../../renderer/src/i18n/shop-hi';
+import { shopHi } from '../../renderer/src/i18n/hi/shop';
 import { englishOnHindiScreen } from '../support/hindi-books';
 import { expectInView } from '../support/in-view';
 import { usePreviewOnDemand, type OpenOptions } from '../support/ui';

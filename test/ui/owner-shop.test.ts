@@ -18,7 +18,7 @@ import type { PosResult } from '../../electron/contract/errors';
 import type { HubView } from '../../electron/contract/views';
 import { startHub, type RunningHub } from '../../electron/hub';
 import { hi } from '../../renderer/src/i18n/hi';
-import { shopHi } from '../../renderer/src/i18n/shop-hi';
+import { shopHi } from '../../renderer/src/i18n/hi/shop';
 import { englishOnHindiScreen } from '../support/hindi-books';
 import { razorpayBody } from '../hub/hub-support';
 import { expectInView } from '../support/in-view';

@@ -205,7 +205,7 @@ describe('Sales', () => {
 
   it('a sale restored after a restart keeps its time and BOS reference', () => {
     const t = setup();
-    t.sales.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', requested: true, terminal: 'Counter 1', qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null }]);
+    t.sales.restore([{ saleId: 's_old', amountPaise: 25_000, state: 'showing', requestedAt: '2026-11-30T09:15:00.000Z', requested: true, terminal: 'Counter 1', billNo: null, note: null, qrId: 'qr_1', txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox', payeeName: 'Shop', utr: null, paidAt: null, paidAfterExpiry: false, paidAfterCancel: false, confirmedBy: null, error: null, latePayment: null, lastEventId: 0 }]);
     expect(t.sales.active()).toMatchObject({ saleId: 's_old', state: 'unresolved', requestedAt: '2026-11-30T09:15:00.000Z', reference: { txnRef: 'SBX554V000001', payeeVpa: 'shop@sandbox' }, qr: null });
   });
 

@@ -24,6 +24,10 @@ export function saleOfRow(r: SqlRow): HubSale {
     state: stateOf(r.state),
     requestedAt: isoOf(r.requested_at),
     requested: r.requested === true,
+    // The hub names a sale's counter by its terminal row; bill numbers are not stored here yet.
+    terminal: '',
+    billNo: null,
+    note: null,
     qrId: textOrNull(r.qr_id),
     txnRef: textOrNull(r.txn_ref),
     payeeVpa: textOrNull(r.payee_vpa),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CustomerView } from '../../../electron/contract/customer';
+import { DEFAULT_LANGUAGE, localeOf } from '../../../electron/contract/languages';
 import { formatPaise } from '../../../electron/contract/money';
 import type { QrView, SaleView } from '../../../electron/contract/views';
 import { BreakableAmount } from '../components/BreakableAmount';
@@ -39,10 +40,10 @@ function useCustomerView(): Received | null {
 
 /** The language, look and title follow the view: document lang, the cashier window's theme attribute. */
 function useLook(view: CustomerView | null, s: CustomerStrings): void {
-  const language = view?.language ?? 'en';
+  const language = view?.language ?? DEFAULT_LANGUAGE;
   const theme = view?.theme ?? 'light';
   useEffect(() => {
-    document.documentElement.lang = language === 'hi' ? 'hi-IN' : 'en-IN';
+    document.documentElement.lang = localeOf(language);
     document.documentElement.dataset.theme = theme;
     document.title = s.title;
   }, [language, theme, s]);
@@ -94,7 +95,7 @@ function SaleShown({ sale, qr, at, s, onAnnounce }: { sale: SaleView; qr: QrView
 export function CustomerApp({ holdMs }: { holdMs: number }) {
   const received = useCustomerView();
   const view = received?.view ?? null;
-  const s = customerStrings(view?.language ?? 'en');
+  const s = customerStrings(view?.language ?? DEFAULT_LANGUAGE);
   useLook(view, s);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [countdownNews, setCountdownNews] = useState('');

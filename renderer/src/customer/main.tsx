@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles.css';
+import '../i18n/fonts';
 import './customer.css';
 import { CustomerApp } from './CustomerApp';
 import { holdFromQuery } from './layout';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PosError, RefundAckView, SettingsView } from '../../../electron/contract';
+import { refundMeaning } from '../../../electron/contract/refund-codes';
 import { DigitsField } from '../components/DigitsField';
 import { ErrorBox } from '../components/ErrorBox';
 import { useCooldown } from '../hooks/useCooldown';
@@ -22,6 +23,11 @@ export function digitsProblem(label: string, value: string, required: boolean): 
   if (!/^\d+$/.test(value)) return t.refund.digitsOnly(label);
   if (value.length > MAX_DIGITS) return t.refund.tooLong(label);
   return '';
+}
+
+/** A refusal from BOS's refund family: main's English says what its response code means and what to do next; so does this, in the language in use. */
+function refusalMeaning(error: PosError): string | undefined {
+  return error.code === 'rejected' ? t.refund.meanings[refundMeaning(error.bosCode, error.bosMessage)] : undefined;
 }
 
 /** A claimed refund: what BOS said, a slip to hand over, and the way to the next one. */
@@ -141,7 +147,7 @@ export function RefundScreen({ settings, sandbox, active }: { settings: Settings
 
   const locked = stage !== 'numbers';
   // The message goes with the step it is about: below Send OTP, or below Claim refund.
-  const errorBox = error && <ErrorBox error={error} />;
+  const errorBox = error && <ErrorBox error={error} detail={refusalMeaning(error)} />;
   return (
     <section className={sent ? 'refund refund-two' : 'refund'}>
       <h2 className="screen-title">{t.refund.title}</h2>

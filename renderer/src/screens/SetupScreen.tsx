@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PosError, SettingsView } from '../../../electron/contract';
+import { isLanguage } from '../../../electron/contract/languages';
 import { PIN_PATTERN } from '../../../electron/contract/pin';
 import { ErrorBox } from '../components/ErrorBox';
 import { callPos } from '../hooks/usePos';
 import { useSingleFlight } from '../hooks/useSingleFlight';
-import { language, setLanguage, t, type Language } from '../i18n';
+import { language, languageChoices, setLanguage, t, type Language } from '../i18n';
 
 const REGISTRATION = /^[A-Za-z0-9_-]{1,64}$/;
 const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
@@ -87,9 +88,10 @@ export function SetupScreen({ settings, onDone }: { settings: SettingsView | nul
           </div>
           <div className="field">
             <label htmlFor="setup-language">{words.language}</label>
-            <select id="setup-language" value={lang} onChange={(e) => chooseLanguage(e.target.value === 'hi' ? 'hi' : 'en')}>
-              <option value="en">{t.settings.prefs.languages.en}</option>
-              <option value="hi">{t.settings.prefs.languages.hi}</option>
+            <select id="setup-language" value={lang} onChange={(e) => isLanguage(e.target.value) && chooseLanguage(e.target.value)}>
+              {languageChoices().map(([code, name]) => (
+                <option key={code} value={code}>{name}</option>
+              ))}
             </select>
           </div>
           {!pinDone.current && (

@@ -1,11 +1,10 @@
 import type { SettingsView } from '../../../electron/contract';
+import { localeOf, type Language } from '../../../electron/contract/languages';
 import { volumeOf } from './sounds';
 
-const VOICE_LANG: Readonly<Record<SettingsView['language'], string>> = { en: 'en-in', hi: 'hi-in' };
-
-/** The OS voice for the language in use (en-IN, hi-IN), or null when the OS has none: then nothing is spoken. */
-export function voiceFor(language: SettingsView['language'], voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
-  const wanted = VOICE_LANG[language];
+/** The OS voice for the language in use, by the language's tag (en-IN, hi-IN), or null when the OS has none: then nothing is spoken. */
+export function voiceFor(language: Language, voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
+  const wanted = localeOf(language).toLowerCase();
   return voices.find((voice) => voice.lang.replace('_', '-').toLowerCase() === wanted) ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DisplayView, SettingsView } from '../../../../electron/contract';
 import { callPos } from '../../hooks/usePos';
-import { t } from '../../i18n';
+import { languageChoices, t } from '../../i18n';
 import { playSound, type SaleSound } from '../../sound/sounds';
 
 export const PREF_KEYS = ['shopName', 'language', 'theme', 'customerDisplay', 'paperWidth', 'soundVolume', 'soundMuted'] as const;
@@ -75,7 +75,7 @@ export function CounterPrefsFields({ prefs, onChange }: { prefs: CounterPrefs; o
         <p id="shop-name-hint" className="hint">{s.shopNameHint}</p>
       </div>
       <div className="prefs-grid">
-        <Choice id="language" label={s.language} value={prefs.language} options={[['en', s.languages.en], ['hi', s.languages.hi]]} onChange={(v) => set('language', v)} />
+        <Choice id="language" label={s.language} value={prefs.language} options={languageChoices()} onChange={(v) => set('language', v)} />
         <Choice id="theme" label={s.theme} value={prefs.theme} options={[['light', s.themes.light], ['high-contrast', s.themes.highContrast]]} onChange={(v) => set('theme', v)} />
         <div className="field prefs-wide">
           <label htmlFor="customer-display">{s.customerDisplay}</label>

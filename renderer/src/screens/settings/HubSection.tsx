@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { follow } from '../../hooks/follow';
 import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
 import { hubAddressAllowed, PAIRING_CODE } from './hubAddress';
 
@@ -23,6 +23,8 @@ function HubState({ hub }: { hub: HubView }) {
     if (hub.state === 'refused') return t.hub.refused;
     return t.hub.off;
   })();
+  // Main says why a link was refused in English, below; another language says it first, in its own words.
+  const refusedWhy = hub.state === 'refused' && language() !== 'en' ? t.hub.refusedWhy[hub.role === 'owner' ? 'owner' : 'counter'] : null;
   return (
     <div className={`hub-state hub-${hub.state}`} role="status" data-testid="hub-state">
       <p className="hub-line">
@@ -30,6 +32,7 @@ function HubState({ hub }: { hub: HubView }) {
       </p>
       {hub.url && <p className="hub-url">{hub.url}</p>}
       {hub.embedded && <p className="hint">{t.hub.embedded}</p>}
+      {refusedWhy && <p className="hub-why">{refusedWhy}</p>}
       {hub.problem && hub.state !== 'connected' && <p className="english-line" lang="en-IN">{hub.problem}</p>}
     </div>
   );

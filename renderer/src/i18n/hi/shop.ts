@@ -1,6 +1,6 @@
-import type { ShopStrings } from './shop-en';
+import type { ShopStrings } from '../en/shop';
 
-/** The owner's whole-shop strings in Hindi (see shop-en.ts). */
+/** The owner's whole-shop strings in Hindi (see ../en/shop.ts). */
 export const shopHi: ShopStrings = {
   shop: {
     counterFilter: 'काउंटर',
@@ -77,3 +77,5 @@ export const shopHi: ShopStrings = {
     keyDone: 'मैंने रख ली: छिपाएँ',
   },
 };
+
+export default shopHi;

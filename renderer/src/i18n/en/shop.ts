@@ -77,3 +77,5 @@ export const shopEn = {
 };
 
 export type ShopStrings = typeof shopEn;
+
+export default shopEn;

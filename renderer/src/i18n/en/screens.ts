@@ -1,8 +1,9 @@
-import type { AmountError } from '../../../electron/contract/money';
-import type { ErrorCode } from '../../../electron/contract/errors';
-import type { NextStep } from '../../../electron/contract/views';
+import type { AmountError } from '../../../../electron/contract/money';
+import type { ErrorCode } from '../../../../electron/contract/errors';
+import type { NextStep } from '../../../../electron/contract/views';
+import { REFUND_MEANING_WORDS } from '../../../../electron/contract/refund-codes';
 
-/** Every word the cashier or owner sees, in English. `hi.ts` has the same shape in Hindi. */
+/** Every word the cashier or owner sees, in English. Each language's screens.ts has the same shape (../hi/screens.ts in Hindi). */
 export const en = {
   app: {
     title: 'Counter',
@@ -202,6 +203,11 @@ export const en = {
     sending: 'Sending OTP…',
     otpSent: 'OTP sent',
     otpSentTo: 'The OTP was sent to the customer\'s registered phone.',
+    /**
+     * What BOS's refusal means and what to do next, by the refund family's response code: main says
+     * it in English (these words); in another language this sentence comes above main's.
+     */
+    meanings: REFUND_MEANING_WORDS,
     otp: 'OTP',
     otpHint: 'The 6-digit code the customer reads from their phone.',
     otpInvalid: 'The OTP is 6 digits.',
@@ -391,8 +397,6 @@ export const en = {
       shopName: 'Shop name',
       shopNameHint: 'Shown to customers on the customer display and on printed slips.',
       language: 'Language',
-      /** Each language named in itself, the same in every table. */
-      languages: { en: 'English', hi: 'हिन्दी (Hindi)' },
       theme: 'Look',
       themes: { light: 'Standard', highContrast: 'High contrast' },
       customerDisplay: 'Customer display',
@@ -443,6 +447,11 @@ export const en = {
     connectingNow: 'Connecting to the hub…',
     reconnecting: 'Reconnecting…',
     refused: 'The hub no longer accepts this counter: pair again.',
+    /** Main's own words for a refused (revoked) link, by this terminal's role: in another language this comes above them. */
+    refusedWhy: {
+      counter: 'The shop hub no longer accepts this counter. The owner must pair it again in Settings.',
+      owner: 'The shop hub no longer accepts this Counter as the owner\'s.',
+    },
     off: 'Not connected to a shop hub.',
     embedded: 'Practice hub built into Counter: payments simulated in the sandbox are confirmed through it.',
     since: (time: string) => `since ${time}`,

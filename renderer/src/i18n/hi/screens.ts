@@ -1,4 +1,4 @@
-import type { Strings } from './en';
+import type { Strings } from '../en/screens';
 
 /**
  * Hindi, in the plain words a busy counter uses. Brand and technical words stay as India writes
@@ -135,11 +135,11 @@ export const hi: Strings = {
     announceTen: 'QR पर दस सेकंड बचे हैं।',
     qrLabel: (amount: string, payee: string) => `${payee} के लिए ${amount} का UPI QR कोड`,
     qrCannotDraw: 'यह QR बनाने के लिए बहुत लंबा है। इसे रद्द करके फिर कोशिश करें।',
-    paid: 'पैसे मिल गए',
+    paid: 'भुगतान दर्ज करें',
     cancel: 'रद्द करें',
     newQr: 'नया QR',
     expired: 'QR का समय ख़त्म',
-    expiredHelp: 'ग्राहक अब इस QR से भुगतान नहीं कर सकता। इसी रकम के लिए "नया QR" दबाएँ, या अगर उनके फ़ोन पर भुगतान हो गया दिख रहा है तो "पैसे मिल गए" दबाएँ।',
+    expiredHelp: 'ग्राहक अब इस QR से भुगतान नहीं कर सकता। इसी रकम के लिए "नया QR" दबाएँ, या अगर उनके फ़ोन पर भुगतान हो गया दिख रहा है तो "भुगतान दर्ज करें" दबाएँ।',
     utr: 'UPI रेफ़रेंस (UTR)',
     utrHint: 'ज़रूरी नहीं: उनकी भुगतान वाली स्क्रीन के 12 अंक।',
     utrInvalid: 'UTR 12 अंकों का होता है, या इसे ख़ाली छोड़ दें।',
@@ -189,6 +189,17 @@ export const hi: Strings = {
     sending: 'OTP भेज रहे हैं…',
     otpSent: 'OTP भेज दिया',
     otpSentTo: 'OTP ग्राहक के रजिस्टर्ड फ़ोन पर भेज दिया गया है।',
+    meanings: {
+      otp_sent: 'OTP ग्राहक के रजिस्टर्ड फ़ोन पर भेज दिया गया है।',
+      not_found: 'यह ट्रांसफ़र नहीं मिला, या इसका रिफ़ंड पहले ही हो चुका है। नकद न दें; रेफ़रेंस ID जाँचें।',
+      no_match: 'इस रेफ़रेंस ID और Ack नंबर का कोई ट्रांसफ़र नहीं मिला। ग्राहक की पर्ची पर दोनों नंबर जाँचें।',
+      details_refused: 'BOS ने ये नंबर नहीं माने। नंबर (और OTP) जाँचकर फिर कोशिश करें।',
+      resend_too_soon: 'BOS अभी दूसरा OTP नहीं भेज सका। थोड़ा रुकें, फिर "OTP फिर भेजें" दबाएँ।',
+      token_refused: 'BOS ने Counter का ऐक्सेस टोकन नहीं माना। मालिक से कहें कि सेटिंग्स में इसे बदलें।',
+      credentials_refused: 'BOS ने Counter की पहचान नहीं मानी। मालिक से कहें कि सेटिंग्स जाँचें।',
+      otp_used_up: 'यह OTP अब काम नहीं करेगा। "OTP फिर भेजें" दबाएँ और ग्राहक से नया कोड पूछें।',
+      refused: 'BOS ने यह अनुरोध नहीं माना। नीचे उसका संदेश पढ़ें और जानकारी जाँचें।',
+    },
     otp: 'OTP',
     otpHint: 'ग्राहक अपने फ़ोन से जो 6 अंकों का कोड पढ़कर बताए।',
     otpInvalid: 'OTP 6 अंकों का होता है।',
@@ -377,7 +388,6 @@ export const hi: Strings = {
       shopName: 'दुकान का नाम',
       shopNameHint: 'ग्राहक डिस्प्ले पर और छपी पर्ची पर ग्राहकों को दिखता है।',
       language: 'भाषा',
-      languages: { en: 'English', hi: 'हिन्दी (Hindi)' },
       theme: 'दिखावट',
       themes: { light: 'सामान्य', highContrast: 'ज़्यादा कंट्रास्ट' },
       customerDisplay: 'ग्राहक डिस्प्ले',
@@ -426,6 +436,10 @@ export const hi: Strings = {
     connectingNow: 'हब से जोड़ रहे हैं…',
     reconnecting: 'फिर से जोड़ रहे हैं…',
     refused: 'हब अब इस काउंटर को नहीं मानता: फिर से जोड़ें।',
+    refusedWhy: {
+      counter: 'दुकान का हब अब इस काउंटर को नहीं मानता। मालिक इसे सेटिंग्स में फिर से जोड़ें।',
+      owner: 'दुकान का हब अब इस Counter को मालिक का नहीं मानता।',
+    },
     off: 'किसी दुकान के हब से नहीं जुड़ा।',
     embedded: 'Counter के अंदर का अभ्यास हब: सैंडबॉक्स में किए भुगतान इसी से पक्के होते हैं।',
     since: (time: string) => `${time} से`,
