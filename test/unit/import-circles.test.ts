@@ -37,23 +37,33 @@ describe('no import circles', () => {
     expect(importCircles(domains)).toEqual([]);
   });
 
-  it('names a planted circle, even one of type imports, and leaves the files around it out', () => {
-    const { graph, root } = plant({
-      'a.ts': "import { b } from './b';\nexport const a = b;\n",
-      'b.ts': "import type { C } from './c/index';\nexport const b = 1;\nexport type B = C;\n",
-      'c/index.ts': "import type { a } from '../a';\nexport type C = typeof a;\n",
-      'd.ts': "import { a } from './a';\nimport { z } from 'zod';\nexport const d = [a, z];\n",
-    });
-    expect(importCircles(graph).map((circle) => describeCircle(circle, root))).toEqual(['a.ts ↔ b.ts ↔ c/index.ts']);
-  });
+  const planted: Array<[string, Record<string, string>, (graph: ImportGraph, root: string) => unknown, unknown]> = [
+    [
+      'a circle of files, even of type imports, without the files around it',
+      {
+        'a.ts': "import { b } from './b';\nexport const a = b;\n",
+        'b.ts': "import type { C } from './c/index';\nexport const b = 1;\nexport type B = C;\n",
+        'c/index.ts': "import type { a } from '../a';\nexport type C = typeof a;\n",
+        'd.ts': "import { a } from './a';\nimport { z } from 'zod';\nexport const d = [a, z];\n",
+      },
+      (graph, root) => importCircles(graph).map((circle) => describeCircle(circle, root)),
+      ['a.ts ↔ b.ts ↔ c/index.ts'],
+    ],
+    [
+      'a circle between two domains whose files make none',
+      {
+        'sale/index.ts': "export { payee } from './payee';\n",
+        'sale/payee.ts': "import type { Settings } from '../settings';\nexport const payee = (s: Settings) => s;\n",
+        'settings/index.ts': "export type { Settings } from './stored';\n",
+        'settings/stored.ts': "import { payee } from '../sale';\nexport type Settings = { p: typeof payee };\n",
+      },
+      (graph, root) => importCircles(folderGraph(graph, root)),
+      [['sale', 'settings']],
+    ],
+  ];
 
-  it('names a planted circle between two domains', () => {
-    const { graph, root } = plant({
-      'sale/index.ts': "export { payee } from './payee';\n",
-      'sale/payee.ts': "import type { Settings } from '../settings';\nexport const payee = (s: Settings) => s;\n",
-      'settings/index.ts': "export type { Settings } from './stored';\n",
-      'settings/stored.ts': "import { payee } from '../sale';\nexport type Settings = { p: typeof payee };\n",
-    });
-    expect(importCircles(folderGraph(graph, root))).toEqual([['sale', 'settings']]);
+  it.each(planted)('names a planted circle: %s', (_name, files, circles, expected) => {
+    const { graph, root } = plant(files);
+    expect(circles(graph, root)).toEqual(expected);
   });
 });
