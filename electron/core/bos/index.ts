@@ -4,4 +4,4 @@ export { toPosError, type BosError, type BosErrorCode, type BosErrorReason } fro
 export type { BosAck, BosClientOptions, BosCredentials, DynamicQr } from './types';
 export { explainRefundCode } from '../../contract/refund-codes';
 export { payeeKey } from '../upi';
-export { BosLink, type BosAccountSettings, type BosLinkOptions, type SandboxLink } from './link';
+export { BosLink, type SandboxLink } from './link';

@@ -1,6 +1,6 @@
-export type { MarkPaidInput, MarkPaidOverride } from './hand-mark';
+export type { MarkPaidOverride } from './hand-mark';
 export type { ResolvableSales } from './held-sales';
-export { AccountPayees, type Payee, type PayeeCheck } from './payee';
+export { AccountPayees, type PayeeCheck } from './payee';
 export { paymentFromHub, type BosPayment } from './payment-judgement';
 export { readRestoreWindow } from './restore';
 export { Sales, type SalesDeps } from './sales';

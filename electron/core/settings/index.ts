@@ -2,10 +2,8 @@ export { CurrentSettings } from './current';
 export {
   DEFAULT_SETTINGS,
   LIVE_BOS_URL,
-  maskRegistrationId,
   readSettings,
   storedSettingsSchema,
-  toSettingsView,
   type SecretBox,
   type SettingsStore,
   type StoredSettings,
