@@ -9,18 +9,37 @@ const electronOnly = {
 
 /**
  * Layers point one way (docs/architecture.md): renderer -> contract <- main -> core <- web;
- * the sandbox and the hub depend on the contract and core's UPI helper only; the shells hand them to core.
+ * the sandbox and the hub depend on the contract only (and the sandbox on http, what our plain Node
+ * servers share); the shells hand them to core.
  */
 const up = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const layer = (message, folders, extra = {}) => ({ regex: up(folders), message, ...extra });
 const SHELLS = ['main', 'preload', 'web', 'shell'];
 const layers = {
-  contract: [layer('The contract is the ground floor: it imports nothing of ours but itself.', ['core', 'sandbox', 'hub', ...SHELLS]), { group: ['node:*'], message: 'The contract has no Node APIs: the renderer imports it too.' }],
+  contract: [layer('The contract is the ground floor: it imports nothing of ours but itself.', ['core', 'sandbox', 'hub', 'http', ...SHELLS]), { group: ['node:*'], message: 'The contract has no Node APIs: the renderer imports it too.' }],
   core: [layer('Core never imports the sandbox, the hub or a shell: the shells hand them in.', ['sandbox', 'hub', ...SHELLS])],
-  sandbox: [layer('The sandbox depends on the contract and core/upi only.', ['hub', ...SHELLS]), { regex: '^(\\.\\./)+core/(?!upi$)', message: 'The sandbox depends on the contract and core/upi only.' }],
-  hub: [layer('The hub depends on the contract and core/upi only.', ['sandbox', ...SHELLS]), { regex: '^(\\.\\./)+core/(?!upi$)', message: 'The hub depends on the contract and core/upi only.' }],
+  sandbox: [layer('The sandbox depends on the contract and http only.', ['core', 'hub', ...SHELLS])],
+  hub: [layer('The hub depends on the contract only.', ['core', 'sandbox', 'http', ...SHELLS])],
+  http: [layer('http is what our Node servers share: it imports nothing of ours.', ['contract', 'core', 'sandbox', 'hub', ...SHELLS])],
   shell: [layer('Shared shell code never imports main, preload or the preview.', ['main', 'preload', 'web'])],
   web: [layer('The preview is a shell beside main: it never imports main or preload.', ['main', 'preload'])],
+};
+
+/**
+ * Core is one folder a domain (sale, refund, history, owner, settings, customer, hub-link, bos, journal).
+ * A domain reaches another only through its index (its public surface), never a file inside it; a
+ * domain's handlers.ts is taken by the composition root (core/services.ts) alone.
+ */
+const THROUGH_INDEX = 'Reach another core domain through its index (\'../sale\', not \'../sale/record\'); its handlers.ts is for core/services.ts alone.';
+const domains = {
+  /** From a file in a domain folder: `../<other>/<file>`. */
+  inside: [{ regex: '^\\.\\./[^./][^/]*/', message: THROUGH_INDEX }],
+  /** From core's own top-level files (dispatch, events, ...): `./<domain>/<file>`. */
+  top: [{ regex: '^\\./[^/]+/', message: THROUGH_INDEX }],
+  /** The composition root takes each domain's index and its handlers.ts. */
+  root: [{ regex: '^\\./[^/]+/(?!handlers$)', message: THROUGH_INDEX }],
+  /** The shells: `core/services` or a domain's index. */
+  shells: [{ regex: '^(\\.\\./)+core/[^/]+/', message: 'A shell reaches core through core/services or a domain\'s index, never a file inside a domain.' }],
 };
 const restrict = (extra) => ['error', { paths: electronOnly.paths, patterns: [...electronOnly.patterns, ...extra] }];
 
@@ -39,19 +58,25 @@ export default tseslint.config(
   },
   { files: ['electron/contract/**'], rules: { 'no-restricted-imports': restrict(layers.contract) } },
   { files: ['electron/core/**'], rules: { 'no-restricted-imports': restrict(layers.core) } },
+  { files: ['electron/core/*.ts'], rules: { 'no-restricted-imports': restrict([...layers.core, ...domains.top]) } },
+  { files: ['electron/core/services.ts'], rules: { 'no-restricted-imports': restrict([...layers.core, ...domains.root]) } },
+  { files: ['electron/core/*/*.ts'], rules: { 'no-restricted-imports': restrict([...layers.core, ...domains.inside]) } },
   { files: ['electron/sandbox/**'], rules: { 'no-restricted-imports': restrict(layers.sandbox) } },
   { files: ['electron/hub/**'], rules: { 'no-restricted-imports': restrict(layers.hub) } },
-  { files: ['electron/shell/**'], rules: { 'no-restricted-imports': restrict(layers.shell) } },
-  { files: ['electron/web/**'], rules: { 'no-restricted-imports': restrict(layers.web) } },
+  { files: ['electron/http/**'], rules: { 'no-restricted-imports': restrict(layers.http) } },
+  { files: ['electron/shell/**'], rules: { 'no-restricted-imports': restrict([...layers.shell, ...domains.shells]) } },
+  { files: ['electron/web/**'], rules: { 'no-restricted-imports': restrict([...layers.web, ...domains.shells]) } },
   {
-    files: ['electron/main/**', 'electron/preload/**', 'test/electron/**'],
+    files: ['electron/preload/**', 'test/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Main is where Electron is imported; it still reaches core only through core/services or a domain's index.
+  { files: ['electron/main/**'], rules: { 'no-restricted-imports': ['error', { patterns: domains.shells }] } },
   {
     files: ['renderer/**'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['node:*', 'fs', 'child_process', '**/core/**', '**/main/**', '**/sandbox/**', '**/web/**', '**/hub/**'], message: 'The renderer talks only to window.pos and imports only electron/contract.' },
+        { group: ['node:*', 'fs', 'child_process', '**/core/**', '**/main/**', '**/sandbox/**', '**/web/**', '**/hub/**', '**/http/**'], message: 'The renderer talks only to window.pos and imports only electron/contract.' },
       ]),
       // The contract's index re-exports the zod schemas: values from it would put zod in the cashier's bundle.
       '@typescript-eslint/no-restricted-imports': ['error', {

@@ -1,7 +1,7 @@
 import type { JournalEvent } from './journal';
 
 /**
- * The shop hub's wire protocol: what a counter (electron/core/shop-link) and the hub (electron/hub)
+ * The shop hub's wire protocol: what a counter (electron/core/hub-link) and the hub (electron/hub)
  * say to each other over HTTP. Types and route names only; both sides import this file.
  *
  * Every answer is JSON. Every error answer is `HubErrorBody` with a 4xx/5xx status; a 429

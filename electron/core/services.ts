@@ -3,35 +3,27 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PosResult } from '../contract/errors';
 import type { CustomerView } from '../contract/customer';
-import type { HubView, SaleView } from '../contract/views';
-import { inputSchemas, type OperationName } from '../contract/schemas';
-import { err } from '../contract/result';
-import { BosLink, type SandboxLink } from './bos-link';
+import type { HubView } from '../contract/views';
+import { BosLink, type SandboxLink } from './bos';
+import { CustomerFeed } from './customer';
+import { customerHandlers, type CustomerDeps } from './customer/handlers';
+import { createDispatch, type Handlers } from './dispatch';
 import { EventHub, type EventListener } from './events';
-import { SettingsHolder, type CounterContext } from './handlers/context';
-import { CustomerFeed, customerHandlers, type CustomerDeps } from './handlers/customer';
-import { historyHandlers, type HistoryDeps } from './handlers/history';
-import { createHubRuntime, type HubDeps, type HubRuntime } from './handlers/shop-link';
-import { paymentHandlers } from './handlers/payments';
-import { shopHandlers } from './handlers/shop';
-import { OwnerSession, ownerHandlers } from './handlers/owner';
-import { refundHandlers } from './handlers/refund';
-import { saleHandlers } from './handlers/sale';
-import { settingsHandlers, type SettingsDeps } from './handlers/settings';
-import type { Handlers } from './handlers/types';
-import { createFileJournal } from './journal/append';
-import { foldSales } from './journal/fold';
-import { readRecent } from './journal/recent';
-import type { Journal, JournalEvent } from './journal/types';
-import { OwnerLock } from './owner';
-import { PayeePins } from './payee';
-import { RefundDesk } from './refund';
-import { SaleDesk } from './sale';
-import { StatusWatch } from './status-watch';
-import { qrTr } from './sale-record';
-import { readSettings, type SecretBox, type SettingsStore } from './settings';
+import type { HistoryDeps } from './history';
+import { historyHandlers } from './history/handlers';
+import { startHubLink, type HubDeps } from './hub-link';
+import { hubLinkHandlers } from './hub-link/handlers';
+import { createFileJournal, observed, type Journal } from './journal';
+import { OwnerLock, OwnerSession, pinStoreIn } from './owner';
+import { ownerHandlers } from './owner/handlers';
+import { Refunds } from './refund';
+import { refundHandlers } from './refund/handlers';
+import { AccountPayees, paymentFromHub, readRestoreWindow, Sales, watchQrStatus } from './sale';
+import { saleHandlers } from './sale/handlers';
+import { CurrentSettings, readSettings, type SecretBox, type SettingsStore } from './settings';
+import { settingsHandlers, type SettingsDeps } from './settings/handlers';
 
-export type { SandboxLink } from './bos-link';
+export type { SandboxLink } from './bos';
 
 export interface CounterServicesDeps<S extends SandboxLink = SandboxLink> extends SettingsDeps, HistoryDeps, CustomerDeps, HubDeps {
   settingsStore: SettingsStore;
@@ -65,33 +57,14 @@ export interface CounterServices<S extends SandboxLink = SandboxLink> {
   dispose(): Promise<void>;
 }
 
-/** Operations only the owner may run: their PIN session must be open. */
-const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export', 'hub.connect', 'hub.disconnect', 'hub.pairingCode', 'hub.ownerKey', 'hub.revoke', 'shop.export']);
-
-/** How far back a sale left open by a crash or power cut is looked for at start. */
-const RESTORE_DAYS = 7;
-
+/** The composition root: builds each domain from its parts and hands each its share of the operations. */
 export async function createCounterServices<S extends SandboxLink>(deps: CounterServicesDeps<S>): Promise<CounterServices<S>> {
   const now = deps.now ?? (() => performance.now());
   const events = new EventHub();
-  const settings = new SettingsHolder(deps.settingsStore, readSettings(deps.settingsStore), await deps.secretBox.load().catch(() => null));
-
-  const owner = new OwnerSession(
-    new OwnerLock({ read: () => settings.get().ownerPin, write: (ownerPin) => settings.save({ ...settings.get(), ownerPin }) }, now),
-    events,
-  );
+  const settings = new CurrentSettings(deps.settingsStore, readSettings(deps.settingsStore), await deps.secretBox.load().catch(() => null));
+  const owner = new OwnerSession(new OwnerLock(pinStoreIn(settings), now), events);
   const journalDir = join(deps.dataDir, 'journal');
-  const written = deps.journal ?? createFileJournal({ dir: journalDir, terminal: () => settings.get().terminalName, role: () => (owner.lock.isUnlocked() ? 'owner' : 'staff') });
-  // Every line written is also handed to the hub's sender (bound below), beside the caller, never before it.
-  let onWritten: (event: JournalEvent) => void = () => undefined;
-  const journal: Journal = {
-    append: async (type, data) => {
-      const event = await written.append(type, data);
-      onWritten(event);
-      return event;
-    },
-    close: () => written.close(),
-  };
+  const journal = observed(deps.journal ?? createFileJournal({ dir: journalDir, terminal: () => settings.get().terminalName, role: () => (owner.lock.isUnlocked() ? 'owner' : 'staff') }));
 
   const bos = new BosLink<S>({
     settings: () => settings.get(),
@@ -104,88 +77,47 @@ export async function createCounterServices<S extends SandboxLink>(deps: Counter
   });
   await bos.connect();
 
-  const payees = new PayeePins(settings, () => (bos.isSandbox() ? 'sandbox' : `${bos.liveBaseUrl()}#${settings.get().registrationId}`));
-  const sales = new SaleDesk({
+  const payees = new AccountPayees(settings, () => bos.account());
+  const sales = new Sales({
     client: () => bos.client(),
     journal,
     now,
     newId: () => `s_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
     onChange: (view) => events.emit('sale.changed', view),
     checkPayee: (payee) => payees.check(payee),
-    onQrShown: (view, qr) => hub.link.expect({ saleId: view.saleId, qrId: qr.qrId, txnRef: qr.txnRefranceID, tr: qrTr(qr), amountPaise: view.amountPaise, expiresAt: qr.expiresAt }),
     onLateChange: (late) => events.emit('payments.lateChanged', late),
     confirmationExpected: () => hub.link.confirming(),
   });
-  // The newest files whatever their dates: after the PC clock went back, the open sale sits in a "future" file.
-  const recent = await readRecent(journalDir, new Date(), RESTORE_DAYS);
-  sales.restore([...foldSales(recent.events).values()], recent.events);
-  const refunds = new RefundDesk({ client: () => bos.client(), journal });
-
-  const ctx: CounterContext<S> = { settings, secretBox: deps.secretBox, events, owner, journal, journalDir, bos, sales, refunds, payees, environmentChanged: () => void hub.start() };
-  const hub: HubRuntime = await createHubRuntime(ctx, deps, (payment) =>
-    sales.applyBosPayment({ paymentId: payment.paymentId, saleId: payment.saleId, qrId: payment.qrId, amountPaise: payment.amountPaise, currency: payment.currency, utr: payment.utr, payerVpa: payment.payerVpa, via: 'hub' }),
-  );
-  onWritten = (event) => hub.sender.enqueue(event);
-  // In the background: the app's start and the first sale never wait for the hub.
-  void hub.start();
-  const statusWatch = new StatusWatch({
+  const restored = await readRestoreWindow(journalDir);
+  sales.restore(restored.sales, restored.events);
+  const refunds = new Refunds({ client: () => bos.client(), journal });
+  const hub = await startHubLink({ settings, bos, journal, journalDir, events, onPayment: (payment) => sales.applyBosPayment(paymentFromHub(payment)) }, deps);
+  const statusWatch = watchQrStatus(events, {
     client: () => bos.client(),
     enabled: () => bos.isSandbox() || settings.get().statusCallLive,
     onPaid: (payment) => sales.applyBosPayment(payment),
     ...(deps.statusCallEveryMs ? { everyMs: deps.statusCallEveryMs } : {}),
   });
-  events.subscribe((event, payload) => event === 'sale.changed' && statusWatch.follow(payload as SaleView | null));
-  const customer = new CustomerFeed(ctx);
+  const customer = new CustomerFeed({ settings, activeSale: () => sales.active(), events });
+
   const handlers = {
-    ...settingsHandlers(ctx, deps),
-    ...saleHandlers(ctx),
-    ...refundHandlers(ctx),
-    ...historyHandlers(ctx, deps),
+    ...settingsHandlers({ settings, secretBox: deps.secretBox, events, journal, bos, payees, saleOnScreen: () => sales.active() !== null, environmentChanged: () => void hub.start() }, deps),
+    ...saleHandlers({ sales, capPaise: () => settings.get().capPaise, bos }),
+    ...refundHandlers({ refunds, bos }),
+    ...historyHandlers({ journalDir, resolvable: () => sales.resolvable() }, deps),
     ...ownerHandlers(owner, journal),
     ...customerHandlers(deps),
-    ...hub.handlers,
-    ...shopHandlers(hub, deps),
-    ...paymentHandlers(ctx),
+    ...hubLinkHandlers(hub, deps),
   } satisfies Handlers;
-
-  async function handle(operation: string, rawInput: unknown): Promise<PosResult<unknown>> {
-    if (typeof operation !== 'string' || !Object.prototype.hasOwnProperty.call(inputSchemas, operation)) {
-      return err({ code: 'invalid_input', message: 'Counter does not know that action.' });
-    }
-    const op = operation as OperationName;
-    const parsed = inputSchemas[op].safeParse(rawInput);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      // Our schemas carry cashier-worded messages ("Reference ID must be digits only."); zod's own are not for cashiers.
-      const message = first && /^[A-Z][^:]*\.$/.test(first.message) ? first.message : 'The details sent are not in the expected form.';
-      return err({ code: 'invalid_input', message });
-    }
-    if (OWNER_ONLY.has(op)) {
-      if (!owner.lock.isUnlocked()) {
-        if (!owner.lock.view().pinSet) return err({ code: 'not_set_up', message: 'The owner has not set up this counter yet: this needs the owner.' });
-        return err({ code: 'owner_required', message: 'This needs the owner\'s PIN.' });
-      }
-      owner.lock.touch();
-    }
-    try {
-      const run = handlers[op] as (input: unknown) => Promise<PosResult<unknown>>;
-      return await run(parsed.data);
-    } catch {
-      return err({ code: 'internal', message: 'Counter hit an unexpected problem. Check the sale list before trying again.' });
-    }
-  }
+  const dispatch = createDispatch(handlers, owner.lock);
 
   return {
-    handle,
+    handle: dispatch.handle,
     subscribe: (listener) => events.subscribe(listener),
     customerView: () => customer.view(),
     subscribeCustomer: (listener) => customer.subscribe(listener),
     sandbox: () => bos.sandbox(),
-    pairHub: async (url, code) => {
-      const parsed = inputSchemas['hub.connect'].safeParse({ url, code });
-      if (!parsed.success) return err({ code: 'invalid_input', message: parsed.error.issues[0]?.message ?? 'The hub address or pairing code is not in the expected form.' });
-      return hub.handlers['hub.connect'](parsed.data);
-    },
+    pairHub: (url, code) => dispatch.asShell('hub.connect', { url, code }),
     async dispose() {
       owner.dispose();
       hub.dispose();

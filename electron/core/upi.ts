@@ -42,6 +42,17 @@ export const isVpa = (value: string): boolean => VPA.test(value);
 /** The form two payee VPAs are compared in: UPI handles do not depend on case. */
 export const payeeKey = (vpa: string): string => vpa.trim().toLowerCase();
 
+/** The intent's `tr` as it stands in the string (the hub matches a payment by it), or null. */
+export function intentTr(intent: string): string | null {
+  const match = /[?&]tr=([^&]*)/.exec(intent);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return match[1];
+  }
+}
+
 const upiError = (code: UpiErrorCode, message: string) => err<UpiError>({ code, message });
 
 function decode(value: string): string | null {

@@ -1,6 +1,5 @@
 import { CUSTOMER_CHANNELS } from '../contract/customer';
-import { ipcChannel } from '../contract/operations';
-import { inputSchemas, type OperationName } from '../contract/schemas';
+import { ipcChannel, OPERATION_NAMES, type OperationName } from '../contract/operations';
 import type { WindowRole } from './trusted-senders';
 
 /** Every `pos:*` operation is the cashier window's alone; the customer display may call none of them. */
@@ -12,7 +11,7 @@ export type InvokeChannel = { kind: 'operation'; operation: OperationName } | { 
 
 /** Channel → what it runs and which windows may call it. One table; registerIpc registers exactly these. */
 export const CHANNEL_ACCESS: ReadonlyMap<string, { channel: InvokeChannel; callers: readonly WindowRole[] }> = new Map([
-  ...(Object.keys(inputSchemas) as OperationName[]).map(
+  ...OPERATION_NAMES.map(
     (operation) => [ipcChannel(operation), { channel: { kind: 'operation', operation } as InvokeChannel, callers: CASHIER_ONLY }] as const,
   ),
   [CUSTOMER_CHANNELS.view, { channel: { kind: 'customer.view' } as InvokeChannel, callers: CUSTOMER_ONLY }] as const,

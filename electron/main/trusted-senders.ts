@@ -26,5 +26,3 @@ export function createTrustedSenders() {
     },
   };
 }
-
-export type TrustedSenders = ReturnType<typeof createTrustedSenders>;

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { json, transportFault } from './answers';
 import { clampClockOffset, clampLatency, parseControl, parseWebhookFault, parseWebhookTarget, type ControlChange } from './control-input';
 import type { SandboxFault } from './faults';
-import { guarded, guardHandler, hardenServer, isForeignBrowserRequest, isLoopback, isOwnHost, listenOn, readBody, requestUrl, silentLog } from './http-safety';
+import { guarded, guardHandler, hardenServer, isForeignBrowserRequest, isLoopback, isOwnHost, listenOn, readBody, requestUrl, silentLog } from '../http/safety';
 import { parseLossless, type LosslessValue } from './lossless-json';
 import { parsePayRequest, PaymentBook } from './payments';
 import { dynamicQr, PAYEE_NAME, qrStatus, type QrDesk } from './qr-calls';
@@ -11,7 +11,7 @@ import { RefundDesk } from './refunds';
 import type { PayRequest, ReceivedRequest, SandboxControl, SandboxOptions, SandboxServer } from './types';
 import { WebhookSender } from './webhooks';
 
-export { isLoopback } from './http-safety';
+export { isLoopback } from '../http/safety';
 export { PAYEE_NAME, PAYEE_VPA } from './qr-calls';
 export type { IssuedQr, PayError, PayRequest, ReceivedRequest, SandboxControl, SandboxOptions, SandboxPayment, SandboxServer, WebhookDelivery, WebhookTarget } from './types';
 

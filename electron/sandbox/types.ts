@@ -1,6 +1,6 @@
 import type { Result } from '../contract/result';
 import type { SandboxFault, WebhookFault } from './faults';
-import type { ErrorLog } from './http-safety';
+import type { ErrorLog } from '../http/safety';
 
 export interface SandboxOptions {
   port?: number;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NormalizedWebhookFault } from './control-input';
-import type { ErrorLog } from './http-safety';
+import type { ErrorLog } from '../http/safety';
 import type { WebhookDelivery, WebhookTarget } from './types';
 import { encodeWebhook, razorpayCredited, upiqrSuccess, type EncodedWebhook, type WebhookFacts } from './webhook-shapes';
 

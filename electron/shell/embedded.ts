@@ -1,4 +1,4 @@
-import type { EmbeddedHub } from '../core/handlers/shop-link';
+import type { EmbeddedHub } from '../core/hub-link';
 import { startHub, type RunningHub } from '../hub';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox';
 

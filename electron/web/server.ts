@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { CUSTOMER_PREVIEW } from '../contract/customer';
 import type { CounterServices } from '../core/services';
-import { guardHandler, hardenServer, isForeignBrowserRequest, isLoopback, isOwnHost, listenOn, readBody, requestUrl, silentLog, type ErrorLog } from '../sandbox/http-safety';
+import { guardHandler, hardenServer, isForeignBrowserRequest, isLoopback, isOwnHost, listenOn, readBody, requestUrl, silentLog, type ErrorLog } from '../http/safety';
 import { EventStreams, internalError, send, sendJson, tokenCheck } from './responses';
 import { readStatic } from './static-files';
 

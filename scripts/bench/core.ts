@@ -1,4 +1,4 @@
-// The sale path without the UI (handler → schema → SaleDesk → client → sandbox → journal) against a bare fetch.
+// The sale path without the UI (handler → schema → Sales → client → sandbox → journal) against a bare fetch.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDay, shiftDay } from '../../electron/contract/days';
 import { createFileJournal } from '../../electron/core/journal/append';
-import { historyRows, summarize, type DaySpan } from '../../electron/core/journal/history';
+import { historyRows, summarize, type DaySpan } from '../../electron/core/history/rows';
 import { readRange } from '../../electron/core/journal/read';
 import type { JournalEvent } from '../../electron/core/journal/types';
 import { quantile, ms, timeIt, timedRow, type Row } from './stats';

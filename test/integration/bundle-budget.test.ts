@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const RENDERER = join(process.cwd(), process.env.COUNTER_OUT_DIR ?? 'out', 'renderer');
+const OUT = join(process.cwd(), process.env.COUNTER_OUT_DIR ?? 'out');
+const RENDERER = join(OUT, 'renderer');
+/** A string of zod's own core that survives minification: a bundle that carries zod carries it. */
+const ZOD_MARK = '$ZodType';
 const BUDGET_BYTES = 120 * 1024;
 
 /** The scripts and styles index.html loads up front (lazy chunks such as the preview bridge excluded). */
@@ -19,6 +22,15 @@ describe.skipIf(!existsSync(join(RENDERER, 'index.html')))('the cashier window\'
     expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
     const total = assets.reduce((sum, asset) => sum + gzipSync(readFileSync(join(RENDERER, asset))).length, 0);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('carries no zod in any chunk, lazy ones and the preloads included (operations are declared without it)', () => {
+    const scripts = [
+      ...readdirSync(join(RENDERER, 'assets')).filter((a) => a.endsWith('.js')).map((a) => join(RENDERER, 'assets', a)),
+      ...readdirSync(join(OUT, 'preload')).map((a) => join(OUT, 'preload', a)),
+    ];
+    expect(scripts.some((s) => s.includes('web-bridge'))).toBe(true);
+    for (const script of scripts) expect(readFileSync(script, 'utf8').includes(ZOD_MARK), script).toBe(false);
   });
 
   it('carries none of qrcode\'s Node-only dependencies', () => {

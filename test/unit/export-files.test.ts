@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, RefundHistoryRow, SaleHistoryRow } from '../../electron/contract/views';
-import { historyCsv } from '../../electron/core/journal/csv';
-import { historyXlsx } from '../../electron/core/journal/xlsx';
+import { historyCsv } from '../../electron/core/history/csv';
+import { historyXlsx } from '../../electron/core/history/xlsx';
 
 /** 1 December 2026, 14:05:09 on this PC's clock: day 1 of month 12, which a month-first reader turns into 12 January. */
 const AT = new Date(2026, 11, 1, 14, 5, 9);

@@ -2,7 +2,7 @@
 // reconnect, one that did not get through is, and a counter whose hub is away keeps a bounded list.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HUB_ROUTES, type ExpectationRequest } from '../../electron/contract/hub';
-import { HubLink } from '../../electron/core/shop-link/link';
+import { HubLink } from '../../electron/core/hub-link/link';
 
 type ExpectationAnswer = 'kept' | 'refused' | 'unreachable';
 

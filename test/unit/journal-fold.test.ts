@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSales, unresolvedSales } from '../../electron/core/journal/fold';
+import { foldSales } from '../../electron/core/journal/fold';
 import type { JournalEvent, JournalEventType } from '../../electron/core/journal/types';
 
 let id = 0;
@@ -23,15 +23,4 @@ describe('folding the journal', () => {
     expect(sales.get('c')).toMatchObject({ state: 'cancelled' });
   });
 
-  it('finds the sales a crash left open, mid-request or with the QR showing', () => {
-    const open = unresolvedSales([
-      ev('sale.requested', { saleId: 'x', amountPaise: 100 }),
-      ev('sale.requested', { saleId: 'y', amountPaise: 200 }),
-      ev('sale.qr_issued', { saleId: 'y', amountPaise: 200 }),
-      ev('sale.requested', { saleId: 'z', amountPaise: 300 }),
-      ev('sale.qr_issued', { saleId: 'z', amountPaise: 300 }),
-      ev('sale.paid', { saleId: 'z', amountPaise: 300 }),
-    ]);
-    expect(open.map((s) => [s.saleId, s.state])).toEqual([['x', 'creating'], ['y', 'showing']]);
-  });
 });

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow, SaleHistoryRow } from '../../electron/contract/views';
-import { CSV_HEADER, historyCsv } from '../../electron/core/journal/csv';
-import { historyRows, summarize } from '../../electron/core/journal/history';
-import { REFUND_STATE_WORDS, SALE_STATE_WORDS } from '../../electron/core/journal/export-rows';
+import { CSV_HEADER, historyCsv } from '../../electron/core/history/csv';
+import { historyRows, summarize } from '../../electron/core/history/rows';
+import { REFUND_STATE_WORDS, SALE_STATE_WORDS } from '../../electron/core/history/export-records';
 import type { JournalEvent, JournalEventType } from '../../electron/core/journal/types';
 import { rupeesToPaise } from '../../electron/contract/money';
 

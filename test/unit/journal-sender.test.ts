@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HUB_ROUTES, JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../electron/contract/hub';
 import type { JournalEvent, JournalEventType } from '../../electron/contract/journal';
-import { JournalSender } from '../../electron/core/shop-link/journal-sender';
+import { JournalSender } from '../../electron/core/hub-link/journal-sender';
 import { checkBatch } from '../../electron/hub/journal/validate';
 
 const TOTALS: SaleStateTotals = { creating: { count: 0, paise: 0 }, showing: { count: 0, paise: 0 }, paid: { count: 0, paise: 0 }, cancelled: { count: 0, paise: 0 }, expired: { count: 0, paise: 0 }, failed: { count: 1, paise: 104 } };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaleHistoryRow } from '../../electron/contract/views';
 import { shiftDay } from '../../electron/contract/days';
-import { historyRows, summarize, type DaySpan } from '../../electron/core/journal/history';
+import { historyRows, summarize, type DaySpan } from '../../electron/core/history/rows';
 import { readSpan } from '../../electron/core/journal/span';
 import type { JournalEventType } from '../../electron/core/journal/types';
 import { faultyFiles } from '../support/faulty-files';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterDay, DaySummaryAnswer } from '../../electron/contract/hub';
 import type { Result } from '../../electron/contract/result';
-import { shopHandlers } from '../../electron/core/handlers/shop';
-import type { HubRuntime } from '../../electron/core/handlers/shop-link';
-import type { HubFailure } from '../../electron/core/shop-link/client';
+import { shopHandlers } from '../../electron/core/hub-link/owner-calls';
+import type { HubRuntime } from '../../electron/core/hub-link';
+import type { HubFailure } from '../../electron/core/hub-link/client';
 
 const zero = { count: 0, paise: 0 };
 const totals = { sales: { creating: zero, showing: zero, paid: zero, cancelled: zero, expired: zero, failed: zero }, collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, collectedByHour: [], latePayments: 0 };

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { ShopSale } from '../../electron/contract/hub';
 import { inputSchemas } from '../../electron/contract/schemas';
 import { err, ok, type Result } from '../../electron/contract/result';
-import { shopHandlers } from '../../electron/core/handlers/shop';
-import type { HubRuntime } from '../../electron/core/handlers/shop-link';
-import type { HubFailure } from '../../electron/core/shop-link/client';
-import { EXPORT_HEADER } from '../../electron/core/journal/export-rows';
-import { readSpanSales, shopExportFile, type ReadDay } from '../../electron/core/handlers/shop-export';
+import { shopHandlers } from '../../electron/core/hub-link/owner-calls';
+import type { HubRuntime } from '../../electron/core/hub-link';
+import type { HubFailure } from '../../electron/core/hub-link/client';
+import { EXPORT_HEADER } from '../../electron/core/history/export-records';
+import { readSpanSales, shopExportFile, type ReadDay } from '../../electron/core/hub-link/shop-export';
 
 const sale = (patch: Partial<ShopSale>): ShopSale => ({
   terminalId: 't_1', terminalName: 'Counter 1', saleId: 's_x', requestedAt: '2026-11-30T05:00:00.000Z', amountPaise: 10_000, state: 'paid',

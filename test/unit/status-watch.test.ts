@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QrPaymentStatus } from '../../electron/core/bos';
-import type { BosPayment } from '../../electron/core/bos-payment';
-import { StatusWatch } from '../../electron/core/status-watch';
+import type { BosPayment } from '../../electron/core/sale/payment-judgement';
+import { StatusWatch } from '../../electron/core/sale/status-watch';
 import type { SaleView } from '../../electron/contract/views';
 
 const view = (state: SaleView['state'], saleId = 's1'): SaleView => ({

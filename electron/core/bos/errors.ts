@@ -1,3 +1,5 @@
+import type { PosError } from '../../contract/errors';
+
 export type BosErrorCode =
   | 'network'
   | 'timeout'
@@ -42,3 +44,9 @@ export const bosError = (code: BosErrorCode, message: string, extra: Partial<Bos
   mayHaveReached: true,
   ...extra,
 });
+
+/** A BOS failure as the windows are told it: the cashier's words, and BOS's own code and message when it said no. */
+export function toPosError(error: BosError): PosError {
+  const { code, message, bosCode, bosMessage } = error;
+  return { code, message, ...(bosCode !== undefined ? { bosCode } : {}), ...(bosMessage !== undefined ? { bosMessage } : {}) };
+}

@@ -38,7 +38,6 @@ export const dynamicQrResponseSchema = z
     message: absentIfNull(messageLike),
   })
   .passthrough();
-export type DynamicQrResponse = z.infer<typeof dynamicQrResponseSchema>;
 
 /** Refund-family answer: `response_code` on success, `responsecode` on some errors. */
 export const ackResponseSchema = z
@@ -49,7 +48,6 @@ export const ackResponseSchema = z
     message: absentIfNull(messageLike),
   })
   .passthrough();
-export type AckResponse = z.infer<typeof ackResponseSchema>;
 
 /** What a 4xx from the QR call looks like: `{"status":"ERROR","subCode":"400","message":…}`. */
 export const qrErrorSchema = z

@@ -1,4 +1,4 @@
-/** Why a journal line could not be saved, in the words the sale desk shows. */
+/** Why a journal line could not be saved, in the words the cashier is shown. */
 export type JournalWriteReason = 'disk_full' | 'read_only' | 'no_access' | 'io';
 
 const MESSAGES: Record<JournalWriteReason, string> = {

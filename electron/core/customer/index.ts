@@ -1,0 +1,1 @@
+export { CustomerFeed, type CustomerFeedParts } from './feed';

@@ -1,0 +1,1 @@
+export { Refunds, type RefundsDeps } from './refunds';
