@@ -59,8 +59,7 @@ async function startBuiltHub(settings: Record<string, string>): Promise<BuiltHub
 
 /** The settings a partner copies from the example, with this run's own secrets, port and store. */
 function settingsFor(store: Record<string, string>): Record<string, string> {
-  const { DATABASE_URL: _url, HUB_DATA_DIR: _dir, ...rest } = exampleEnv;
-  return { ...rest, PORT: '0', HUB_HOST: '127.0.0.1', HUB_WEBHOOK_SECRET: randomBytes(32).toString('base64url'), HUB_OWNER_KEY: `owner-${randomBytes(24).toString('base64url')}`, ...store };
+  return { ...exampleEnv, PORT: '0', HUB_HOST: '127.0.0.1', HUB_WEBHOOK_SECRET: randomBytes(32).toString('base64url'), HUB_OWNER_KEY: `owner-${randomBytes(24).toString('base64url')}`, ...store };
 }
 
 async function postWebhook(hub: BuiltHub, secret: string): Promise<string> {

@@ -12,3 +12,10 @@ export function envFile(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** Every setting the file names, set or shown commented out with its default (`#NAME=value`). */
+export function documentedSettings(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const match of text.matchAll(/^#?([A-Z][A-Z0-9_]*)=(.*)$/gm)) out[match[1]!] = match[2]!;
+  return out;
+}

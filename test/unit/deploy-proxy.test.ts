@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HUB_ROUTES } from '../../electron/contract/hub';
 import { findAll, handleFor, parseCaddyfile, type Directive } from '../support/caddyfile';
-import { envFile } from '../support/env-file';
+import { documentedSettings, envFile } from '../support/env-file';
 
 const sites = parseCaddyfile(readFileSync('deploy/Caddyfile', 'utf8'));
 const site = sites[0]!;
-const env = envFile(readFileSync('deploy/counter-hub.env.example', 'utf8'));
-const hubAddress = `${env.HUB_HOST}:${env.PORT}`;
+const example = readFileSync('deploy/counter-hub.env.example', 'utf8');
+const env = envFile(example);
+const documented = documentedSettings(example);
+// Where the hub listens unless told otherwise, as the example environment shows it.
+const hubAddress = `${documented.HUB_HOST}:${documented.PORT}`;
 
 const proxyOf = (handle: Directive | null) => (handle ? findAll(handle.children, 'reverse_proxy') : []);
 const flushesAtOnce = (proxy: Directive) => proxy.children.some((d) => d.tokens[0] === 'flush_interval' && d.tokens[1] === '-1');
@@ -54,8 +57,9 @@ describe('the reverse-proxy example (Caddy)', () => {
     expect(handle?.children.map((d) => d.tokens)).toEqual([['respond', '404']]);
   });
 
-  it('pairs with a hub that takes client addresses from the proxy', () => {
+  it('pairs with a hub on loopback that takes client addresses from the proxy', () => {
     expect(env.HUB_TRUST_PROXY).toBe('1');
-    expect(env.HUB_HOST).toBe('127.0.0.1');
+    expect(documented.HUB_HOST).toBe('127.0.0.1');
+    expect(env.HUB_HOST).toBeUndefined();
   });
 });

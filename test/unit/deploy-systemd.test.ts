@@ -6,13 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { envFile } from '../support/env-file';
+import { documentedSettings, envFile } from '../support/env-file';
 
 const run = promisify(execFile);
 const UNIT = 'deploy/counter-hub.service';
 const ANALYZE = ['/usr/bin/systemd-analyze', '/bin/systemd-analyze'].find((p) => existsSync(p)) ?? null;
 const text = readFileSync(UNIT, 'utf8');
-const env = envFile(readFileSync('deploy/counter-hub.env.example', 'utf8'));
+const example = readFileSync('deploy/counter-hub.env.example', 'utf8');
+const env = envFile(example);
+const documented = documentedSettings(example);
 const installScript = readFileSync('deploy/install-hub.sh', 'utf8');
 
 /** Section → key → every value given for it, in order. */
@@ -56,12 +58,20 @@ describe('the systemd unit', () => {
 
   it('takes its settings and secrets from a root-only environment file, never from the unit itself', () => {
     expect(one('EnvironmentFile')).toMatch(/^\/etc\//);
-    expect(service.get('Environment') ?? []).toEqual([]);
-    expect(text).not.toMatch(/SECRET|OWNER_KEY|DATABASE_URL=/);
+    const directives = [...sections(text).values()].flatMap((section) => [...section.values()].flat());
+    for (const value of directives) expect(value).not.toMatch(/SECRET|OWNER_KEY|DATABASE_URL/);
   });
 
-  it('keeps PGlite\'s data in its own state directory, the one the example environment names', () => {
-    expect(env.HUB_DATA_DIR).toBe(`/var/lib/${one('StateDirectory')}`);
+  it('ships an example environment with no secret a partner could leave in place', () => {
+    for (const name of ['HUB_WEBHOOK_SECRET', 'HUB_WEBHOOK_HMAC_SECRET', 'HUB_OWNER_KEY', 'DATABASE_URL']) {
+      expect(documented, name).toHaveProperty(name);
+      expect(env, name).not.toHaveProperty(name);
+    }
+  });
+
+  it('keeps PGlite\'s data in its own state directory', () => {
+    expect(service.get('Environment')).toEqual([`HUB_DATA_DIR=/var/lib/${one('StateDirectory')}`]);
+    expect(documented.HUB_DATA_DIR).toBe(`/var/lib/${one('StateDirectory')}`);
     expect(one('StateDirectoryMode')).toBe('0700');
   });
 
