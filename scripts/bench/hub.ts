@@ -61,41 +61,51 @@ async function latencyRows(label: string, location: Pick<StartHubOptions, 'dataD
   }
 }
 
+/** Each section's rows printed as it finishes, so a section that fails or is stopped late loses only its own. */
+function collector(rows: Row[]) {
+  return (section: HubSection, got: Row[]) => {
+    console.log(`\n[hub:${section}]`);
+    for (const r of got) console.log(`| ${r.figure} | ${r.target} | ${r.median} | ${r.p95} |`);
+    rows.push(...got);
+  };
+}
+
 export async function hubFigures(sections: readonly HubSection[]): Promise<Row[]> {
   const rows: Row[] = [];
+  const add = collector(rows);
   const has = (section: HubSection) => sections.includes(section);
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-hub-bench-'));
   // fsync on: a webhook's 200 waits for a real commit, as in a shop.
   const postgres = sections.some((s) => s !== 'chain') ? await startPostgres({ durable: true }) : null;
   try {
     if (postgres && has('latency')) {
-      rows.push(...(await latencyRows('PGlite', { dataDir })));
+      const latency = await latencyRows('PGlite', { dataDir });
       const db = await createTestDatabase(postgres.url);
       try {
-        rows.push(...(await latencyRows('PostgreSQL', { databaseUrl: db.url })));
+        latency.push(...(await latencyRows('PostgreSQL', { databaseUrl: db.url })));
       } finally {
         await db.drop().catch(() => {});
       }
+      add('latency', latency);
     }
     if (postgres && has('paid')) {
       const paidDir = mkdtempSync(join(tmpdir(), 'counter-hub-bench-paid-'));
       const paidDb = await createTestDatabase(postgres.url);
       try {
-        rows.push(...(await paidRows('PGlite', { dataDir: paidDir })));
-        rows.push(...(await paidRows('PostgreSQL', { databaseUrl: paidDb.url })));
+        add('paid', [...(await paidRows('PGlite', { dataDir: paidDir })), ...(await paidRows('PostgreSQL', { databaseUrl: paidDb.url }))]);
       } finally {
         await paidDb.drop().catch(() => {});
         rmSync(paidDir, { recursive: true, force: true });
       }
     }
-    if (postgres && has('intake')) rows.push(...(await intakeRows(postgres.url)));
-    if (postgres && has('journal')) rows.push(...ingestionRows(await runIngestion(postgres.url, { terminals: 500, shops: 100, eventsPerBatch: 50, seconds: 8, maxEvents: 200_000 })));
-    if (postgres && has('streams')) rows.push(...(await streamRows(postgres.url)));
+    if (postgres && has('intake')) add('intake', await intakeRows(postgres.url));
+    if (postgres && has('journal')) add('journal', ingestionRows(await runIngestion(postgres.url, { terminals: 500, shops: 100, eventsPerBatch: 50, seconds: 8, maxEvents: 200_000 })));
+    if (postgres && has('streams')) add('streams', await streamRows(postgres.url));
   } finally {
     await postgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  if (has('chain')) rows.push(...(await chainFigures()));
+  if (has('chain')) add('chain', await chainFigures());
   else rows.push({ figure: 'hub: shop-day summary over the 10-million-event chain database', target: 'p95 ≤ 100 ms', median: 'not run (npm run bench -- hub --chain)', p95: '' });
   return rows;
 }

@@ -6,14 +6,17 @@ import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export type HolderCommand =
-  | { kind: 'open'; url: string; credentials: string[]; concurrency: number }
-  | { kind: 'sample'; webhookUrl: string; samples: Array<{ stream: number; paymentId: string; body: string }>; everyMs: number }
+  | { kind: 'open'; url: string; credentials: string[]; concurrency: number; withinMs: number }
+  | { kind: 'sample'; webhookUrl: string; samples: Array<{ stream: number; paymentId: string; body: string }>; everyMs: number; withinMs: number }
   | { kind: 'close' };
 
 export type HolderReport =
   | { kind: 'ready' }
-  | { kind: 'opened'; open: number; failed: number; firstError: string | null; seconds: number }
-  | { kind: 'sampled'; fromSend: number[]; fromAnswer: number[]; missed: number; notOk: number; stillOpen: number };
+  | { kind: 'opened'; open: number; failed: number; notTried: number; firstError: string | null; seconds: number }
+  | { kind: 'sampled'; fromSend: number[]; fromAnswer: number[]; missed: number; notOk: number; notSent: number; stillOpen: number };
+
+/** How long a payment may take to reach its stream before it counts as missed (and as this long). */
+export const ARRIVAL_TIMEOUT_MS = 5_000;
 
 const sockets: Socket[] = [];
 let closed = 0;
@@ -58,8 +61,9 @@ async function open(command: Extract<HolderCommand, { kind: 'open' }>): Promise<
   let next = 0;
   let failed = 0;
   let firstError: string | null = null;
+  const deadline = start + command.withinMs;
   const worker = async () => {
-    while (next < command.credentials.length) {
+    while (next < command.credentials.length && performance.now() < deadline) {
       const index = next++;
       const problem = await openOne(url, command.credentials[index]!, index);
       if (problem !== null) {
@@ -69,7 +73,7 @@ async function open(command: Extract<HolderCommand, { kind: 'open' }>): Promise<
     }
   };
   await Promise.all(Array.from({ length: command.concurrency }, worker));
-  send({ kind: 'opened', open: command.credentials.length - failed, failed, firstError, seconds: (performance.now() - start) / 1_000 });
+  send({ kind: 'opened', open: next - failed, failed, notTried: command.credentials.length - next, firstError, seconds: (performance.now() - start) / 1_000 });
 }
 
 async function sample(command: Extract<HolderCommand, { kind: 'sample' }>): Promise<void> {
@@ -78,16 +82,20 @@ async function sample(command: Extract<HolderCommand, { kind: 'sample' }>): Prom
   const fromAnswer: number[] = [];
   let missed = 0;
   let notOk = 0;
+  let sent = 0;
+  const deadline = performance.now() + command.withinMs;
   for (const s of command.samples) {
+    if (performance.now() >= deadline) break;
+    sent += 1;
     const began = performance.now();
     const arrival = new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => {
         waiting.delete(s.stream);
         resolve(null);
-      }, 5_000);
+      }, ARRIVAL_TIMEOUT_MS);
       waiting.set(s.stream, { paymentId: s.paymentId, arrived: (at) => (clearTimeout(timer), resolve(at)) });
     });
-    const sent = performance.now();
+    const posted = performance.now();
     const status = await new Promise<number>((resolve) => {
       const req = request(command.webhookUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(s.body) } }, (res) => {
         res.resume();
@@ -101,14 +109,14 @@ async function sample(command: Extract<HolderCommand, { kind: 'sample' }>): Prom
     const at = await arrival;
     if (at === null) missed += 1;
     else {
-      fromSend.push(at - sent);
+      fromSend.push(at - posted);
       // The stream may hear of it before the 200 is back: that is 0 ms after the answer.
       fromAnswer.push(Math.max(0, at - answered));
     }
     await new Promise((r) => setTimeout(r, Math.max(0, command.everyMs - (performance.now() - began))));
   }
   agent.destroy();
-  send({ kind: 'sampled', fromSend, fromAnswer, missed, notOk, stillOpen: sockets.length - closed });
+  send({ kind: 'sampled', fromSend, fromAnswer, missed, notOk, notSent: command.samples.length - sent, stillOpen: sockets.length - closed });
 }
 
 process.on('message', (command: HolderCommand) => {
