@@ -21,6 +21,9 @@ import { razorpayBody } from './hub-support';
 
 const run = promisify(execFile);
 const INSTALL_MS = 300_000;
+// PGlite's first start in an empty folder runs initdb in WebAssembly: over a minute on a busy two-core host.
+const PGLITE_MS = 240_000;
+const POSTGRES_MS = 120_000;
 const root = mkdtempSync(join(tmpdir(), 'counter-hub-production-'));
 const app = join(root, 'opt-counter-hub');
 const exampleEnv = envFile(readFileSync('deploy/counter-hub.env.example', 'utf8'));
@@ -146,7 +149,7 @@ describe('the built hub, run with node and production dependencies only', () => 
     } finally {
       await hub.stop();
     }
-  }, 120_000);
+  }, PGLITE_MS);
 
   it('starts on PostgreSQL from DATABASE_URL, takes a webhook and lists it for the owner', async () => {
     const server = inject('postgresUrl');
@@ -165,5 +168,5 @@ describe('the built hub, run with node and production dependencies only', () => 
       await hub.stop();
       await db.drop();
     }
-  }, 60_000);
+  }, POSTGRES_MS);
 });
