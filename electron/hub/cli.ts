@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HUB_ROUTES, type TerminalRole } from '../contract/hub';
+import { argsWithEnvironment } from './env';
 import { makeOwnerKey, startHub } from './index';
 import type { HubLogLevel } from './log';
 import { issuePairingCode, PAIRING_CODE_TTL_MS } from './pairing';
@@ -36,6 +37,7 @@ DATABASE_URL works like --database-url; HUB_WEBHOOK_SECRET, HUB_WEBHOOK_HMAC_SEC
 const { values, positionals } = (() => {
   try {
     return parseArgs({
+      args: argsWithEnvironment(process.argv.slice(2)),
       allowPositionals: true,
       options: {
         port: { type: 'string', default: '4020' },
