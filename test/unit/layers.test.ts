@@ -77,3 +77,18 @@ describe('layers point one way (lint)', () => {
   });
 });
 
+
+describe('no import circles (lint)', () => {
+  const cycles = async (file: string, text: string) => {
+    const [result] = await eslint.lintText(text, { filePath: file });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-cycle');
+  };
+
+  it('catches a file that imports what imports it (sale/record.ts taking sale/sales.ts, which takes record.ts)', async () => {
+    expect(await cycles('electron/core/sale/record.ts', "import { Sales } from './sales';\nexport const used = Sales;\n")).toHaveLength(1);
+  }, 30_000); // the first walk of the import graph reads every module it reaches
+
+  it('lets the same file import what does not lead back to it', async () => {
+    expect(await cycles('electron/core/sale/record.ts', "import { formatPaise } from '../../contract/money';\nexport const used = formatPaise;\n")).toEqual([]);
+  }, 30_000);
+});
