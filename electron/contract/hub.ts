@@ -24,7 +24,10 @@ export const HUB_ROUTES = {
   unmatched: '/v1/payments/unmatched',
   journal: '/v1/journal',
   journalCursor: '/v1/journal/cursor',
+  /** POST makes one (owner terminal), GET lists the shop's (owner terminal), DELETE `/v1/owner-keys/<keyId>` revokes one. */
   ownerKeys: '/v1/owner-keys',
+  /** POST (owner terminal): a new webhook secret, its URL shown once; the one before works for a grace period. */
+  webhookSecret: '/v1/webhook-secret',
   shopStream: '/v1/shop/stream',
   /** `/v1/days/<YYYY-MM-DD>/summary` and `/v1/days/<YYYY-MM-DD>/sales`: the owner's read API. */
   daysPrefix: '/v1/days/',
@@ -36,7 +39,11 @@ export interface HubErrorBody {
   error: { code: HubErrorCode; message: string };
 }
 
-/** POST /v1/pair, no credential: a one-time pairing code (six digits, valid ten minutes) for a new terminal. */
+/**
+ * POST /v1/pair, no credential: a one-time pairing code for a new terminal (sixteen digits, the last
+ * a check digit: contract/pairing-code.ts; valid ten minutes; spaces and dashes between groups are
+ * ignored). Wrong codes are limited per client address (IPv6: per /64), never hub-wide.
+ */
 export interface PairRequest {
   code: string;
   /** The terminal's name as the owner will see it ("Counter 2"). */
@@ -116,7 +123,11 @@ export interface HubPayment {
  */
 export const HUB_STREAM_EVENT = 'payment';
 
-/** POST /v1/pairing-codes (owner terminal): a code for another terminal of the same shop. */
+/**
+ * POST /v1/pairing-codes: a code for another terminal of the same shop. A counter's code: an owner
+ * terminal or an owner key of kind `owner`; an owner's code: an owner terminal only. A shop has at
+ * most ten codes waiting to be used (429 with Retry-After beyond that).
+ */
 export interface PairingCodeRequest {
   role: TerminalRole;
   name?: string;
@@ -211,19 +222,71 @@ export interface JournalCursorAnswer {
   lastId: number | null;
 }
 
-/** POST /v1/owner-keys (owner terminal): a key for the owner's other tools (shown once; the hub keeps a hash). */
+/**
+ * What an owner key may do. `owner`: the read API, the terminals and counter pairing codes; `read`: the
+ * read API only (an accountant's spreadsheet); `payments`: cloud billing, no owner call at all. No key
+ * of any kind makes owner pairing codes or keys, revokes, or rotates the webhook secret: those are an
+ * owner terminal's (and the hub's command line's).
+ */
+export type OwnerKeyKind = 'owner' | 'read' | 'payments';
+
+/**
+ * Who made a key. `terminal`: an owner terminal (the key dies when that terminal is revoked);
+ * `command`: the hub's command line (the owner's, until revoked); `start`: `--owner-key` (the
+ * operator's, replaced by another and revoked once the hub starts without it); `earlier`: made
+ * before the hub kept this (revoke it unless you know it).
+ */
+export type OwnerKeyOrigin = 'terminal' | 'command' | 'start' | 'earlier';
+
+/** POST /v1/owner-keys (owner terminal): a key for the owner's other tools, `read` unless asked otherwise. */
 export interface OwnerKeyRequest {
   label?: string;
+  kind?: OwnerKeyKind;
 }
+/** Shown once; the hub keeps only its hash. */
 export interface OwnerKeyAnswer {
   key: string;
+  keyId: string;
   label: string;
+  kind: OwnerKeyKind;
   createdAt: string;
 }
 
+/** GET /v1/owner-keys (owner terminal): every key of the shop, revoked ones too, oldest first. DELETE answers one. */
+export interface OwnerKeyListing {
+  keyId: string;
+  label: string;
+  kind: OwnerKeyKind;
+  createdAt: string;
+  origin: OwnerKeyOrigin;
+  /** The owner terminal that made it (origin `terminal`), else null. */
+  madeBy: { terminalId: string; name: string } | null;
+  /** Its last use, ISO 8601 (written at most every half minute), or null. */
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
+export interface OwnerKeysAnswer {
+  keys: OwnerKeyListing[];
+}
+
 /**
- * The owner's read API, authorised by an owner key (`--owner-key K` at the hub's start, or made from
- * the owner's Settings) or an owner terminal's credential. Days are the shop's local days (IST).
+ * POST /v1/webhook-secret (owner terminal): the shop's webhook URL gets a new secret. The answer is the
+ * only place it is ever shown; the hub keeps its hash. The secret before it keeps working until
+ * `previousValidUntil` (give BOS the new URL meanwhile); `graceHours` 0 ends it at once.
+ */
+export interface WebhookSecretRequest {
+  graceHours?: number;
+}
+export interface WebhookSecretAnswer {
+  /** The hub's public address (`--public-url`) or the address this request came to, with the new path. */
+  webhookUrl: string;
+  previousValidUntil: string | null;
+}
+
+/**
+ * The owner's read API, authorised by an owner key of kind `owner` or `read` or an owner terminal's
+ * credential. Days are the shop's local days (IST).
  * GET /v1/days/<day>/summary:
  */
 export interface DaySummaryAnswer {

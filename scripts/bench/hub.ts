@@ -11,7 +11,6 @@ import pg from 'pg';
 import type { PairAnswer } from '../../electron/contract/hub';
 import { startHub, type StartHubOptions } from '../../electron/hub';
 import { issuePairingCode } from '../../electron/hub/pairing';
-import { hashSecret, newWebhookSecret } from '../../electron/hub/secrets';
 import { openStore } from '../../electron/hub/store/open';
 import { runCli } from '../../test/hub/cli-process';
 import { expectation } from '../../test/hub/fixtures';
@@ -37,10 +36,10 @@ async function pair(url: string, code: string, name: string): Promise<PairAnswer
 
 /** Webhook sent → 200 → payment on the stream, one at a time, hub and terminal in this process. */
 async function latencyRows(label: string, location: Pick<StartHubOptions, 'dataDir' | 'databaseUrl'>): Promise<Row[]> {
-  const hub = await startHub({ ...location, pairingCode: '314159' });
+  const hub = await startHub({ ...location, pairingCode: '3141592653589795' });
   let stream: OpenStream | null = null;
   try {
-    const counter = await pair(hub.url, '314159', 'Bench counter');
+    const counter = await pair(hub.url, '3141592653589795', 'Bench counter');
     stream = await openStream(hub.url, counter.credential);
     const fromSend: number[] = [];
     const fromAnswer: number[] = [];
@@ -70,14 +69,13 @@ async function latencyRows(label: string, location: Pick<StartHubOptions, 'dataD
 /** One hub process (the CLI) on PostgreSQL, 200 terminals streaming from it, autocannon posting webhooks that each pay one of their QRs. */
 async function loadRows(adminUrl: string): Promise<Row[]> {
   const db = await createTestDatabase(adminUrl);
-  const hub = runCli(['--port', '0', '--log-level', 'warn'], { DATABASE_URL: db.url });
+  const hub = runCli(['--port', '0', '--log-level', 'warn', '--new-webhook-secret'], { DATABASE_URL: db.url });
   const store = await openStore({ databaseUrl: db.url });
   const streams: OpenStream[] = [];
   try {
     const [, url] = await hub.waitFor(/Counter hub listening on (http:\S+)/);
     const [, webhookUrl] = await hub.waitFor(/Webhook URL for BOS: (\S+)\n/);
-    const secret = newWebhookSecret();
-    const { shop } = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret, hash: hashSecret(secret) }, now: Date.now() });
+    const { shop } = await store.openDefaultShop({ registrationId: null, name: null, now: Date.now() });
     const terminals: PairAnswer[] = [];
     for (let i = 0; i < TERMINALS; i += 10) {
       const batch = await Promise.all(Array.from({ length: 10 }, async (_, j) => pair(url!, (await issuePairingCode(store, Date.now(), { shopId: shop.id, role: 'counter' })).code, `Counter ${i + j + 1}`)));
