@@ -1,5 +1,5 @@
 import type { SqlRow, SqlRunner } from './sql';
-import { iso, SHOP_COLUMNS, text } from './rows';
+import { iso, isoOrNull, SHOP_COLUMNS, text } from './rows';
 import type { DefaultShop, DefaultShopInput, NewShop, Shop, WebhookSecretChange } from './types';
 import { StoreError } from './errors';
 import { randomId } from './ids';
@@ -53,15 +53,17 @@ export async function shopByWebhookSecretHash(tx: SqlRunner, hash: string, now: 
  * The new hash becomes the current one; the current one the previous, until its grace period ends (or
  * at once). The hash already current changes nothing (a restart with the same secret keeps the grace).
  */
-export async function changeWebhookSecret(tx: SqlRunner, change: WebhookSecretChange): Promise<void> {
+export async function changeWebhookSecret(tx: SqlRunner, change: WebhookSecretChange): Promise<string | null> {
   const until = change.previousUntil === null ? null : iso(change.previousUntil);
-  await tx.query(
+  const [row] = await tx.query(
     `update shops set previous_webhook_secret_hash = case when $3::timestamptz is null then null else webhook_secret_hash end,
                       previous_webhook_secret_until = case when $3::timestamptz is null or webhook_secret_hash is null then null else $3::timestamptz end,
                       webhook_secret_hash = $2
-     where id = $1 and webhook_secret_hash is distinct from $2`,
+     where id = $1 and webhook_secret_hash is distinct from $2
+     returning previous_webhook_secret_until`,
     [change.shopId, change.hash, until],
   );
+  return isoOrNull(row?.previous_webhook_secret_until);
 }
 
 export async function createShop(tx: SqlRunner, input: NewShop): Promise<Shop> {

@@ -81,9 +81,10 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     counts: async () => {
       const [row] = await driver.query(
         `select (select count(*) from webhook_deliveries) as webhooks, (select count(*) from quarantined_webhooks) as quarantined,
-                (select count(*) from payments) as payments, (select count(*) from deliveries) as deliveries, (select count(*) from expectations) as expectations`,
+                (select count(*) from payments) as payments, (select count(*) from deliveries) as deliveries, (select count(*) from expectations) as expectations,
+                (select count(*) from pairing_codes) as pairing_codes`,
       );
-      return { webhooks: int(row?.webhooks), quarantined: int(row?.quarantined), payments: int(row?.payments), deliveries: int(row?.deliveries), expectations: int(row?.expectations) };
+      return { webhooks: int(row?.webhooks), quarantined: int(row?.quarantined), payments: int(row?.payments), deliveries: int(row?.deliveries), expectations: int(row?.expectations), pairingCodes: int(row?.pairing_codes) };
     },
     close: async () => {
       listeners.clear();

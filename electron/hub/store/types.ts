@@ -125,6 +125,8 @@ export interface StoreCounts {
   payments: number;
   deliveries: number;
   expectations: number;
+  /** Codes not yet used or cleaned (a spent code's row goes at once, an expired one at the next code made). */
+  pairingCodes: number;
 }
 
 export interface QuarantineEntry {
@@ -180,8 +182,8 @@ export interface HubStore {
   shopByRegistrationId(registrationId: string): Promise<Shop | null>;
   /** The shop whose current webhook secret, or previous one within its grace period, has this hash. */
   shopByWebhookSecretHash(hash: string, now: number): Promise<Shop | null>;
-  /** The shop's new webhook secret (hash); the current one becomes the previous, valid until `previousUntil`. */
-  changeWebhookSecret(change: WebhookSecretChange): Promise<void>;
+  /** The shop's new webhook secret (hash); the current one becomes the previous, valid until the time answered (null: none is). */
+  changeWebhookSecret(change: WebhookSecretChange): Promise<string | null>;
 
   /** One transaction: the raw body, the payment (deduplicated by id), and its delivery if it matches an expectation. */
   recordWebhook(raw: RawWebhook, payment: IncomingPayment): Promise<WebhookOutcome>;

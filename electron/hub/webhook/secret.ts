@@ -20,9 +20,8 @@ const untilFor = (now: number, graceMs: number): number | null => (graceMs > 0 ?
 /** A new random secret for the shop's webhook URL; the hub keeps its hash, the caller shows it once. */
 export async function rotateWebhookSecret(store: HubStore, shopId: string, now: number, graceMs: number): Promise<RotatedSecret> {
   const secret = newWebhookSecret();
-  const until = untilFor(now, graceMs);
-  await store.changeWebhookSecret({ shopId, hash: hashSecret(secret), previousUntil: until, now });
-  return { secret, previousValidUntil: until === null ? null : new Date(until).toISOString() };
+  const previousValidUntil = await store.changeWebhookSecret({ shopId, hash: hashSecret(secret), previousUntil: untilFor(now, graceMs), now });
+  return { secret, previousValidUntil };
 }
 
 /** The operator's own secret (`--webhook-secret`): kept as its hash; a different one than before is a rotation with grace. */
