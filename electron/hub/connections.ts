@@ -6,7 +6,7 @@ import { addressKey } from './rate-limit';
 
 /** Time limits that close a silent socket, and how many sockets one address may hold. */
 export interface ConnectionLimits {
-  /** The whole request line and headers must arrive within this (Node's headersTimeout; a socket that never speaks included). */
+  /** The whole request line and headers must arrive within this (Node's headersTimeout), and a socket's first byte (ours: Node leaves a socket that never speaks open). */
   headersMs: number;
   /** The whole request, body included (Node's requestTimeout). Streams are responses: this does not end them. */
   requestMs: number;
@@ -59,6 +59,8 @@ interface Tracked {
   address: string;
   /** Requests being answered on it now (a stream holds one open). */
   busy: number;
+  /** Until its first request: closes it if that never comes. */
+  silence: NodeJS.Timeout | null;
 }
 
 /**
@@ -84,6 +86,8 @@ export class ConnectionGuard {
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       const tracked = this.open.get(request.socket);
       if (!tracked) return;
+      if (tracked.silence) clearTimeout(tracked.silence);
+      tracked.silence = null;
       tracked.busy += 1;
       response.once('close', () => (tracked.busy -= 1));
     });
@@ -106,11 +110,15 @@ export class ConnectionGuard {
       socket.destroy();
       return;
     }
-    const tracked: Tracked = { socket, address, busy: 0 };
+    const tracked: Tracked = { socket, address, busy: 0, silence: null };
+    // Until its first request's headers are in. Node times out a dribbled header (408) but leaves a socket that never speaks open.
+    tracked.silence = setTimeout(() => socket.destroy(), this.limits.headersMs);
+    tracked.silence.unref();
     this.open.set(socket, tracked);
     mine.add(tracked);
     this.byAddress.set(address, mine);
     socket.once('close', () => {
+      if (tracked.silence) clearTimeout(tracked.silence);
       this.open.delete(socket);
       mine.delete(tracked);
       if (mine.size === 0 && this.byAddress.get(address) === mine) this.byAddress.delete(address);
