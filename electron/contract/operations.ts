@@ -1,7 +1,7 @@
 import type { PosResult } from './errors';
 import type { OperationInput, OperationName } from './schemas';
 import type { CustomerDisplayStatus } from './customer';
-import type { PairingCodeAnswer, OwnerKeyAnswer, TerminalListing, ShopChange } from './hub';
+import type { PairingCodeAnswer, OwnerKeyAnswer, OwnerKeyListing, TerminalListing, ShopChange } from './hub';
 import type { ShopDayView, TerminalView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
 /** Channel name → result type. One map; everything else is derived from it and `inputSchemas`. */
@@ -37,6 +37,8 @@ export interface OperationResults {
   'shop.export': ExportView;
   'hub.pairingCode': PairingCodeAnswer;
   'hub.ownerKey': OwnerKeyAnswer;
+  'hub.ownerKeys': OwnerKeyListing[];
+  'hub.revokeOwnerKey': OwnerKeyListing;
   'hub.terminals': TerminalView[];
   'hub.revoke': TerminalListing;
 }
@@ -105,8 +107,12 @@ export interface PosApi {
   exportShop(input: OperationInput<'shop.export'>): Promise<OperationResult<'shop.export'>>;
   /** Owner: a one-time pairing code for another counter or the owner's laptop. */
   makePairingCode(input: OperationInput<'hub.pairingCode'>): Promise<OperationResult<'hub.pairingCode'>>;
-  /** Owner: a key for the read API (accounting, a spreadsheet), shown once. */
+  /** Owner: a key for the read API (accounting, a spreadsheet) or cloud billing, shown once. */
   makeOwnerKey(input: OperationInput<'hub.ownerKey'>): Promise<OperationResult<'hub.ownerKey'>>;
+  /** The owner's Counter: the shop's owner keys (label, kind, made when and by whom, last use); never a key itself. */
+  ownerKeys(): Promise<OperationResult<'hub.ownerKeys'>>;
+  /** Owner: a key stops working at once. */
+  revokeOwnerKey(input: OperationInput<'hub.revokeOwnerKey'>): Promise<OperationResult<'hub.revokeOwnerKey'>>;
   hubTerminals(): Promise<OperationResult<'hub.terminals'>>;
   revokeTerminal(input: OperationInput<'hub.revoke'>): Promise<OperationResult<'hub.revoke'>>;
   onShopChanged(listener: (change: EventPayloads['shop.changed']) => void): () => void;
@@ -145,6 +151,8 @@ export const POS_METHODS = {
   exportShop: 'shop.export',
   makePairingCode: 'hub.pairingCode',
   makeOwnerKey: 'hub.ownerKey',
+  ownerKeys: 'hub.ownerKeys',
+  revokeOwnerKey: 'hub.revokeOwnerKey',
   hubTerminals: 'hub.terminals',
   revokeTerminal: 'hub.revoke',
 } as const satisfies Record<string, OperationName>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysInSpan, MAX_SHOP_EXPORT_DAYS } from './days';
+import { PAIRING_CODE_LENGTH, pairingCodeDigits, pairingCodeProblem } from './pairing-code';
 import { PIN_PATTERN } from './pin';
 
 /** Digits as typed (leading zeros allowed, trimmed); long ids stay strings so no digit is lost. */
@@ -97,7 +98,12 @@ export const inputSchemas = {
   'hub.connect': z
     .object({
       url: z.string().trim().max(300).url('The hub address is a web address, like https://hub.example.in.').refine(hubUrlAllowed, 'The hub address must be https (or http on this computer).'),
-      code: z.string().trim().regex(/^\d{6}$/, 'The pairing code is 6 digits.'),
+      code: z
+        .string()
+        .max(40)
+        .transform(pairingCodeDigits)
+        .refine((digits) => pairingCodeProblem(digits) !== 'length', `The pairing code is ${PAIRING_CODE_LENGTH} digits.`)
+        .refine((digits) => pairingCodeProblem(digits) !== 'typo', 'That pairing code has a typo: one of its digits is not what the owner\'s screen shows. Check it digit by digit.'),
     })
     .strict(),
   'hub.disconnect': z.undefined(),
@@ -115,7 +121,9 @@ export const inputSchemas = {
     .refine((r) => r.fromDay <= r.toDay, 'The first day must not be after the last day.')
     .refine((r) => daysInSpan(r.fromDay, r.toDay) <= MAX_SHOP_EXPORT_DAYS, `One whole-shop export covers at most ${MAX_SHOP_EXPORT_DAYS} days. Export a longer span a month at a time.`),
   'hub.pairingCode': z.object({ role: z.enum(['counter', 'owner']), name: z.string().trim().min(1).max(60).optional() }).strict(),
-  'hub.ownerKey': z.object({ label: z.string().trim().min(1).max(60).optional() }).strict(),
+  'hub.ownerKey': z.object({ label: z.string().trim().min(1).max(60).optional(), kind: z.enum(['owner', 'read', 'payments']).optional() }).strict(),
+  'hub.ownerKeys': z.undefined(),
+  'hub.revokeOwnerKey': z.object({ keyId: z.string().min(1).max(64) }).strict(),
   'hub.terminals': z.undefined(),
   'hub.revoke': z.object({ terminalId: z.string().min(1).max(200) }).strict(),
   'sale.simulatePayment': z.object({ saleId: saleIdSchema, amountPaise: z.number().int().positive().max(100_000_000_00).optional() }).strict(),

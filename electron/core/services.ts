@@ -66,7 +66,7 @@ export interface CounterServices<S extends SandboxLink = SandboxLink> {
 }
 
 /** Operations only the owner may run: their PIN session must be open. */
-const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export', 'hub.connect', 'hub.disconnect', 'hub.pairingCode', 'hub.ownerKey', 'hub.revoke', 'shop.export']);
+const OWNER_ONLY: ReadonlySet<OperationName> = new Set(['settings.update', 'settings.acceptPayee', 'refund.claim', 'history.export', 'hub.connect', 'hub.disconnect', 'hub.pairingCode', 'hub.ownerKey', 'hub.revokeOwnerKey', 'hub.revoke', 'shop.export']);
 
 /** How far back a sale left open by a crash or power cut is looked for at start. */
 const RESTORE_DAYS = 7;
