@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,8 +9,11 @@ import type { HubView } from '../../electron/contract/views';
 import { hi } from '../../renderer/src/i18n/hi';
 import { startFakeHub, type FakeHub } from '../support/fake-hub';
 import { englishOnHindiScreen } from '../support/hindi-books';
+import { expectInView } from '../support/in-view';
 import { usePreviewOnDemand } from '../support/ui';
 
+const SHOTS = join(process.cwd(), '.tmp', 'settings-hub');
+mkdirSync(SHOTS, { recursive: true });
 const ui = usePreviewOnDemand();
 let page: Page;
 let hub: FakeHub | null = null;
@@ -43,6 +48,10 @@ describe('the shop hub in Settings', () => {
     // One digit mistyped: the check digit catches it here, before the hub counts a wrong try.
     await pair(hub.url, '1357 9013 5790 1353');
     await page.getByText("That code has a typo: a digit is not what the owner's screen shows. Check it group by group.").waitFor();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByLabel('Pairing code').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'settings-hub-code-typo-1024x768.png') });
+    await expectInView(page, { code: page.getByLabel('Pairing code'), typo: page.getByText('That code has a typo', { exact: false }) }, 'pairing code typo 1024');
     await pair(hub.url, '1234 5678 9012 3450');
     // The hub's refusal, in plain words (main's).
     await page.getByText(/did not accept that pairing code/).waitFor();
