@@ -37,6 +37,17 @@ describe.each(DRIVERS)('credentials under junk on %s', (driver) => {
     expect(announced.statusCode).toBe(200);
   });
 
+  it('counts nothing for what a web page on the shop PC can send to pairing (a form post is no JSON): the counter there still pairs', async () => {
+    const { limit } = DEFAULT_LIMITS.pairingPerAddress;
+    for (let i = 0; i < limit * 2; i += 1) {
+      const res = await hub.app.inject({ method: 'POST', url: '/v1/pair', headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ code: withCheckDigit(`7${String(i).padStart(14, '0')}`), name: 'x' }), remoteAddress: SHOP_PC });
+      expect(res.statusCode).toBe(400);
+      expect((await hub.app.inject({ method: 'POST', url: '/v1/pair', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'code=1&name=x', remoteAddress: SHOP_PC })).statusCode).toBe(415);
+    }
+    const { code } = await issuePairingCode(store, hub.clock.now, { shopId: hub.shop.id, role: 'counter' });
+    expect((await hub.app.inject({ method: 'POST', url: '/v1/pair', payload: { code, name: 'Counter 4' }, remoteAddress: SHOP_PC })).statusCode).toBe(200);
+  });
+
   it('limits a credential that keeps failing (a revoked counter retrying) by itself, from any address', async () => {
     const owner = await hub.pair('owner', 'Owner laptop');
     const gone = await hub.pair('counter', 'Stolen counter');
