@@ -93,10 +93,6 @@ export class ConnectionGuard {
     });
   }
 
-  count(ip?: string): number {
-    return ip === undefined ? this.open.size : (this.byAddress.get(addressKey(ip))?.size ?? 0);
-  }
-
   private admit(socket: Socket): void {
     const ip = socket.remoteAddress ?? '';
     const address = addressKey(ip);

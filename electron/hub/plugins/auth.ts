@@ -40,10 +40,12 @@ const bearerOf = (request: FastifyRequest): string | null => /^Bearer (\S+)$/.ex
 
 const NOT_PAIRED = 'This terminal is not paired with the hub (missing or unknown credential).';
 
+const KEY_NAME: Record<OwnerKeyKind, string> = { owner: 'An owner key', read: 'A read-only key', payments: 'A payments key' };
+
 function keyRefusal(access: Access, kind: OwnerKeyKind): string {
   if (access === 'terminal') return 'An owner key is not a terminal: pair a terminal for this.';
   if (access === 'owner-terminal') return 'Only an owner terminal may do this, not an owner key.';
-  return `A ${kind} key may not do this.`;
+  return `${KEY_NAME[kind]} may not do this: make a key of the kind it needs on the owner's Counter.`;
 }
 
 /**
