@@ -24,7 +24,10 @@ export const HUB_ROUTES = {
   unmatched: '/v1/payments/unmatched',
   journal: '/v1/journal',
   journalCursor: '/v1/journal/cursor',
+  /** POST makes one (owner terminal), GET lists the shop's (owner terminal), DELETE `/v1/owner-keys/<keyId>` revokes one. */
   ownerKeys: '/v1/owner-keys',
+  /** POST (owner terminal): a new webhook secret, its URL shown once; the one before works for a grace period. */
+  webhookSecret: '/v1/webhook-secret',
   shopStream: '/v1/shop/stream',
   /** `/v1/days/<YYYY-MM-DD>/summary` and `/v1/days/<YYYY-MM-DD>/sales`: the owner's read API. */
   daysPrefix: '/v1/days/',
@@ -36,7 +39,11 @@ export interface HubErrorBody {
   error: { code: HubErrorCode; message: string };
 }
 
-/** POST /v1/pair, no credential: a one-time pairing code (six digits, valid ten minutes) for a new terminal. */
+/**
+ * POST /v1/pair, no credential: a one-time pairing code for a new terminal (sixteen digits, the last
+ * a check digit: contract/pairing-code.ts; valid ten minutes; spaces and dashes between groups are
+ * ignored). Wrong codes are limited per client address (IPv6: per /64), never hub-wide.
+ */
 export interface PairRequest {
   code: string;
   /** The terminal's name as the owner will see it ("Counter 2"). */
@@ -116,7 +123,11 @@ export interface HubPayment {
  */
 export const HUB_STREAM_EVENT = 'payment';
 
-/** POST /v1/pairing-codes (owner terminal): a code for another terminal of the same shop. */
+/**
+ * POST /v1/pairing-codes: a code for another terminal of the same shop. A counter's code: an owner
+ * terminal or an owner key of kind `owner`; an owner's code: an owner terminal only. A shop has at
+ * most ten codes waiting to be used (429 with Retry-After beyond that).
+ */
 export interface PairingCodeRequest {
   role: TerminalRole;
   name?: string;
@@ -211,19 +222,12 @@ export interface JournalCursorAnswer {
   lastId: number | null;
 }
 
-/** POST /v1/owner-keys (owner terminal): a key for the owner's other tools (shown once; the hub keeps a hash). */
-export interface OwnerKeyRequest {
-  label?: string;
-}
-export interface OwnerKeyAnswer {
-  key: string;
-  label: string;
-  createdAt: string;
-}
+// Owner keys (kinds, makers, listing) and the webhook secret's rotation: contract/hub-keys.ts.
+export type { OwnerKeyAnswer, OwnerKeyKind, OwnerKeyListing, OwnerKeyOrigin, OwnerKeyRequest, OwnerKeysAnswer, WebhookSecretAnswer, WebhookSecretRequest } from './hub-keys';
 
 /**
- * The owner's read API, authorised by an owner key (`--owner-key K` at the hub's start, or made from
- * the owner's Settings) or an owner terminal's credential. Days are the shop's local days (IST).
+ * The owner's read API, authorised by an owner key of kind `owner` or `read` or an owner terminal's
+ * credential. Days are the shop's local days (IST).
  * GET /v1/days/<day>/summary:
  */
 export interface DaySummaryAnswer {

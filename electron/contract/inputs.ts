@@ -1,6 +1,7 @@
 import type { z as Zod } from 'zod';
 import { daysInSpan, MAX_SHOP_EXPORT_DAYS } from './days';
 import { LANGUAGES } from './languages';
+import { PAIRING_CODE_LENGTH, pairingCodeDigits, pairingCodeProblem } from './pairing-code';
 import { PIN_PATTERN } from './pin';
 
 /**
@@ -76,7 +77,12 @@ export const hubPairing = (z: Zod) =>
   z
     .object({
       url: z.string().trim().max(300).url('The hub address is a web address, like https://hub.example.in.').refine(hubUrlAllowed, 'The hub address must be https (or http on this computer).'),
-      code: z.string().trim().regex(/^\d{6}$/, 'The pairing code is 6 digits.'),
+      code: z
+        .string()
+        .max(40)
+        .transform(pairingCodeDigits)
+        .refine((digits) => pairingCodeProblem(digits) !== 'length', `The pairing code is ${PAIRING_CODE_LENGTH} digits.`)
+        .refine((digits) => pairingCodeProblem(digits) !== 'typo', 'That pairing code has a typo: one of its digits is not what the owner\'s screen shows. Check it digit by digit.'),
     })
     .strict();
 

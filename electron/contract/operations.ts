@@ -1,7 +1,7 @@
 import type { z as Zod } from 'zod';
 import type { PosResult } from './errors';
 import type { CustomerDisplayStatus } from './customer';
-import type { PairingCodeAnswer, OwnerKeyAnswer, TerminalListing, ShopChange } from './hub';
+import type { PairingCodeAnswer, OwnerKeyAnswer, OwnerKeyListing, TerminalListing, ShopChange } from './hub';
 import { amountPaise, historyExport, hubPairing, markPaid, none, pin, refundIds, saleId, settingsChanges, shopExport, day, type InputSchema, type Zod as ZodModule } from './inputs';
 import type { ShopDayView, TerminalView, AppInfo, ConnectionTestView, DisplayView, ExportView, HistoryView, HubView, LatePaymentView, OwnerView, RefundAckView, SaleView, SettingsView } from './views';
 
@@ -70,7 +70,16 @@ export const OPERATIONS = {
     input: (z) => z.object({ role: z.enum(['counter', 'owner']), name: z.string().trim().min(1).max(60).optional() }).strict(),
   }),
   /** A key for the read API (accounting, a spreadsheet), shown once. */
-  'hub.ownerKey': answers<OwnerKeyAnswer>()({ method: 'makeOwnerKey', ownerOnly: true, input: (z) => z.object({ label: z.string().trim().min(1).max(60).optional() }).strict() }),
+  /** A key for the read API (accounting, a spreadsheet) or cloud billing, shown once. */
+  'hub.ownerKey': answers<OwnerKeyAnswer>()({
+    method: 'makeOwnerKey',
+    ownerOnly: true,
+    input: (z) => z.object({ label: z.string().trim().min(1).max(60).optional(), kind: z.enum(['owner', 'read', 'payments']).optional() }).strict(),
+  }),
+  /** The shop's owner keys (label, kind, made when and by whom, last use); never a key itself. */
+  'hub.ownerKeys': answers<OwnerKeyListing[]>()({ method: 'ownerKeys', input: none }),
+  /** A key stops working at once. */
+  'hub.revokeOwnerKey': answers<OwnerKeyListing>()({ method: 'revokeOwnerKey', ownerOnly: true, input: (z) => z.object({ keyId: z.string().min(1).max(64) }).strict() }),
   'hub.terminals': answers<TerminalView[]>()({ method: 'hubTerminals', input: none }),
   'hub.revoke': answers<TerminalListing>()({ method: 'revokeTerminal', ownerOnly: true, input: (z) => z.object({ terminalId: z.string().min(1).max(200) }).strict() }),
 };

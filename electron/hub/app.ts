@@ -16,6 +16,10 @@ import { streamPlugin } from './plugins/stream';
 import { terminalsPlugin } from './plugins/terminals';
 import { webhookPlugin } from './plugins/webhook';
 import { DEFAULT_LIMITS, FailureLimiter, type HubLimits } from './rate-limit';
+import { addressList, type AddressList } from './address-list';
+import { ConnectionGuard, DEFAULT_CONNECTION_LIMITS, serverTimeouts, type ConnectionLimits } from './connections';
+import { ownerKeysPlugin } from './plugins/owner-keys';
+import { DEFAULT_WEBHOOK_GRACE_MS } from './webhook/secret';
 import type { HubStore } from './store/types';
 
 export interface BuildHubOptions {
@@ -29,11 +33,42 @@ export interface BuildHubOptions {
   /** How often an open stream gets `: ping` (and re-reads the store). Default 15 s. */
   pingMs?: number;
   limits?: Partial<HubLimits>;
-  /** Behind a reverse proxy, take the client's address from X-Forwarded-For (rate limits are per address). */
-  trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: `true` for one on this machine (loopback), or its addresses (`10.0.0.5,
+   * 10.1.0.0/16`). From those peers only, the client is the right-most X-Forwarded-For entry, the one
+   * the proxy appended: whatever a client wrote to the left of it is not believed.
+   */
+  trustProxy?: boolean | string;
+  /** Only these addresses may deliver webhooks (BOS's; `203.0.113.0/24, …`); others find nothing (404). */
+  webhookSources?: string | null;
+  /** How long a rotated webhook secret keeps working. Default 24 h. */
+  webhookGraceMs?: number;
+  /** The hub's public address, for the webhook URL an owner's rotation shows. */
+  publicUrl?: string | null;
+  connections?: Partial<ConnectionLimits>;
+}
+
+const LOOPBACK = '127.0.0.0/8, ::1/128';
+
+/** The proxy's addresses as a Fastify trust function: only the hop the proxy itself made is believed. */
+function proxyTrust(trustProxy: BuildHubOptions['trustProxy']): { trust: false | ((address: string, hop: number) => boolean); proxies: AddressList | null } {
+  if (!trustProxy) return { trust: false, proxies: null };
+  const proxies = addressList(trustProxy === true ? LOOPBACK : trustProxy);
+  return { trust: (address, hop) => hop === 0 && proxies.allows(address), proxies };
 }
 
 const TOUCH_EVERY_MS = 30_000;
+
+function throttled(now: () => number, write: (id: string, at: number) => Promise<void>): (id: string) => Promise<void> {
+  const lastAt = new Map<string, number>();
+  return async (id) => {
+    const at = now();
+    if (at - (lastAt.get(id) ?? -Infinity) < TOUCH_EVERY_MS) return;
+    if (lastAt.size > 100_000) lastAt.clear();
+    lastAt.set(id, at);
+    await write(id, at).catch(() => lastAt.delete(id));
+  };
+}
 // Inbound request bodies outside the webhook scope are small JSON; anything bigger is refused (413).
 const BODY_LIMIT = 16 * 1024;
 
@@ -59,33 +94,32 @@ function endUnusedConnectionsOnClose(app: FastifyInstance): void {
 export async function buildHub(options: BuildHubOptions): Promise<FastifyInstance> {
   const now = options.clock ?? Date.now;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const touchedAt = new Map<string, number>();
+  const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
+  const { trust, proxies } = proxyTrust(options.trustProxy);
   const deps: HubDeps = {
     store: options.store,
     now,
     limiters: {
       pairingPerAddress: new FailureLimiter(limits.pairingPerAddress, now),
-      pairingTotal: new FailureLimiter(limits.pairingTotal, now),
-      credentialPerAddress: new FailureLimiter(limits.credentialPerAddress, now),
+      credentialFailures: new FailureLimiter(limits.credentialFailures, now),
     },
     webhookHmacSecret: options.webhookHmacSecret ?? null,
+    webhookSources: options.webhookSources ? addressList(options.webhookSources) : null,
+    webhookGraceMs: options.webhookGraceMs ?? DEFAULT_WEBHOOK_GRACE_MS,
+    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     streams: new StreamRegistry(),
     pingMs: options.pingMs ?? 15_000,
-    touch: async (terminalId) => {
-      const at = now();
-      if (at - (touchedAt.get(terminalId) ?? -Infinity) < TOUCH_EVERY_MS) return;
-      touchedAt.set(terminalId, at);
-      // Last-seen is for the owner's list; failing to write it never fails the call.
-      await options.store.touchTerminal(terminalId, at).catch(() => touchedAt.delete(terminalId));
-    },
+    // Last seen is for the owner's list: at most one write a terminal or key per half minute, and failing to write it never fails the call.
+    touch: throttled(now, (terminalId, at) => options.store.touchTerminal(terminalId, at)),
+    touchKey: throttled(now, (keyId, at) => options.store.touchOwnerKey(keyId, at)),
   };
 
   const app = Fastify({
     ...loggerOptions(options.log),
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trust,
     forceCloseConnections: 'idle',
-    requestTimeout: 30_000,
+    ...serverTimeouts(connectionLimits),
     return503OnClosing: true,
     // Types are checked, never coerced: "12" is not a number of paise, and extra fields are dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
@@ -94,6 +128,8 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
   });
   installErrorHandling(app);
   endUnusedConnectionsOnClose(app);
+  // The proxy carries everyone's requests, and BOS's listed addresses are never squeezed out.
+  new ConnectionGuard(connectionLimits, (ip) => (proxies?.allows(ip) ?? false) || (deps.webhookSources?.allows(ip) ?? false)).attach(app.server);
 
   await app.register(storePlugin, deps);
   await app.register(webhookPlugin, deps);
@@ -106,6 +142,7 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
     await callerScope.register(streamPlugin, deps);
     await callerScope.register(journalPlugin, deps);
     await callerScope.register(ownerPlugin, deps);
+    await callerScope.register(ownerKeysPlugin, deps);
     await callerScope.register(shopStreamPlugin, deps);
   });
   return app;

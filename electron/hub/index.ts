@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { HUB_ROUTES, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalRole } from '../contract/hub';
+import type { OwnerKeyAnswer, OwnerKeyKind, PairingCodeAnswer, TerminalRole } from '../contract/hub';
 import { buildHub, type BuildHubOptions } from './app';
 import type { HubLogOptions } from './log';
-import { makeOwnerKey } from './owner-keys';
-import { issuePairingCode } from './pairing';
-import { hashSecret, newWebhookSecret, PAIRING_CODE_PATTERN, validOperatorOwnerKey, WEBHOOK_SECRET_PATTERN } from './secrets';
+import { makeOwnerKey, settleOperatorKey } from './owner-keys';
+import { issuePairingCode, PAIRING_CODE_RULE } from './pairing';
+import { pairingCodeFrom, validOperatorOwnerKey, WEBHOOK_SECRET_PATTERN } from './secrets';
 import { openStore } from './store/open';
 import type { HubStore, Shop } from './store/types';
+import { DEFAULT_WEBHOOK_GRACE_MS, giveWebhookSecret, rotateWebhookSecret, webhookUrlOf, WEBHOOK_SECRET_RULE, type RotatedSecret } from './webhook/secret';
 
 export { buildHub, type BuildHubOptions } from './app';
 export { openStore, type StoreLocation } from './store/open';
@@ -23,12 +24,21 @@ export interface StartHubOptions {
   dataDir?: string | null;
   /** PostgreSQL; wins over dataDir. Several hub processes may share it. */
   databaseUrl?: string | null;
-  /** The webhook URL's secret segment; without it one is generated at first start and kept in the store. */
+  /**
+   * The webhook URL's secret segment, the operator's own: kept as its hash; a different one than last
+   * time is a rotation (the one before works for the grace period). Without it, see keepWebhookSecret.
+   */
   webhookSecret?: string | null;
+  /**
+   * True (the command line): keep whatever secret the store has, shown by nobody (`webhookUrl` null).
+   * False or absent (the app's embedded hub, tests): a fresh secret each start, the one before ended
+   * at once, its URL in `webhookUrl` in memory only (never logged).
+   */
+  keepWebhookSecret?: boolean;
   webhookHmacSecret?: string | null;
-  /** An owner key for the default shop's read API and scripts (kept hashed; another one given later replaces it). */
+  /** The operator's owner key for the default shop (kind owner; kept hashed): replaces the one given before; without it, none given before works. */
   ownerKey?: string | null;
-  /** Six digits to accept as a counter pairing code for the first ten minutes (scripted set-ups). */
+  /** A pairing code to accept as a counter's for its first ten minutes (scripted set-ups); as `npm run hub -- pairing-code` prints them. */
   pairingCode?: string | null;
   /** The default shop's BOS registration id and name, set at first start or changed later. */
   registrationId?: string | null;
@@ -36,59 +46,61 @@ export interface StartHubOptions {
   log?: HubLogOptions | false;
   clock?: () => number;
   pingMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: BuildHubOptions['trustProxy'];
   limits?: BuildHubOptions['limits'];
+  connections?: BuildHubOptions['connections'];
+  webhookSources?: string | null;
+  webhookGraceMs?: number;
+  publicUrl?: string | null;
 }
 
-export interface RunningHub {
+export interface RunningHub<WebhookUrl extends string | null = string> {
   url: string;
-  /** The URL to give BOS; it holds the secret, so show it only to the owner. */
-  webhookUrl: string;
+  /** The URL to give BOS, when this start made or was given its secret; it holds the secret, so show it only to the owner. */
+  webhookUrl: WebhookUrl;
+  /** False while the shop has no webhook secret at all (BOS's webhooks find nothing until one is made). */
+  hasWebhookSecret: boolean;
   shopId: string;
   shop: Shop;
   storeKind: HubStore['kind'];
   createPairingCode(role: TerminalRole, name?: string): Promise<PairingCodeAnswer>;
-  /** A new owner key for the default shop, shown once. */
-  createOwnerKey(label?: string): Promise<OwnerKeyAnswer>;
+  /** A new owner key for the default shop (the owner's own, as the command line makes them; `read` unless asked), shown once. */
+  createOwnerKey(label?: string, kind?: OwnerKeyKind): Promise<OwnerKeyAnswer>;
+  /** A new webhook secret for the default shop, shown once; the one before works for the grace period. */
+  rotateWebhookSecret(graceMs?: number): Promise<RotatedSecret>;
   close(): Promise<void>;
 }
 
 function checkOptions(options: Pick<StartHubOptions, 'webhookSecret' | 'pairingCode' | 'ownerKey'>): void {
   if (options.ownerKey && !validOperatorOwnerKey(options.ownerKey)) throw new RangeError('An owner key is 24 to 128 URL-safe characters (letters, digits, . _ ~ -), and does not start with hubt_.');
-  if (options.webhookSecret && !WEBHOOK_SECRET_PATTERN.test(options.webhookSecret)) throw new RangeError('A webhook secret is 24 to 128 URL-safe characters (letters, digits, . _ ~ -).');
-  if (options.pairingCode && !PAIRING_CODE_PATTERN.test(options.pairingCode)) throw new RangeError('A pairing code is six digits.');
-}
-
-/** The default shop and the webhook secret to show, made on first start and the same ever after. */
-export async function openDefaultShop(store: HubStore, options: Pick<StartHubOptions, 'webhookSecret' | 'registrationId' | 'shopName'>, now: number): Promise<{ shop: Shop; webhookSecret: string }> {
-  const given = options.webhookSecret ?? null;
-  checkOptions(options);
-  const generated = newWebhookSecret();
-  const opened = await store.openDefaultShop({
-    registrationId: options.registrationId ?? null,
-    name: options.shopName ?? null,
-    givenSecretHash: given === null ? null : hashSecret(given),
-    generated: { secret: generated, hash: hashSecret(generated) },
-    now,
-  });
-  const webhookSecret = given ?? opened.storedSecret;
-  if (webhookSecret === null) throw new Error('This hub was started with --webhook-secret before and keeps only its hash: give the same --webhook-secret again.');
-  return { shop: opened.shop, webhookSecret };
+  if (options.webhookSecret && !WEBHOOK_SECRET_PATTERN.test(options.webhookSecret)) throw new RangeError(WEBHOOK_SECRET_RULE);
+  if (options.pairingCode && pairingCodeFrom(options.pairingCode) === null) throw new RangeError(PAIRING_CODE_RULE);
 }
 
 /**
  * Opens the store, listens, and is ready: it waits for nothing else (Counter runs it in-process, in the
  * background). `close()` ends the streams, stops listening and closes the store.
  */
-export async function startHub(options: StartHubOptions = {}): Promise<RunningHub> {
+export async function startHub(options: StartHubOptions & { keepWebhookSecret: true }): Promise<RunningHub<null>>;
+export async function startHub(options?: StartHubOptions): Promise<RunningHub>;
+export async function startHub(options: StartHubOptions = {}): Promise<RunningHub<string | null>> {
   const clock = options.clock ?? Date.now;
+  const graceMs = options.webhookGraceMs;
   // Refuse bad options before the store opens (PGlite's first start takes seconds).
   checkOptions(options);
   const store = await openStore({ databaseUrl: options.databaseUrl ?? null, dataDir: options.dataDir ?? null });
   let app: Awaited<ReturnType<typeof buildHub>> | null = null;
   try {
-    const { shop, webhookSecret } = await openDefaultShop(store, options, clock());
-    if (options.ownerKey) await store.createOwnerKey({ shopId: shop.id, keyHash: hashSecret(options.ownerKey), label: 'Given at start (--owner-key)', origin: 'start', now: clock() });
+    const opened = await store.openDefaultShop({ registrationId: options.registrationId ?? null, name: options.shopName ?? null, now: clock() });
+    const shop = opened.shop;
+    let secret: string | null = null;
+    if (options.webhookSecret) {
+      await giveWebhookSecret(store, shop.id, options.webhookSecret, clock(), graceMs ?? DEFAULT_WEBHOOK_GRACE_MS);
+      secret = options.webhookSecret;
+    } else if (!options.keepWebhookSecret) {
+      secret = (await rotateWebhookSecret(store, shop.id, clock(), 0)).secret;
+    }
+    await settleOperatorKey(store, shop.id, options.ownerKey ?? null, clock());
     if (options.pairingCode) await issuePairingCode(store, clock(), { shopId: shop.id, role: 'counter', fixedCode: options.pairingCode });
     app = await buildHub({
       store,
@@ -97,7 +109,11 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       webhookHmacSecret: options.webhookHmacSecret ?? null,
       ...(options.pingMs ? { pingMs: options.pingMs } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.connections ? { connections: options.connections } : {}),
+      ...(graceMs !== undefined ? { webhookGraceMs: graceMs } : {}),
       trustProxy: options.trustProxy ?? false,
+      webhookSources: options.webhookSources ?? null,
+      publicUrl: options.publicUrl ?? null,
     });
     await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
     const address = app.server.address() as AddressInfo;
@@ -106,12 +122,14 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
     const running = app;
     return {
       url,
-      webhookUrl: `${url}${HUB_ROUTES.webhookPrefix}${webhookSecret}`,
+      webhookUrl: secret === null || options.keepWebhookSecret ? null : webhookUrlOf(url, secret),
+      hasWebhookSecret: secret !== null || opened.hasWebhookSecret,
       shopId: shop.id,
       shop,
       storeKind: store.kind,
       createPairingCode: (role, name) => issuePairingCode(store, clock(), { shopId: shop.id, role, name: name ?? null }),
-      createOwnerKey: (label) => makeOwnerKey(store, shop.id, label ?? null, clock()),
+      createOwnerKey: (label, kind) => makeOwnerKey(store, { shopId: shop.id, label: label ?? null, kind: kind ?? 'read', origin: 'command', madeByTerminal: null }, clock()),
+      rotateWebhookSecret: (grace) => rotateWebhookSecret(store, shop.id, clock(), grace ?? graceMs ?? DEFAULT_WEBHOOK_GRACE_MS),
       close: () => running.close(),
     };
   } catch (error) {

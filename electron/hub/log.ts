@@ -1,5 +1,4 @@
 import type { FastifyServerOptions } from 'fastify';
-import { HUB_ROUTES } from '../contract/hub';
 
 export type HubLogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -9,11 +8,40 @@ export interface HubLogOptions {
   destination?: { write(line: string): unknown };
 }
 
-const SECRET_SEGMENT = new RegExp(`^(${HUB_ROUTES.webhookPrefix.replace(/\//g, '\\/')})[^/?#]*`);
+/** Percent-decoded until it no longer changes (a doubly encoded path too), never throwing. */
+function decoded(segment: string): string {
+  let text = segment;
+  for (let round = 0; round < 3; round += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+    if (next === text) return text;
+    text = next;
+  }
+  return text;
+}
 
-/** A URL fit for a log line: the webhook's secret segment masked, the query string dropped. */
+const MARK = 'webhook';
+
+/**
+ * A URL fit for a log line: the query string dropped, and everything after the first "webhook" in the
+ * path masked, in any case, percent-encoded or not, after any number of slashes. The router answers
+ * only the exact `/bos/webhook/<secret>`; anything near it (a proxy's doubled slash, an upper-case
+ * BOS) is a 404 whose URL may hold the real secret all the same, so it is masked as well.
+ */
 export function loggableUrl(url: string | undefined): string {
-  return (url ?? '').replace(SECRET_SEGMENT, '$1***').replace(/[?#].*$/, '');
+  const path = (url ?? '').replace(/[?#].*$/s, '');
+  const segments = path.split('/');
+  const at = segments.findIndex((segment) => decoded(segment).toLowerCase().includes(MARK));
+  if (at < 0) return path;
+  const segment = decoded(segments[at] ?? '');
+  const cut = segment.toLowerCase().indexOf(MARK) + MARK.length;
+  const after = segment.slice(cut) + segments.slice(at + 1).join('');
+  if (after === '') return path;
+  return `${[...segments.slice(0, at), segment.slice(0, cut)].join('/')}/***`;
 }
 
 interface LoggedRequest {

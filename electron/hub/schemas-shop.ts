@@ -1,5 +1,6 @@
-// JSON schemas for the whole-shop routes (journal intake, owner keys, the owner's read API); the rest
-// are in schemas.ts. Checked before a handler runs, never coerced; answers serialised by them.
+// JSON schemas for the whole-shop routes (journal intake, the owner's read API); owner keys and the
+// webhook secret are in schemas-keys.ts, the rest in schemas.ts. Checked before a handler runs, never
+// coerced; answers serialised by them.
 import { MAX_BATCH_EVENTS, MAX_REPORTED_DAYS } from './journal/validate';
 
 const STATES = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed'] as const;
@@ -7,7 +8,6 @@ const COUNT = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } 
 const NULLABLE = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] });
 const NULLABLE_TEXT = NULLABLE({ type: 'string' });
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const LABEL = { type: 'string', minLength: 1, maxLength: 60, pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f]+$' } as const;
 const TERMINAL_ID = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
 const stateTotal = { type: 'object', required: ['count', 'paise'], additionalProperties: false, properties: { count: COUNT, paise: COUNT } } as const;
@@ -41,11 +41,6 @@ export const journalBatchSchema = {
 
 export const journalCursorSchema = {
   response: { 200: { type: 'object', required: ['lastId'], properties: { lastId: NULLABLE({ type: 'integer' }) } } },
-} as const;
-
-export const ownerKeySchema = {
-  body: NULLABLE({ type: 'object', additionalProperties: false, properties: { label: LABEL } }),
-  response: { 200: { type: 'object', required: ['key', 'label', 'createdAt'], properties: { key: { type: 'string' }, label: { type: 'string' }, createdAt: { type: 'string' } } } },
 } as const;
 
 const shopTotals = {

@@ -20,7 +20,7 @@ export const pairSchema = {
     type: 'object',
     required: ['code', 'name'],
     additionalProperties: false,
-    // The code's six digits are checked by the handler, so a malformed guess counts as a wrong one.
+    // The code's sixteen digits and its check digit are checked by the handler, so a malformed guess counts as a wrong one.
     properties: { code: { type: 'string', maxLength: 32 }, name: NAME },
   },
   response: {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { pairingCodeDigits, pairingCodeProblem, withCheckDigit } from '../contract/pairing-code';
 
 /** The hub keeps hashes only. Credentials and webhook secrets are 256 random bits: a fast hash is enough. */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -19,9 +20,13 @@ export const newWebhookSecret = (): string => randomBytes(32).toString('base64ur
 /** What the operator may give with --webhook-secret: URL-safe, long enough not to be guessed. */
 export const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9._~-]{24,128}$/;
 
-/** Six digits, uniformly drawn. */
-export const newPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
-export const PAIRING_CODE_PATTERN = /^\d{6}$/;
+/** Fifteen uniformly drawn digits (randomInt reaches 2^48, so in two draws) and their check digit. */
+export const newPairingCode = (): string => withCheckDigit(`${String(randomInt(0, 100_000_000)).padStart(8, '0')}${String(randomInt(0, 10_000_000)).padStart(7, '0')}`);
+/** A code as typed (groups and dashes allowed): its sixteen digits when they check, else null. */
+export function pairingCodeFrom(typed: string): string | null {
+  const digits = pairingCodeDigits(typed);
+  return pairingCodeProblem(digits) === null ? digits : null;
+}
 
 /** Razorpay's `X-Razorpay-Signature`: hex HMAC-SHA256 of the raw body with the webhook secret. */
 export function validSignature(hmacSecret: string, body: Uint8Array, signature: string | null): boolean {

@@ -161,7 +161,10 @@ async function writeOwnerKeys(url: string): Promise<void> {
   await db.connect();
   try {
     await db.query("delete from owner_keys where label = 'Bench'");
-    await db.query(`insert into owner_keys (key_hash, shop_id, label, origin, created_at) select encode(sha256(convert_to('chain-owner-key-shop-' || lpad(s::text, 6, '0'), 'UTF8')), 'hex'), 'shop_chain_' || s, 'Bench', 'made', now() from generate_series(0, ${SHOPS - 1}) s`);
+    await db.query(
+      `insert into owner_keys (id, key_hash, shop_id, label, kind, origin, created_at)
+       select 'key_bench_' || s, encode(sha256(convert_to('chain-owner-key-shop-' || lpad(s::text, 6, '0'), 'UTF8')), 'hex'), 'shop_chain_' || s, 'Bench', 'read', 'command', now() from generate_series(0, ${SHOPS - 1}) s`,
+    );
   } finally {
     await db.end();
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PairAnswer } from '../../electron/contract/hub';
+import { withCheckDigit } from '../../electron/contract/pairing-code';
 import { startHub, type StartHubOptions } from '../../electron/hub';
 import { expectation } from '../../test/hub/fixtures';
 import { bearer, openStream, razorpayBody, type OpenStream } from '../../test/hub/hub-support';
@@ -31,10 +32,11 @@ async function pair(url: string, code: string, name: string): Promise<PairAnswer
 
 /** Webhook sent → 200 → payment on the stream, one at a time, hub and terminal in this process. */
 async function latencyRows(label: string, location: Pick<StartHubOptions, 'dataDir' | 'databaseUrl'>): Promise<Row[]> {
-  const hub = await startHub({ ...location, pairingCode: '314159' });
+  const code = withCheckDigit('314159265358979');
+  const hub = await startHub({ ...location, pairingCode: code });
   let stream: OpenStream | null = null;
   try {
-    const counter = await pair(hub.url, '314159', 'Bench counter');
+    const counter = await pair(hub.url, code, 'Bench counter');
     stream = await openStream(hub.url, counter.credential);
     const fromSend: number[] = [];
     const fromAnswer: number[] = [];

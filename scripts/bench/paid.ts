@@ -14,7 +14,7 @@ import { ms, quantile, type Row } from './stats';
 const SALES = Number(process.env.BENCH_PAID_SALES ?? 100);
 
 export async function paidRows(label: string, location: Pick<StartHubOptions, 'dataDir' | 'databaseUrl'>): Promise<Row[]> {
-  const hub = await startHub({ ...location, pairingCode: '271828' });
+  const hub = await startHub({ ...location, pairingCode: '2718281828459040' });
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-paid-'));
   const services = await createPreviewServices({
     settingsStore: createJsonFileSettingsStore(join(dataDir, 'settings.json')),
@@ -27,7 +27,7 @@ export async function paidRows(label: string, location: Pick<StartHubOptions, 'd
     statusCallEveryMs: 600_000,
   });
   try {
-    const paired = await services.pairHub(hub.url, '271828');
+    const paired = await services.pairHub(hub.url, '2718281828459040');
     if (!paired.ok) throw new Error(`pairing: ${paired.error.message}`);
     for (let tries = 0; ; tries += 1) {
       const link = (await services.handle('hub.status', undefined)) as { ok: boolean; value?: { state: string } };

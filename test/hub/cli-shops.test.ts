@@ -27,7 +27,7 @@ describe('a partner adds shops from the command line (PGlite)', () => {
       const added = await runCliToEnd(['shop-add', '--registration-id', 'BOS-901', '--shop-name', 'Gupta Medical', '--public-url', 'https://hub.example.in/', ...store]);
       expect(added.code, added.output).toBe(0);
       const secret = /Webhook URL for BOS: https:\/\/hub\.example\.in\/bos\/webhook\/([A-Za-z0-9_-]{43})\n/.exec(added.output)?.[1];
-      const ownerCode = /Pairing code for the owner: (\d{6})/.exec(added.output)?.[1];
+      const ownerCode = /Pairing code for the owner: (\d{4} \d{4} \d{4} \d{4})/.exec(added.output)?.[1];
       expect(secret, added.output).toBeDefined();
       expect(ownerCode, added.output).toBeDefined();
 
@@ -48,7 +48,7 @@ describe('a partner adds shops from the command line (PGlite)', () => {
       try {
         const owner = await pair(hub.url, ownerCode!, 'Owner laptop');
         expect(owner).toMatchObject({ role: 'owner', shop: { name: 'Gupta Medical' } });
-        const counter = await pair(hub.url, /Pairing code for a counter: (\d{6})/.exec(counterCode.output)![1]!, 'Counter 1');
+        const counter = await pair(hub.url, /Pairing code for a counter: (\d{4} \d{4} \d{4} \d{4})/.exec(counterCode.output)![1]!, 'Counter 1');
         expect(counter.shop.name).toBe('Gupta Medical');
         const defaultShopOwner = await pair(hub.url, await hub.createPairingCode('owner').then((c) => c.code), 'Sharma owner');
         expect(defaultShopOwner.shop.name).toBe('Sharma Stores');

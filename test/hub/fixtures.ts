@@ -20,15 +20,14 @@ export function expectation(overrides: Partial<ExpectationRequest> = {}): Expect
 }
 
 export async function defaultShop(store: HubStore, now = T0): Promise<Shop> {
-  const secret = unique('secret-');
-  return (await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret, hash: sha(secret) }, now })).shop;
+  return (await store.openDefaultShop({ registrationId: null, name: null, now })).shop;
 }
 
 /** A terminal paired straight through the store (the HTTP pairing has its own suite). */
 export async function pairedTerminal(store: HubStore, shopId: string, role: TerminalRole = 'counter', now = T0): Promise<Terminal & { credential: string }> {
   const code = unique('code-');
   const credential = unique('cred-');
-  if (!(await store.createPairingCode({ shopId, role, name: null, codeHash: sha(code), now, expiresAt: now + 600_000, ifLive: 'refuse' }))) throw new Error('code taken');
+  if ((await store.createPairingCode({ shopId, role, name: null, codeHash: sha(code), now, expiresAt: now + 600_000, ifLive: 'refuse', maxLive: 1_000 })).kind !== 'made') throw new Error('code taken');
   const paired = await store.redeemPairingCode({ codeHash: sha(code), terminalId: unique('term_'), terminalName: `Counter ${serial}`, credentialHash: sha(credential), now });
   if (!paired) throw new Error('pairing failed');
   return { ...paired.terminal, credential };

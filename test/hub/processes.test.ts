@@ -31,12 +31,10 @@ describe('two hub processes on one PostgreSQL', () => {
     const place = await freshLocation('postgresql');
     const databaseUrl = place.location.databaseUrl!;
     const a = await startHub({ databaseUrl });
-    const b = runCli(['--port', '0', '--pairing-code', '135790', '--log-level', 'warn'], { DATABASE_URL: databaseUrl });
+    const b = runCli(['--port', '0', '--pairing-code', '1357901357901352', '--log-level', 'warn'], { DATABASE_URL: databaseUrl });
     try {
       const [, bUrl] = await b.waitFor(/Counter hub listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      const [, bWebhook] = await b.waitFor(/Webhook URL for BOS: (\S+)/);
-      expect(bWebhook!.split('/bos/webhook/')[1]).toBe(a.webhookUrl.split('/bos/webhook/')[1]);
-      const counter = await pair(bUrl!, '135790', 'Counter on B');
+      const counter = await pair(bUrl!, '1357901357901352', 'Counter on B');
       const stream = await openStream(bUrl!, counter.credential);
       const first = await announce(bUrl!, counter.credential);
       expect((await fetch(a.webhookUrl, { method: 'POST', headers: json, body: JSON.stringify(razorpayBody({ qrId: first.qrId })) })).status).toBe(200);
@@ -70,10 +68,10 @@ describe('the hub command line (PGlite)', () => {
     cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
     const store = ['--data-dir', dataDir];
     try {
-      const serving = runCli(['--port', '0', ...store, '--registration-id', 'BOS-554', '--shop-name', 'Sharma Stores', '--log-level', 'warn']);
+      const serving = runCli(['--port', '0', ...store, '--registration-id', 'BOS-554', '--shop-name', 'Sharma Stores', '--log-level', 'warn', '--new-webhook-secret', '--show-pairing-code', 'counter']);
       const [, url] = await serving.waitFor(/Counter hub listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const [, webhookUrl] = await serving.waitFor(/Webhook URL for BOS: (http:\S+\/bos\/webhook\/[A-Za-z0-9_-]{43})\n/);
-      const [, counterCode] = await serving.waitFor(/Pairing code for a counter: (\d{6})/);
+      const [, counterCode] = await serving.waitFor(/Pairing code for a counter: (\d{4} \d{4} \d{4} \d{4})/);
       expect(serving.output()).toMatch(/shop "Sharma Stores" \(BOS registration id BOS-554\)/);
       const counter = await pair(url!, counterCode!, 'Counter 1');
 
@@ -84,16 +82,17 @@ describe('the hub command line (PGlite)', () => {
 
       const made = await runCliToEnd(['pairing-code', '--role', 'owner', '--name', 'Owner laptop', ...store]);
       expect(made.code, made.output).toBe(0);
-      const ownerCode = /Pairing code for an owner: (\d{6})/.exec(made.output)?.[1];
+      const ownerCode = /Pairing code for an owner: (\d{4} \d{4} \d{4} \d{4})/.exec(made.output)?.[1];
       const revoked = await runCliToEnd(['revoke', counter.terminalId, ...store]);
       expect(revoked.code, revoked.output).toBe(0);
       const listed = await runCliToEnd(['terminals', ...store]);
       expect(listed.output).toMatch(new RegExp(`${counter.terminalId} +counter +revoked +Counter 1`));
 
       // The same store served again (in-process, quicker): the same webhook URL, the code made above works, the revoked counter does not.
-      const again = await startHub({ dataDir });
+      const again = await startHub({ dataDir, keepWebhookSecret: true });
       try {
-        expect(again.webhookUrl.split('/bos/webhook/')[1]).toBe(webhookUrl!.split('/bos/webhook/')[1]);
+        const path = webhookUrl!.slice(webhookUrl!.indexOf('/bos/webhook/'));
+        expect((await fetch(`${again.url}${path}`, { method: 'POST', headers: json, body: JSON.stringify(razorpayBody()) })).status).toBe(200);
         expect((await pair(again.url, ownerCode!, 'Owner laptop')).role).toBe('owner');
         expect((await fetch(`${again.url}/v1/me`, { headers: bearer(counter.credential) })).status).toBe(401);
       } finally {

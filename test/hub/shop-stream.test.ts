@@ -143,7 +143,7 @@ describe('two hub processes on one PostgreSQL, the whole shop', () => {
       // The CLI's owner-key, made while both serve, works on either.
       const made = await runCliToEnd(['owner-key', '--label', 'Accounts'], { DATABASE_URL: databaseUrl });
       expect(made.code, made.output).toBe(0);
-      const madeKey = /Owner key \(Accounts\): (hubo_\S+)/.exec(made.output)?.[1];
+      const madeKey = /Owner key key_\S+ \(read, Accounts\): (hubo_\S+)/.exec(made.output)?.[1];
       expect((await fetch(`${bUrl}/v1/days/${DAY}/summary`, { headers: bearer(madeKey!) })).status).toBe(200);
     } finally {
       stream?.close();

@@ -6,18 +6,19 @@ import { startHub } from '../../electron/hub';
 import { DRIVERS, freshLocation } from './drivers';
 
 describe('startHub', () => {
-  it('refuses a short webhook secret or a pairing code that is not six digits before it opens anything', async () => {
+  it('refuses a short webhook secret, or a pairing code that is not sixteen digits that check, before it opens anything', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'counter-hub-start-'));
     try {
       await expect(startHub({ dataDir, webhookSecret: 'short' })).rejects.toThrow(/24 to 128 URL-safe/);
-      await expect(startHub({ dataDir, pairingCode: '12345' })).rejects.toThrow(/six digits/);
+      await expect(startHub({ dataDir, pairingCode: '123456' })).rejects.toThrow(/16 digits whose last one checks/);
+      await expect(startHub({ dataDir, pairingCode: '1234567890123451' })).rejects.toThrow(/16 digits whose last one checks/);
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
-  it.each(DRIVERS)('on %s, uses a secret the operator gives, and asks for it again rather than make a new one', async (driver) => {
+  it.each(DRIVERS)('on %s, uses a secret the operator gives (kept as its hash), and keeps it when started to keep it', async (driver) => {
     const place = await freshLocation(driver);
     try {
       const secret = 'operator-chosen-secret-0123456789';
@@ -25,10 +26,14 @@ describe('startHub', () => {
       expect(first.webhookUrl).toBe(`${first.url}/bos/webhook/${secret}`);
       expect(first.shop).toMatchObject({ registrationId: 'BOS-554', name: 'Sharma Stores' });
       await first.close();
-      await expect(startHub(place.location)).rejects.toThrow(/give the same --webhook-secret again/);
-      const again = await startHub({ ...place.location, webhookSecret: secret });
-      expect(again.shopId).toBe(first.shopId);
-      await again.close();
+      const kept = await startHub({ ...place.location, keepWebhookSecret: true });
+      try {
+        expect(kept.shopId).toBe(first.shopId);
+        expect([kept.webhookUrl, kept.hasWebhookSecret]).toEqual([null, true]);
+        expect((await fetch(`${kept.url}/bos/webhook/${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
+      } finally {
+        await kept.close();
+      }
     } finally {
       await place.cleanup();
     }

@@ -27,27 +27,15 @@ describe.each(DRIVERS)('hub store on %s', (driver) => {
       await t.cleanup();
     });
 
-    it('makes one shop at first start and keeps its generated webhook secret across restarts', async () => {
-      const first = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret: 'other', hash: sha('other') }, now: T0 });
-      expect(first.shop).toEqual(shop);
-      expect(first.storedSecret).not.toBe('other');
+    it('makes one shop at first start, without a webhook secret until one is made, and keeps both across restarts', async () => {
+      const first = await store.openDefaultShop({ registrationId: null, name: null, now: T0 });
+      expect(first).toEqual({ shop, hasWebhookSecret: false });
+      await store.changeWebhookSecret({ shopId: shop.id, hash: sha('made-once'), previousUntil: null, now: T0 });
       await store.close();
       store = await openStore(t.location);
-      const again = await store.openDefaultShop({ registrationId: 'BOS-554', name: 'Sharma Stores', givenSecretHash: null, generated: { secret: 'third', hash: sha('third') }, now: T0 });
-      expect(again).toEqual({ shop: { id: shop.id, registrationId: 'BOS-554', name: 'Sharma Stores' }, storedSecret: first.storedSecret });
-      expect(await store.shopByWebhookSecretHash(sha(first.storedSecret!))).toEqual(again.shop);
-      expect(await store.shopByWebhookSecretHash(sha('third'))).toBeNull();
-    });
-
-    it('takes a secret the operator gives, keeps only its hash, and refuses the old one', async () => {
-      const before = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret: 'x', hash: sha('x') }, now: T0 });
-      const given = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: sha('operator-secret-123'), generated: { secret: 'y', hash: sha('y') }, now: T0 });
-      expect(given.storedSecret).toBeNull();
-      expect(await store.shopByWebhookSecretHash(sha('operator-secret-123'))).toEqual(shop);
-      expect(await store.shopByWebhookSecretHash(sha(before.storedSecret!))).toBeNull();
-      const later = await store.openDefaultShop({ registrationId: null, name: null, givenSecretHash: null, generated: { secret: 'z', hash: sha('z') }, now: T0 });
-      expect(later.storedSecret).toBeNull();
-      expect(await store.shopByWebhookSecretHash(sha('z'))).toBeNull();
+      const again = await store.openDefaultShop({ registrationId: 'BOS-554', name: 'Sharma Stores', now: T0 });
+      expect(again).toEqual({ shop: { id: shop.id, registrationId: 'BOS-554', name: 'Sharma Stores' }, hasWebhookSecret: true });
+      expect(await store.shopByWebhookSecretHash(sha('made-once'), T0)).toEqual(again.shop);
     });
 
     it('runs its migrations once: a reopened database applies nothing', async () => {
@@ -155,7 +143,7 @@ describe.each(DRIVERS)('hub store on %s', (driver) => {
       const e = expectation();
       await store.registerExpectation(term, e, T0);
       const other = await store.createShop({ registrationId: 'BOS-777', name: 'Other shop', webhookSecretHash: sha('other-shop'), now: T0 });
-      expect(await store.shopByWebhookSecretHash(sha('other-shop'))).toEqual(other);
+      expect(await store.shopByWebhookSecretHash(sha('other-shop'), T0)).toEqual(other);
       expect(await store.recordWebhook(rawWebhook(other.id), incoming({ qrId: e.qrId, txnRef: e.txnRef, tr: e.tr }))).toEqual({ kind: 'new', deliveredTo: null });
       expect(await store.paymentsAfter(term.id, 0, 10)).toEqual([]);
       expect(await store.unmatchedPayments(shop.id, 10)).toEqual([]);
@@ -202,25 +190,26 @@ describe.each(DRIVERS)('hub store on %s', (driver) => {
   });
 
   describe('pairing codes and terminals', () => {
-    const code = (codeHash: string, now = T0, ifLive: 'refuse' | 'renew' = 'refuse') => ({ shopId: shop.id, role: 'owner' as const, name: 'Owner laptop', codeHash, now, expiresAt: now + 600_000, ifLive });
+    const code = (codeHash: string, now = T0, ifLive: 'refuse' | 'renew' = 'refuse') => ({ shopId: shop.id, role: 'owner' as const, name: 'Owner laptop', codeHash, now, expiresAt: now + 600_000, ifLive, maxLive: 10 });
+    const made = { kind: 'made' };
     const redeem = (codeHash: string, now = T0) => store.redeemPairingCode({ codeHash, terminalId: `term_${now}_${codeHash.slice(0, 6)}`, terminalName: 'Laptop', credentialHash: sha(`${codeHash}${now}`), now });
 
     it('redeems a code once, within its ten minutes', async () => {
-      expect(await store.createPairingCode(code('h1'))).toBe(true);
+      expect(await store.createPairingCode(code('h1'))).toEqual(made);
       const paired = await redeem('h1', T0 + 1_000);
       expect(paired).toMatchObject({ terminal: { role: 'owner', shopId: shop.id, revoked: false }, shop });
       expect(await redeem('h1', T0 + 2_000)).toBeNull();
-      expect(await store.createPairingCode(code('h2'))).toBe(true);
+      expect(await store.createPairingCode(code('h2'))).toEqual(made);
       expect(await redeem('h2', T0 + 600_000)).toBeNull();
       expect(await redeem('nothing')).toBeNull();
     });
 
     it('refuses a random code that is live already but renews a fixed one', async () => {
-      expect(await store.createPairingCode(code('h3'))).toBe(true);
-      expect(await store.createPairingCode(code('h3', T0 + 1_000))).toBe(false);
-      expect(await store.createPairingCode(code('h3', T0 + 500_000, 'renew'))).toBe(true);
+      expect(await store.createPairingCode(code('h3'))).toEqual(made);
+      expect(await store.createPairingCode(code('h3', T0 + 1_000))).toEqual({ kind: 'taken' });
+      expect(await store.createPairingCode(code('h3', T0 + 500_000, 'renew'))).toEqual(made);
       expect(await redeem('h3', T0 + 700_000)).not.toBeNull();
-      expect(await store.createPairingCode(code('h3', T0 + 800_000))).toBe(true);
+      expect(await store.createPairingCode(code('h3', T0 + 800_000))).toEqual(made);
     });
 
     it('lets one of two terminals racing with one code win', async () => {

@@ -138,9 +138,10 @@ describe.each(DRIVERS)('the payment stream on %s', (driver) => {
 describe.each(DRIVERS)('a hub restarted on %s', (driver) => {
   it('loses nothing and sends nothing twice across a restart between webhook and delivery', async () => {
     const place = await freshLocation(driver);
-    let hub = await startHub({ ...place.location, pairingCode: '246810', pingMs: PING_MS });
+    const webhookSecret = 'restart-test-webhook-secret-0123456789';
+    let hub = await startHub({ ...place.location, webhookSecret, pairingCode: '2468 0124 6801 2460', pingMs: PING_MS });
     try {
-      const pair = await fetch(`${hub.url}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '246810', name: 'Counter 1' }) });
+      const pair = await fetch(`${hub.url}/v1/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '2468 0124 6801 2460', name: 'Counter 1' }) });
       const counter = (await pair.json()) as PairAnswer;
       const announce = async (h: typeof hub) => {
         const e = expectation();
@@ -160,7 +161,7 @@ describe.each(DRIVERS)('a hub restarted on %s', (driver) => {
       const webhookUrl = hub.webhookUrl;
       await hub.close();
 
-      hub = await startHub({ ...place.location, pingMs: PING_MS });
+      hub = await startHub({ ...place.location, webhookSecret, pingMs: PING_MS });
       expect(hub.webhookUrl.split('/bos/webhook/')[1]).toBe(webhookUrl.split('/bos/webhook/')[1]);
       const after = await openStream(hub.url, counter.credential, { lastEventId: seen!.id });
       const [resumed] = await after.waitFor(1);

@@ -51,12 +51,12 @@ async function sell(amountPaise = 25_000): Promise<SaleView> {
 
 describe('the counter paired with a shop hub', () => {
   it('a wrong pairing code is refused in plain words and pairs nothing', async () => {
-    expect(await services.handle('hub.connect', { url: hub.url, code: '000000' })).toMatchObject({ ok: false, error: { code: 'hub_unavailable', message: expect.stringMatching(/did not accept that pairing code/) } });
+    expect(await services.handle('hub.connect', { url: hub.url, code: '1234567890123450' })).toMatchObject({ ok: false, error: { code: 'hub_unavailable', message: expect.stringMatching(/did not accept that pairing code/) } });
     expect(await hubState()).toMatchObject({ paired: false, state: 'off' });
   });
 
   it('pairs, tells the hub the QR on screen, and turns the sale paid when BOS\'s payment arrives', async () => {
-    expect(await services.handle('hub.connect', { url: hub.url, code: '135790' })).toMatchObject({ ok: true, value: { paired: true, shopName: 'Sharma Stores', role: 'counter' } });
+    expect(await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' })).toMatchObject({ ok: true, value: { paired: true, shopName: 'Sharma Stores', role: 'counter' } });
     await vi.waitFor(async () => expect(await hubState()).toMatchObject({ state: 'connected' }));
     const sale = await sell();
     await vi.waitFor(() => expect(hub.expectations).toEqual([expect.objectContaining({ saleId: sale.saleId, qrId: sale.qr!.qrId, txnRef: sale.qr!.txnRef, amountPaise: 25_000 })]));
@@ -69,7 +69,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('a stream that drops is reopened from its cursor: payments missed meanwhile arrive, none twice', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     await vi.waitFor(() => expect(hub.streams()).toBe(1));
     const first = await sell();
     hub.push(paymentFor(first));
@@ -90,7 +90,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('money for a sale already cancelled is put on the late list and its History row at once; kept, it is paid, confirmed by BOS', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     await vi.waitFor(() => expect(hub.streams()).toBe(1));
     const sale = await sell();
     await services.handle('sale.cancel', { saleId: sale.saleId });
@@ -107,7 +107,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('a revoked counter says the owner must pair it again, and selling goes on', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     await vi.waitFor(async () => expect(await hubState()).toMatchObject({ state: 'connected' }));
     hub.revoke();
     await vi.waitFor(async () => expect(await hubState()).toMatchObject({ state: 'refused', problem: expect.stringMatching(/pair it again/) }));
@@ -116,7 +116,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('disconnecting stops the link and forgets the credential', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     await vi.waitFor(() => expect(hub.streams()).toBe(1));
     expect(await services.handle('hub.disconnect', undefined)).toMatchObject({ ok: true, value: { paired: false, state: 'off' } });
     await vi.waitFor(() => expect(hub.streams()).toBe(0));
@@ -124,7 +124,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('sends every journal line to the hub in order; offline during 50 sales it sells on and then catches up exactly', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     const first = await sell(1_000);
     await services.handle('sale.markPaid', { saleId: first.saleId, overrides: ['not_confirmed'] });
     await vi.waitFor(() => expect(hub.journal.filter((e) => e.type === 'sale.paid')).toHaveLength(1), { timeout: 5_000 });
@@ -145,7 +145,7 @@ describe('the counter paired with a shop hub', () => {
   });
 
   it('after a restart it asks the hub where it is and resends nothing the hub holds', async () => {
-    await services.handle('hub.connect', { url: hub.url, code: '135790' });
+    await services.handle('hub.connect', { url: hub.url, code: '1357901357901352' });
     const sale = await sell(2_000);
     await services.handle('sale.cancel', { saleId: sale.saleId });
     await vi.waitFor(() => expect(hub.journal.some((e) => e.type === 'sale.cancelled')).toBe(true), { timeout: 5_000 });

@@ -380,15 +380,18 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     await run('owner.unlock', { pin: '2468' });
 
     const made = await run<{ code: string; role: string; expiresAt: string }>('hub.pairingCode', { role: 'counter', name: 'Counter 7' });
-    expect(made).toMatchObject({ code: expect.stringMatching(/^\d{6}$/), role: 'counter' });
+    expect(made).toMatchObject({ code: expect.stringMatching(/^\d{16}$/), role: 'counter' });
     const counter = track(await openCounter('Till by the door'));
     expect(await counter.pair(hub.url, made.code)).toMatchObject({ role: 'counter', shopName: 'Sharma Stores' });
     const listed = await run<Array<{ terminalId: string; name: string; role: string; revoked: boolean }>>('hub.terminals', undefined);
     expect(listed.map((t) => [t.name, t.role, t.revoked]).sort()).toEqual([['Counter 7', 'counter', false], ['Owner', 'owner', false]]);
     expect(listed.find((t) => t.role === 'counter')?.terminalId).toBe(counter.terminalId());
 
-    const { key } = await run<{ key: string }>('hub.ownerKey', { label: 'Accounts' });
+    const { key, keyId } = await run<{ key: string; keyId: string }>('hub.ownerKey', { label: 'Accounts' });
     expect((await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect(await run('hub.ownerKeys', undefined)).toEqual([expect.objectContaining({ keyId, label: 'Accounts', kind: 'read', origin: 'terminal', madeBy: expect.objectContaining({ name: 'Owner' }), revoked: false })]);
+    expect(await run('hub.revokeOwnerKey', { keyId })).toMatchObject({ keyId, revoked: true });
+    expect((await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
 
     expect(await counter.markPaid((await counter.ring(3_300)).saleId)).toMatchObject({ state: 'paid' });
     await caughtUp(hub, [counter]);

@@ -30,7 +30,7 @@ export interface FakeHub {
 }
 
 export async function startFakeHub(options: { code?: string } = {}): Promise<FakeHub> {
-  const code = options.code ?? '135790';
+  const code = options.code ?? '1357901357901352';
   const credential = 'cred_fake_0123456789abcdef';
   let revoked = false;
   let paused = false;

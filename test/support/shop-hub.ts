@@ -92,7 +92,7 @@ export async function startShopHub({ store, driver }: ShopStore, name = 'Sharma 
     webhookUrl: `${url}/bos/webhook/${secret}`,
     shop,
     code: async (role, terminalName) => (await issuePairingCode(store, Date.now(), { shopId: shop.id, role, name: terminalName ?? null })).code,
-    ownerKey: async () => (await makeOwnerKey(store, shop.id, 'test', Date.now())).key,
+    ownerKey: async () => (await makeOwnerKey(store, { shopId: shop.id, label: 'test', kind: 'owner', origin: 'command', madeByTerminal: null }, Date.now())).key,
     heldEvents: async () => {
       const rows = await driver.query('select terminal_id, event_id::text as event_id from journal_events where shop_id = $1', [shop.id]);
       return new Set(rows.map((r) => `${String(r.terminal_id)}#${String(r.event_id)}`));

@@ -185,7 +185,7 @@ describe('the hub link in the top bar', () => {
     const page = await ui.open({ overrides: { hubBackoff: { firstMs: 100, factor: 1.5, maxMs: 400 } } });
     expect(await page.getByTestId('hub-badge').count()).toBe(0);
     fakeHub = await startFakeHub();
-    expect((await ui.running().services.pairHub(fakeHub.url, '135790')).ok).toBe(true);
+    expect((await ui.running().services.pairHub(fakeHub.url, '1357901357901352')).ok).toBe(true);
     const badge = page.getByTestId('hub-badge');
     await badge.getByText('Hub connected').waitFor({ timeout: 10_000 });
 

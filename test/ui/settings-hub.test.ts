@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,8 +9,11 @@ import type { HubView } from '../../electron/contract/views';
 import { hi } from '../../renderer/src/i18n/hi';
 import { startFakeHub, type FakeHub } from '../support/fake-hub';
 import { englishOnHindiScreen } from '../support/hindi-books';
+import { expectInView } from '../support/in-view';
 import { usePreviewOnDemand } from '../support/ui';
 
+const SHOTS = join(process.cwd(), '.tmp', 'settings-hub');
+mkdirSync(SHOTS, { recursive: true });
 const ui = usePreviewOnDemand();
 let page: Page;
 let hub: FakeHub | null = null;
@@ -31,20 +36,30 @@ async function pair(url: string, code: string, labels = { address: 'Hub address'
 
 describe('the shop hub in Settings', () => {
   it('pairs with a code, says which shop and when a payment was last seen, then that the hub refused it, and disconnects', async () => {
-    hub = await startFakeHub({ code: '135790' });
+    hub = await startFakeHub({ code: '1357901357901352' });
     page = await ui.open({ owner: true });
     await page.keyboard.press('F9');
     await hubState().getByText('Not connected to a shop hub.').waitFor();
 
-    await pair('http://hub.example.invalid', '135790');
+    await pair('http://hub.example.invalid', '1357901357901352');
     await page.getByText('Type the hub address, like https://hub.example.in (http only on this computer).').waitFor();
     await pair(hub.url, '12345');
-    await page.getByText('The pairing code is 6 digits.').waitFor();
-    await pair(hub.url, '111111');
+    await page.getByText('The pairing code is 16 digits.').waitFor();
+    // One digit mistyped: the check digit catches it here, before the hub counts a wrong try.
+    await pair(hub.url, '1357 9013 5790 1353');
+    await page.getByText("That code has a typo: a digit is not what the owner's screen shows. Check it group by group.").waitFor();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByLabel('Pairing code').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'settings-hub-code-typo-1024x768.png') });
+    await expectInView(page, { code: page.getByLabel('Pairing code'), typo: page.getByText('That code has a typo', { exact: false }) }, 'pairing code typo 1024');
+    await pair(hub.url, '1234 5678 9012 3450');
     // The hub's refusal, in plain words (main's).
     await page.getByText(/did not accept that pairing code/).waitFor();
 
-    await pair(hub.url, '135790');
+    // Typed without spaces, it is shown in the owner's groups of four.
+    await page.getByLabel('Pairing code').fill('1357901357901352');
+    await expect(page.getByLabel('Pairing code').inputValue()).resolves.toBe('1357 9013 5790 1352');
+    await pair(hub.url, '1357901357901352');
     await hubState().getByText('Connected to Sharma Stores · no payment seen yet').waitFor();
     await expect(hubState().textContent()).resolves.toContain(hub.url);
     await expect(page.getByLabel('Pairing code').count()).resolves.toBe(0);
@@ -64,10 +79,10 @@ describe('the shop hub in Settings', () => {
   });
 
   it('says it is reconnecting when the hub goes away, with the reason below; all in Hindi', async () => {
-    hub = await startFakeHub({ code: '246801' });
+    hub = await startFakeHub({ code: '2468012468012460' });
     page = await ui.open({ owner: true, settings: { language: 'hi' }, amountLabel: hi.sell.amount });
     await page.keyboard.press('F9');
-    await pair(hub.url, '246801', { address: hi.hub.address, code: hi.hub.code, connect: hi.hub.connect });
+    await pair(hub.url, '2468 0124 6801 2460', { address: hi.hub.address, code: hi.hub.code, connect: hi.hub.connect });
     await hubState().getByText(hi.hub.connected('Sharma Stores'), { exact: false }).waitFor();
     await hub.close();
     hub = null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type MeAnswer, type OwnerKeyAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
+import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type MeAnswer, type OwnerKeyAnswer, type OwnerKeyListing, type OwnerKeysAnswer, type PairingCodeAnswer, type TerminalListing, type UnmatchedAnswer } from '../../contract/hub';
 import type { PosError, PosResult } from '../../contract/errors';
 import { err, ok, type Result } from '../../contract/result';
 import type { HubFailure } from './client';
@@ -23,7 +23,7 @@ function hubProblem(failure: HubFailure): PosError {
 
 const answer = <T>(result: Result<T, HubFailure>): PosResult<T> => (result.ok ? ok(result.value) : err(hubProblem(result.error)));
 
-export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'shop.day' | 'shop.export' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.terminals' | 'hub.revoke'> {
+export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'shop.day' | 'shop.export' | 'hub.pairingCode' | 'hub.ownerKey' | 'hub.ownerKeys' | 'hub.revokeOwnerKey' | 'hub.terminals' | 'hub.revoke'> {
   const owner = (): PosError | null => {
     const pairing = hub.pairing();
     if (!pairing) return { code: 'hub_unavailable', message: 'This counter is not paired with a shop hub. The owner pairs it in Settings.' };
@@ -55,6 +55,11 @@ export function shopHandlers(hub: HubRuntime, deps: HistoryDeps): HandlersFor<'s
     'shop.export': shopExportHandler(hub, deps, owner, hubProblem),
     'hub.pairingCode': async (input) => answer(await hub.call('POST', HUB_ROUTES.pairingCodes, input, read<PairingCodeAnswer>(object))),
     'hub.ownerKey': async (input) => answer(await hub.call('POST', HUB_ROUTES.ownerKeys, input, read<OwnerKeyAnswer>(object))),
+    'hub.ownerKeys': async () => {
+      const listed = await hub.call('GET', HUB_ROUTES.ownerKeys, undefined, read<OwnerKeysAnswer>(z.object({ keys: z.array(object) }).passthrough()));
+      return listed.ok ? ok(listed.value.keys) : err(hubProblem(listed.error));
+    },
+    'hub.revokeOwnerKey': async ({ keyId }) => answer(await hub.call('DELETE', `${HUB_ROUTES.ownerKeys}/${encodeURIComponent(keyId)}`, undefined, read<OwnerKeyListing>(object))),
     'hub.terminals': async () => {
       const [listed, me] = await Promise.all([
         hub.call('GET', HUB_ROUTES.terminals, undefined, read<{ terminals: TerminalListing[] }>(object)),

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer, type OwnerKeyAnswer, type OwnerKeyRequest } from '../../contract/hub';
+import { HUB_ROUTES, type DaySalesAnswer, type DaySummaryAnswer } from '../../contract/hub';
 import { badRequest, notFound } from '../errors';
 import { isRealDay } from '../journal/days';
-import { makeOwnerKey } from '../owner-keys';
 import { daySummary } from '../journal/summary';
-import { daySalesSchema, daySummarySchema, ownerKeySchema } from '../schemas-shop';
+import { daySalesSchema, daySummarySchema } from '../schemas-shop';
 import { ownerOf } from './auth';
 import type { HubDeps } from './deps';
 
@@ -13,15 +12,8 @@ function dayOf(params: { day: string }): string {
   return params.day;
 }
 
-/** The owner's read API (a shop day, in all and per counter, with each counter's reconciliation line) and owner keys. */
+/** The owner's read API: a shop day, in all and per counter, with each counter's reconciliation line. */
 export async function ownerPlugin(app: FastifyInstance, deps: HubDeps): Promise<void> {
-  app.post<{ Body: OwnerKeyRequest | undefined }>(HUB_ROUTES.ownerKeys, { schema: ownerKeySchema, config: { access: 'owner-terminal' } }, async (request): Promise<OwnerKeyAnswer> => {
-    const owner = ownerOf(request);
-    const made = await makeOwnerKey(deps.store, owner.shop.id, request.body?.label ?? null, deps.now());
-    request.log.info({ by: owner.terminalId, label: made.label }, 'owner key made');
-    return made;
-  });
-
   app.get<{ Params: { day: string } }>(`${HUB_ROUTES.daysPrefix}:day/summary`, { schema: daySummarySchema, config: { access: 'owner' } }, async (request): Promise<DaySummaryAnswer> => {
     const { shop } = ownerOf(request);
     const day = dayOf(request.params);

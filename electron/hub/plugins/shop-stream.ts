@@ -6,6 +6,7 @@ import type { StoreSignal } from '../store/sql';
 import { ownerOf } from './auth';
 import { CursorStream, type CursorStreamDeps } from './cursor-stream';
 import type { HubDeps } from './deps';
+import { addCapped } from './stream-registry';
 
 export const SHOP_STREAM_EVENT = 'journal';
 interface ShopStreamDeps extends CursorStreamDeps {
@@ -17,14 +18,20 @@ interface ShopStreamDeps extends CursorStreamDeps {
  * `data: ShopChange`. As the payment stream, a lost notification costs one ping's delay, never a change.
  */
 class ShopStream extends CursorStream {
+  /** Whose stream it is (an owner terminal's id or an owner key's): at most a few each. */
+  readonly credential: string;
+
   constructor(
     res: ServerResponse,
     readonly shopId: string,
     /** The owner terminal streaming, or null for an owner key. */
     terminalId: string | null,
+    /** The owner key streaming, or null for a terminal: every read first checks it still works. */
+    keyId: string | null,
     cursor: number,
     deps: ShopStreamDeps,
   ) {
+    const self: { stream: ShopStream | null } = { stream: null };
     super(
       res,
       terminalId,
@@ -33,11 +40,20 @@ class ShopStream extends CursorStream {
         event: SHOP_STREAM_EVENT,
         what: 'shop stream',
         logFields: { shopId },
-        page: async (after, limit) => (await deps.store.shopChangesAfter(shopId, after, limit)).map((item) => ({ cursor: item.cursor, data: item.change })),
+        page: async (after, limit) => {
+          // A revoked key (or one whose owner terminal was revoked) ends its stream at the next read, a ping at most away.
+          if (keyId !== null && !(await deps.store.ownerKeyActive(keyId))) {
+            self.stream?.end();
+            return [];
+          }
+          return (await deps.store.shopChangesAfter(shopId, after, limit)).map((item) => ({ cursor: item.cursor, data: item.change }));
+        },
       },
       deps,
       (stream) => deps.onEnd(stream as ShopStream),
     );
+    self.stream = this;
+    this.credential = terminalId ?? keyId ?? 'unknown';
   }
 }
 
@@ -47,8 +63,10 @@ class ShopStreamRegistry {
 
   add(stream: ShopStream): void {
     const set = this.byShop.get(stream.shopId) ?? new Set();
-    set.add(stream);
     this.byShop.set(stream.shopId, set);
+    set.add(stream);
+    const own = new Set([...set].filter((s) => s.credential === stream.credential));
+    addCapped(own, stream);
   }
 
   remove(stream: ShopStream): void {
@@ -89,7 +107,7 @@ export async function shopStreamPlugin(app: FastifyInstance, deps: HubDeps): Pro
     // Without a cursor the stream starts at the shop's latest change: the screen has just read the figures.
     const cursor = given !== undefined ? Number(given) : await deps.store.latestShopChange(owner.shop.id);
     reply.hijack();
-    const stream = new ShopStream(reply.raw, owner.shop.id, owner.terminalId, cursor, { store: deps.store, pingMs: deps.pingMs, touch: deps.touch, log: request.log, onEnd: (s) => streams.remove(s) });
+    const stream = new ShopStream(reply.raw, owner.shop.id, owner.terminalId, owner.key?.id ?? null, cursor, { store: deps.store, pingMs: deps.pingMs, touch: deps.touch, log: request.log, onEnd: (s) => streams.remove(s) });
     streams.add(stream);
     stream.start();
   });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { HUB_ROUTES, type MeAnswer, type PairingCodeAnswer, type PairingCodeRequest, type TerminalListing, type TerminalsAnswer, type UnmatchedAnswer } from '../../contract/hub';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import { issuePairingCode } from '../pairing';
 import { meSchema, pairingCodeSchema, revokeSchema, terminalsSchema, unmatchedSchema } from '../schemas';
-import { ownerOf, terminalOf } from './auth';
+import { callerName, ownerOf, terminalOf } from './auth';
 import type { HubDeps } from './deps';
 
 const UNMATCHED_LIMIT = 500;
@@ -15,11 +15,13 @@ export async function terminalsPlugin(app: FastifyInstance, deps: HubDeps): Prom
     return { terminalId: t.id, name: t.name, role: t.role, shop: { id: t.shop.id, name: t.shop.name } };
   });
 
-  // An owner key may make codes too: a script setting up many counters.
-  app.post<{ Body: PairingCodeRequest }>(HUB_ROUTES.pairingCodes, { schema: pairingCodeSchema, config: { access: 'owner' } }, async (request): Promise<PairingCodeAnswer> => {
+  // An owner key (kind owner) may make counters' codes: a script setting up many counters. An owner's
+  // code makes a terminal that can make keys, so only an owner terminal makes one: no key ever climbs.
+  app.post<{ Body: PairingCodeRequest }>(HUB_ROUTES.pairingCodes, { schema: pairingCodeSchema, config: { access: 'owner-manage' } }, async (request): Promise<PairingCodeAnswer> => {
     const owner = ownerOf(request);
+    if (request.body.role === 'owner' && owner.terminalId === null) throw forbidden("Only an owner terminal may make a code for an owner's Counter, not an owner key.");
     const answer = await issuePairingCode(deps.store, deps.now(), { shopId: owner.shop.id, role: request.body.role, name: request.body.name ?? null });
-    request.log.info({ by: owner.terminalId ?? 'owner key', role: answer.role }, 'pairing code made');
+    request.log.info({ by: callerName(owner), role: answer.role }, 'pairing code made');
     return answer;
   });
 
@@ -27,7 +29,8 @@ export async function terminalsPlugin(app: FastifyInstance, deps: HubDeps): Prom
 
   app.delete<{ Params: { terminalId: string } }>(`${HUB_ROUTES.terminals}/:terminalId`, { schema: revokeSchema, config: { access: 'owner-terminal' } }, async (request): Promise<TerminalListing> => {
     const owner = ownerOf(request);
-    // The store's revocation signal ends this terminal's open streams, here and in every other process.
+    // The store's revocation signal ends this terminal's open streams, here and in every other process;
+    // the owner keys it made are revoked with it.
     const listing = await deps.store.revokeTerminal(owner.shop.id, request.params.terminalId, deps.now());
     if (!listing) throw notFound('This shop has no terminal with that id.');
     request.log.info({ by: owner.terminalId, terminalId: listing.terminalId }, 'terminal revoked');

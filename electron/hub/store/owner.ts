@@ -1,26 +1,8 @@
 import type { SaleStateTotals, ShopSale } from '../../contract/hub';
 import type { DayFigures, SaleFigure } from '../journal/summary';
-import { int, iso, isoOf, SHOP_COLUMNS, text } from './rows';
+import { int, text } from './rows';
 import { SALE_COLUMNS, shopSaleOf } from './sale-rows';
-import { shopOf } from './shops';
 import type { SqlRunner } from './sql';
-import type { NewOwnerKey, Shop } from './types';
-
-export async function createOwnerKey(tx: SqlRunner, key: NewOwnerKey): Promise<{ label: string; createdAt: string }> {
-  // The key given at start is one per shop: another --owner-key replaces it (and the old one stops working).
-  if (key.origin === 'start') await tx.query("delete from owner_keys where shop_id = $1 and origin = 'start' and key_hash <> $2", [key.shopId, key.keyHash]);
-  const [row] = await tx.query(
-    `insert into owner_keys (key_hash, shop_id, label, origin, created_at) values ($1, $2, $3, $4, $5)
-     on conflict (key_hash) do update set label = owner_keys.label returning label, created_at`,
-    [key.keyHash, key.shopId, key.label, key.origin, iso(key.now)],
-  );
-  return { label: text(row?.label ?? key.label), createdAt: isoOf(row?.created_at) };
-}
-
-export async function shopByOwnerKeyHash(tx: SqlRunner, hash: string): Promise<Shop | null> {
-  const [row] = await tx.query(`select ${SHOP_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')} from owner_keys k join shops s on s.id = k.shop_id where k.key_hash = $1`, [hash]);
-  return row ? shopOf(row) : null;
-}
 
 // The shop-day queries: each reads the day's rows through sales_by_shop_day (the bench prints the plan).
 // Only sales whose request the hub holds count, as on the counter (History and its day totals).

@@ -1,6 +1,7 @@
 import * as journal from './journal';
 import { migrate } from './migrate';
 import * as owner from './owner';
+import * as ownerKeys from './owner-keys';
 import * as payments from './payments';
 import { int } from './rows';
 import * as shops from './shops';
@@ -40,7 +41,8 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     createShop: (input) => shops.createShop(driver, input),
     addShop: (input) => driver.transaction((tx) => shops.addShop(tx, input)),
     shopByRegistrationId: (registrationId) => shops.shopByRegistrationId(driver, registrationId),
-    shopByWebhookSecretHash: async (hash) => (await shops.shopByWebhookSecretHash(driver, hash))?.shop ?? null,
+    shopByWebhookSecretHash: (hash, now) => shops.shopByWebhookSecretHash(driver, hash, now),
+    changeWebhookSecret: (change) => driver.transaction((tx) => shops.changeWebhookSecret(tx, change)),
     recordWebhook: (raw, payment) => announcing((tx, announce) => payments.recordWebhook(tx, announce, raw, payment)),
     quarantineWebhook: (entry) => payments.quarantineWebhook(driver, entry),
     quarantined: (limit) => payments.quarantined(driver, limit),
@@ -63,8 +65,13 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     journalCursor: (terminalId) => journal.journalCursor(driver, terminalId),
     shopChangesAfter: (shopId, cursor, limit) => journal.shopChangesAfter(driver, shopId, cursor, limit),
     latestShopChange: (shopId) => journal.latestShopChange(driver, shopId),
-    createOwnerKey: (key) => driver.transaction((tx) => owner.createOwnerKey(tx, key)),
-    shopByOwnerKeyHash: (hash) => owner.shopByOwnerKeyHash(driver, hash),
+    createOwnerKey: (key) => driver.transaction((tx) => ownerKeys.createOwnerKey(tx, key)),
+    ownerKeyByHash: (hash) => ownerKeys.ownerKeyByHash(driver, hash),
+    ownerKeyActive: (keyId) => ownerKeys.ownerKeyActive(driver, keyId),
+    listOwnerKeys: (shopId) => ownerKeys.listOwnerKeys(driver, shopId),
+    revokeOwnerKey: (shopId, keyId, now) => driver.transaction((tx) => ownerKeys.revokeOwnerKey(tx, shopId, keyId, now)),
+    revokeStartKeys: (shopId, keepHash, now) => driver.transaction((tx) => ownerKeys.revokeStartKeys(tx, shopId, keepHash, now)),
+    touchOwnerKey: (keyId, now) => ownerKeys.touchOwnerKey(driver, keyId, now),
     dayFigures: (shopId, day) => owner.dayFigures(driver, shopId, day),
     daySales: (shopId, day, terminalId) => owner.daySales(driver, shopId, day, terminalId),
     subscribe: (listener) => {
@@ -74,9 +81,10 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     counts: async () => {
       const [row] = await driver.query(
         `select (select count(*) from webhook_deliveries) as webhooks, (select count(*) from quarantined_webhooks) as quarantined,
-                (select count(*) from payments) as payments, (select count(*) from deliveries) as deliveries, (select count(*) from expectations) as expectations`,
+                (select count(*) from payments) as payments, (select count(*) from deliveries) as deliveries, (select count(*) from expectations) as expectations,
+                (select count(*) from pairing_codes) as pairing_codes`,
       );
-      return { webhooks: int(row?.webhooks), quarantined: int(row?.quarantined), payments: int(row?.payments), deliveries: int(row?.deliveries), expectations: int(row?.expectations) };
+      return { webhooks: int(row?.webhooks), quarantined: int(row?.quarantined), payments: int(row?.payments), deliveries: int(row?.deliveries), expectations: int(row?.expectations), pairingCodes: int(row?.pairing_codes) };
     },
     close: async () => {
       listeners.clear();

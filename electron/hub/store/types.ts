@@ -1,4 +1,4 @@
-import type { ExpectationRequest, HubPayment, ShopChange, ShopSale, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
+import type { ExpectationRequest, HubPayment, OwnerKeyKind, OwnerKeyListing, OwnerKeyOrigin, ShopChange, ShopSale, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
 import type { DayFigures } from '../journal/summary';
 import type { StoreSignal } from './sql';
@@ -69,10 +69,6 @@ export interface StreamItem {
 export interface DefaultShopInput {
   registrationId: string | null;
   name: string | null;
-  /** The hash of a secret the operator gave; null to keep (or make) the stored one. */
-  givenSecretHash: string | null;
-  /** Used only when the store holds no secret yet. */
-  generated: { secret: string; hash: string };
   now: number;
 }
 
@@ -85,8 +81,16 @@ export interface NewShop {
 
 export interface DefaultShop {
   shop: Shop;
-  /** The webhook secret the store keeps for this shop, or null when the operator gives it at every start. */
-  storedSecret: string | null;
+  /** False until a webhook secret was made or given for it: BOS's webhooks then find no shop (404). */
+  hasWebhookSecret: boolean;
+}
+
+/** A new webhook secret for a shop; the one before it stays valid until `previousUntil` (null: ended now). */
+export interface WebhookSecretChange {
+  shopId: string;
+  hash: string;
+  previousUntil: number | null;
+  now: number;
 }
 
 export interface NewPairingCode {
@@ -98,7 +102,12 @@ export interface NewPairingCode {
   expiresAt: number;
   /** A code the operator fixed (`--pairing-code`) may be made again while it is live; a random one may not. */
   ifLive: 'refuse' | 'renew';
+  /** The most codes one shop may have waiting to be used. */
+  maxLive: number;
 }
+
+/** `taken`: those digits are live already; `full`: the shop has `maxLive` codes waiting, the first expiring at `retryAt`. */
+export type PairingCodeResult = { kind: 'made' } | { kind: 'taken' } | { kind: 'full'; retryAt: number };
 
 export interface Redemption {
   codeHash: string;
@@ -116,6 +125,8 @@ export interface StoreCounts {
   payments: number;
   deliveries: number;
   expectations: number;
+  /** Codes not yet used or cleaned (a spent code's row goes at once, an expired one at the next code made). */
+  pairingCodes: number;
 }
 
 export interface QuarantineEntry {
@@ -143,9 +154,19 @@ export interface NewOwnerKey {
   shopId: string;
   keyHash: string;
   label: string;
+  kind: OwnerKeyKind;
   /** `start`: the key given with --owner-key, which replaces the shop's previous start key. */
-  origin: 'start' | 'made';
+  origin: Exclude<OwnerKeyOrigin, 'earlier'>;
+  /** The owner terminal making it (origin `terminal`): the key dies with it. */
+  madeByTerminal: string | null;
   now: number;
+}
+
+/** A live owner key presented to the hub: not revoked, and its maker (if a terminal) not revoked either. */
+export interface AuthenticatedOwnerKey {
+  id: string;
+  kind: OwnerKeyKind;
+  shop: Shop;
 }
 
 /** What the hub needs from its database. Times in are epoch milliseconds from the hub's clock; times out are ISO 8601. */
@@ -159,21 +180,25 @@ export interface HubStore {
   /** A partner's `shop-add`: null when a shop with this registration id is on the hub already. */
   addShop(input: NewShop): Promise<Shop | null>;
   shopByRegistrationId(registrationId: string): Promise<Shop | null>;
-  shopByWebhookSecretHash(hash: string): Promise<Shop | null>;
+  /** The shop whose current webhook secret, or previous one within its grace period, has this hash. */
+  shopByWebhookSecretHash(hash: string, now: number): Promise<Shop | null>;
+  /** The shop's new webhook secret (hash); the current one becomes the previous, valid until the time answered (null: none is). */
+  changeWebhookSecret(change: WebhookSecretChange): Promise<string | null>;
 
   /** One transaction: the raw body, the payment (deduplicated by id), and its delivery if it matches an expectation. */
   recordWebhook(raw: RawWebhook, payment: IncomingPayment): Promise<WebhookOutcome>;
   quarantineWebhook(entry: QuarantinedWebhook): Promise<void>;
   quarantined(limit: number): Promise<QuarantineEntry[]>;
 
-  /** False when the code is live already and `ifLive` is refuse. */
-  createPairingCode(code: NewPairingCode): Promise<boolean>;
-  /** Uses the code up and pairs the terminal, or null (unknown, used, expired). */
+  /** Cleans spent and expired codes, then makes this one unless its digits are live or the shop is full. */
+  createPairingCode(code: NewPairingCode): Promise<PairingCodeResult>;
+  /** Uses the code up (its row goes) and pairs the terminal, or null (unknown, used, expired). */
   redeemPairingCode(redemption: Redemption): Promise<{ terminal: Terminal; shop: Shop } | null>;
   terminalByCredentialHash(hash: string): Promise<AuthenticatedTerminal | null>;
   terminalActive(terminalId: string): Promise<boolean>;
   touchTerminal(terminalId: string, now: number): Promise<void>;
   listTerminals(shopId: string): Promise<TerminalListing[]>;
+  /** Revokes the terminal and every owner key it made, in one transaction. */
   revokeTerminal(shopId: string, terminalId: string, now: number): Promise<TerminalListing | null>;
 
   /** Idempotent by (terminal, saleId); delivers any unmatched payment it matches. */
@@ -190,8 +215,16 @@ export interface HubStore {
   /** The shop's change log for its owner's stream, after a cursor; `latestShopChange` is where a new stream starts. */
   shopChangesAfter(shopId: string, cursor: number, limit: number): Promise<ShopChangeItem[]>;
   latestShopChange(shopId: string): Promise<number>;
-  createOwnerKey(key: NewOwnerKey): Promise<{ label: string; createdAt: string }>;
-  shopByOwnerKeyHash(hash: string): Promise<Shop | null>;
+  createOwnerKey(key: NewOwnerKey): Promise<OwnerKeyListing>;
+  ownerKeyByHash(hash: string): Promise<AuthenticatedOwnerKey | null>;
+  /** Not revoked, and its maker (if a terminal) not revoked either. */
+  ownerKeyActive(keyId: string): Promise<boolean>;
+  listOwnerKeys(shopId: string): Promise<OwnerKeyListing[]>;
+  /** Null when the shop has no key with this id. */
+  revokeOwnerKey(shopId: string, keyId: string, now: number): Promise<OwnerKeyListing | null>;
+  /** The shop's --owner-key keys (origin `start`) other than `keepHash` stop working. */
+  revokeStartKeys(shopId: string, keepHash: string | null, now: number): Promise<number>;
+  touchOwnerKey(keyId: string, now: number): Promise<void>;
   /** The sales and reports of one shop day, for the summary (day-summary.ts adds them up). */
   dayFigures(shopId: string, day: string): Promise<DayFigures>;
   daySales(shopId: string, day: string, terminalId: string | null): Promise<ShopSale[]>;

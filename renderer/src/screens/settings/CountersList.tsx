@@ -9,7 +9,7 @@ import { ts } from '../../i18n/shop';
 import { formatDateTime } from '../../i18n/dates';
 
 /** Every terminal paired to the shop: name, role, last contact; revoke (asked first). `version` changes when a code was made. */
-export function CountersList({ version }: { version: number }) {
+export function CountersList({ version, onRevoked }: { version: number; onRevoked: () => void }) {
   const [terminals, setTerminals] = useState<TerminalView[] | null>(null);
   const [asking, setAsking] = useState<TerminalView | null>(null);
   const [error, setError] = useState<PosError | null>(null);
@@ -35,6 +35,7 @@ export function CountersList({ version }: { version: number }) {
       const result = await withOwner(() => window.pos.revokeTerminal({ terminalId: terminal.terminalId }));
       setAsking(null);
       if (!result.ok) return setError(result.error);
+      onRevoked();
       await load();
     });
 

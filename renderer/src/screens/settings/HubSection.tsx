@@ -6,7 +6,8 @@ import { callPos } from '../../hooks/usePos';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
 import { language, t } from '../../i18n';
 import { formatTime } from '../../i18n/dates';
-import { hubAddressAllowed, PAIRING_CODE } from './hubAddress';
+import { groupedPairingCode, PAIRING_CODE_LENGTH, pairingCodeProblem } from '../../../../electron/contract/pairing-code';
+import { hubAddressAllowed } from './hubAddress';
 
 // Only the owner's Counter pairs counters and makes keys: loaded when first shown, not with the cashier's window.
 const ShopOwnerPanel = lazy(() => import('./ShopOwnerPanel').then((m) => ({ default: m.ShopOwnerPanel })));
@@ -38,7 +39,7 @@ function HubState({ hub }: { hub: HubView }) {
   );
 }
 
-type Problem = 'address' | 'code' | null;
+type Problem = 'address' | 'code' | 'typo' | null;
 
 /**
  * A call's answer and main's pushes travel apart (in the preview, on different connections): an
@@ -64,11 +65,13 @@ export function HubSection() {
   const connect = (event: FormEvent) => {
     event.preventDefault();
     if (!hubAddressAllowed(url)) return setProblem('address');
-    if (!PAIRING_CODE.test(code.trim())) return setProblem('code');
+    // The code's last digit checks the others: a typo is said here, before the hub counts it as a wrong try.
+    const codeProblem = pairingCodeProblem(code);
+    if (codeProblem) return setProblem(codeProblem === 'typo' ? 'typo' : 'code');
     setProblem(null);
     void run(async () => {
       setError(null);
-      const result = await callPos(() => window.pos.connectHub({ url: url.trim(), code: code.trim() }));
+      const result = await callPos(() => window.pos.connectHub({ url: url.trim(), code }));
       setCode('');
       if (!result.ok) return setError(result.error);
       setHub(newer(result.value));
@@ -119,9 +122,11 @@ export function HubSection() {
           </div>
           <div className="field">
             <label htmlFor="hub-code">{t.hub.code}</label>
-            <input id="hub-code" inputMode="numeric" autoComplete="off" maxLength={6} value={code} aria-invalid={problem === 'code' || undefined} aria-describedby="hub-code-hint" onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+            {/* Digits only, grouped in fours as the owner's screen shows them; what is kept is the digits. */}
+            <input id="hub-code" className="pairing-code-input" inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={PAIRING_CODE_LENGTH + 3} value={groupedPairingCode(code)} aria-invalid={problem === 'code' || problem === 'typo' || undefined} aria-describedby="hub-code-hint" onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, PAIRING_CODE_LENGTH))} />
             <p id="hub-code-hint" className="hint">{t.hub.codeHint}</p>
             {problem === 'code' && <p className="field-error" role="alert">{t.hub.codeInvalid}</p>}
+            {problem === 'typo' && <p className="field-error" role="alert">{t.hub.codeTypo}</p>}
           </div>
           <button type="submit" className="primary" disabled={busy} aria-busy={busy}>{busy ? t.hub.connecting : t.hub.connect}</button>
         </form>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PosError } from '../../../../electron/contract';
 import type { PairingCodeAnswer, TerminalRole } from '../../../../electron/contract/hub';
+import { groupedPairingCode } from '../../../../electron/contract/pairing-code';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useOwner } from '../../hooks/useOwner';
 import { useSingleFlight } from '../../hooks/useSingleFlight';
@@ -25,7 +26,7 @@ function CodeShown({ made, onGone }: { made: Made; onGone: () => void }) {
       <div role="status">
         <p className="pairing-code-for">{ts().shopHub.codeFor(made.name || ts().shopHub.roles[made.answer.role], ts().shopHub.roles[made.answer.role])}</p>
         <p className="pairing-code">
-          <span aria-hidden="true" data-testid="pairing-code-digits">{`${digits.slice(0, 3)} ${digits.slice(3)}`}</span>
+          <span aria-hidden="true" data-testid="pairing-code-digits">{groupedPairingCode(digits)}</span>
           {/* Read out digit by digit, not as "three hundred ninety-four". */}
           <span className="visually-hidden">{digits.split('').join(' ')}</span>
         </p>

@@ -8,5 +8,3 @@ export function hubAddressAllowed(text: string): boolean {
     return false;
   }
 }
-
-export const PAIRING_CODE = /^\d{6}$/;
