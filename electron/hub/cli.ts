@@ -77,12 +77,18 @@ const { values, positionals } = (() => {
   }
 })();
 
+/** A variable set to nothing (`HUB_WEBHOOK_SECRET=` in an environment file) is not set: never an empty secret. */
+function fromEnv(name: string): string | null {
+  const value = process.env[name]?.trim();
+  return value ? value : null;
+}
+
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
-const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? null;
+const databaseUrl = values['database-url'] ?? fromEnv('DATABASE_URL');
 const dataDir = databaseUrl ? null : (values['data-dir'] ?? join(homedir(), '.counter-hub'));
 const where = databaseUrl ? 'PostgreSQL' : `PGlite at ${dataDir}`;
 const graceHours = Number(values['webhook-grace-hours']);
@@ -94,7 +100,7 @@ async function serve(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, not ${values.port}`);
   const shown = values['show-pairing-code'];
   if (shown !== undefined && shown !== 'owner' && shown !== 'counter') fail('--show-pairing-code is owner or counter');
-  const givenSecret = values['webhook-secret'] ?? process.env.HUB_WEBHOOK_SECRET ?? null;
+  const givenSecret = values['webhook-secret'] ?? fromEnv('HUB_WEBHOOK_SECRET');
   const hub = await startHub({
     host: values.host,
     port,
@@ -103,10 +109,10 @@ async function serve(): Promise<void> {
     keepWebhookSecret: true,
     webhookSecret: givenSecret,
     webhookGraceMs: graceHours * 60 * 60_000,
-    webhookHmacSecret: values['webhook-hmac-secret'] ?? process.env.HUB_WEBHOOK_HMAC_SECRET ?? null,
-    webhookSources: values['webhook-from'] ?? process.env.HUB_WEBHOOK_FROM ?? null,
+    webhookHmacSecret: values['webhook-hmac-secret'] ?? fromEnv('HUB_WEBHOOK_HMAC_SECRET'),
+    webhookSources: values['webhook-from'] ?? fromEnv('HUB_WEBHOOK_FROM'),
     pairingCode: values['pairing-code'] ?? null,
-    ownerKey: values['owner-key'] ?? process.env.HUB_OWNER_KEY ?? null,
+    ownerKey: values['owner-key'] ?? fromEnv('HUB_OWNER_KEY'),
     registrationId: values['registration-id'] ?? null,
     shopName: values['shop-name'] ?? null,
     log: { level: values['log-level'] as HubLogLevel, destination: process.stderr },

@@ -11,6 +11,8 @@ const VALUED: ReadonlyArray<[name: string, flag: string]> = [
   ['HUB_DATA_DIR', '--data-dir'],
   ['HUB_LOG_LEVEL', '--log-level'],
   ['HUB_PUBLIC_URL', '--public-url'],
+  ['HUB_PROXY_ADDRESS', '--proxy-address'],
+  ['HUB_WEBHOOK_GRACE_HOURS', '--webhook-grace-hours'],
 ];
 
 // The serving shop's identity: `shop-add` names another shop with the same flags, so it never takes these.

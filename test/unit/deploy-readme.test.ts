@@ -10,7 +10,7 @@ const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
 const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
 // What the hub reads: its command line's own variables and the environment hook's.
 const read = new Set([
-  ...[...readFileSync('electron/hub/cli.ts', 'utf8').matchAll(/process\.env\.([A-Z_]+)/g)].map((m) => m[1]!),
+  ...[...readFileSync('electron/hub/cli.ts', 'utf8').matchAll(/(?:process\.env\.|fromEnv\(')([A-Z_]+)/g)].map((m) => m[1]!),
   ...[...readFileSync('electron/hub/env.ts', 'utf8').matchAll(/'((?:HUB|DATABASE)_[A-Z_]+|PORT)'/g)].map((m) => m[1]!),
 ]);
 
