@@ -119,6 +119,10 @@ async function serve(): Promise<void> {
     trustProxy: values['proxy-address'] ?? values['trust-proxy'] ?? false,
     publicUrl: values['public-url'] ?? null,
   });
+  // Before anything is printed: whoever waits for the first lines may stop the hub at once (a service manager, a test).
+  const stop = () => void hub.close().then(() => process.exit(0), () => process.exit(1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const base = values['public-url'] ?? hub.url;
   console.log(`Counter hub listening on ${hub.url}`);
   console.log(`Store: ${where}; shop "${hub.shop.name}" (BOS registration id ${hub.shop.registrationId})`);
@@ -140,9 +144,6 @@ async function serve(): Promise<void> {
   } else {
     console.log('Pairing codes: npm run hub -- pairing-code --role owner|counter, or start with --show-pairing-code owner.');
   }
-  const stop = () => void hub.close().then(() => process.exit(0), () => process.exit(1));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 async function main(): Promise<void> {

@@ -57,8 +57,10 @@ describe.each(DRIVERS)('sockets on %s', (driver) => {
     const drip = setInterval(() => slow.socket.writable && slow.socket.write('X-Slow: yes\r\n'), 200);
     sockets.push(...silent.map((w) => w.socket), slow.socket);
     try {
-      const times = await within(Promise.all([...silent, slow].map((w) => w.closed)), 5_000, 'the hub closing silent sockets');
-      for (const ms of times) expect(ms).toBeLessThan(3_000);
+      // A 1 s limit checked every 200 ms; the bounds leave room for a loaded machine and still fail Node's own
+      // defaults (a silent socket kept for good, dribbled headers for 60 s).
+      const times = await within(Promise.all([...silent, slow].map((w) => w.closed)), 20_000, 'the hub closing silent sockets');
+      for (const ms of times) expect(ms).toBeLessThan(15_000);
     } finally {
       clearInterval(drip);
     }
@@ -71,7 +73,8 @@ describe.each(DRIVERS)('sockets on %s', (driver) => {
     const answered = new Promise<string>((resolve) => idle.socket.once('data', (d) => resolve(d.toString('latin1'))));
     idle.socket.write('GET /health HTTP/1.1\r\nHost: hub\r\nConnection: keep-alive\r\n\r\n');
     expect(await answered).toMatch(/^HTTP\/1\.1 200/);
-    expect(await within(idle.closed, 4_000, 'the hub closing an idle kept-alive socket')).toBeLessThan(4_000);
+    // Fastify's own keep-alive is 72 s: a loaded machine's 15 s still tells the limit from it.
+    expect(await within(idle.closed, 15_000, 'the hub closing an idle kept-alive socket')).toBeLessThan(15_000);
   });
 
   it('lets an address hold only its share: silent sockets are pushed out, and BOS’s webhook is answered', async () => {
@@ -81,7 +84,7 @@ describe.each(DRIVERS)('sockets on %s', (driver) => {
     for (let i = 0; i < 40; i += 1) flood.push(await openSocket(port));
     sockets.push(...flood.map((w) => w.socket));
     // Each socket over the share pushed the oldest silent one out: 24 of 40 are closed by now, long before any time limit.
-    await within(Promise.all(flood.slice(0, 40 - perAddress).map((w) => w.closed)), 5_000, 'the oldest silent sockets closed');
+    await within(Promise.all(flood.slice(0, 40 - perAddress).map((w) => w.closed)), 15_000, 'the oldest silent sockets closed');
     const answer = await fetch(`${url}${h.webhookPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(razorpayBody()) });
     expect(answer.status).toBe(200);
   });
@@ -92,7 +95,7 @@ describe.each(DRIVERS)('sockets on %s', (driver) => {
     for (let i = 0; i < MAX_STREAMS_PER_CREDENTIAL + 2; i += 1) {
       streams.push(await openStream(url, counter.credential));
     }
-    await within(Promise.all(streams.slice(0, 2).map((s) => s.ended)), 5_000, 'the two oldest streams ended');
+    await within(Promise.all(streams.slice(0, 2).map((s) => s.ended)), 15_000, 'the two oldest streams ended');
     const stillOpen = await Promise.race([Promise.any(streams.slice(2).map((s) => s.ended)).then(() => 'one ended'), new Promise((r) => setTimeout(() => r('open'), 300))]);
     expect(stillOpen).toBe('open');
   });
@@ -103,8 +106,8 @@ describe.each(DRIVERS)('sockets on %s', (driver) => {
     const made = await h.app.inject({ method: 'POST', url: '/v1/owner-keys', headers: bearer(owner.credential), payload: { kind: 'read' } });
     const key = made.json<OwnerKeyAnswer>();
     for (let i = 0; i < MAX_STREAMS_PER_CREDENTIAL + 1; i += 1) streams.push(await openStream(url, key.key, { path: '/v1/shop/stream' }));
-    await within(streams[0]!.ended, 5_000, 'the oldest shop stream ended');
+    await within(streams[0]!.ended, 15_000, 'the oldest shop stream ended');
     expect((await h.app.inject({ method: 'DELETE', url: `/v1/owner-keys/${key.keyId}`, headers: bearer(owner.credential) })).statusCode).toBe(200);
-    await within(Promise.all(streams.slice(1).map((s) => s.ended)), 5_000, 'the revoked key’s streams ended');
+    await within(Promise.all(streams.slice(1).map((s) => s.ended)), 15_000, 'the revoked key’s streams ended');
   });
 });
