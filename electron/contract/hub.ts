@@ -192,6 +192,12 @@ export type SaleStateTotals = Record<'creating' | 'showing' | 'paid' | 'cancelle
  * sold on (for the owner's reconciliation line).
  */
 export const JOURNAL_BATCH = { maxEvents: 500, maxReportedDays: 100 } as const;
+/**
+ * The most paise a journal line may state in any top-level `…Paise` field: the highest cap a counter may
+ * set for one QR (₹10 crore). A day's sum of such amounts stays an exact JavaScript number for 900,000
+ * sales; a line with more (or with an amount that is not whole paise) is refused and goes as its stand-in.
+ */
+export const MAX_LINE_PAISE = 100_000_000_00;
 export interface JournalBatch {
   events: JournalEvent[];
   reported?: { day: string; sales: SaleStateTotals }[];

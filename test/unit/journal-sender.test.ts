@@ -132,6 +132,27 @@ describe('the journal sender and lines the hub will not keep as they are', () =>
     expect(hub.kept.get(2)).toEqual(journal[1]);
   });
 
+  it('half a UTF-16 surrogate pair in BOS\'s words, the sale id or a key goes as U+FFFD (as a NUL does), and the rest of the journal follows', async () => {
+    const hub = hubFor();
+    const odd = refused(2, 's_odd\uD800', { bosMessage: 'bad \uDC00 text', ['key\uD83D']: 'v', emoji: 'ok 😀' });
+    const journal = [sale(1, 's_1'), odd, sale(3, 's_3')];
+    const sender = senderFor(hub, journal);
+    sender.restart();
+    await sender.drain();
+    expect([...hub.kept.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect(hub.kept.get(2)?.data).toEqual({ ...odd.data, saleId: 's_odd\uFFFD', bosMessage: 'bad \uFFFD text', ['key\uD83D']: undefined, ['key\uFFFD']: 'v', emoji: 'ok 😀' });
+    expect(hub.kept.get(3)).toEqual(journal[2]);
+  });
+
+  it('an amount the hub does not count (over ₹10 crore from BOS) goes as the line\'s stand-in without it, the sale id and the sale\'s amount kept', async () => {
+    const hub = hubFor();
+    const reported = event(2, 'sale.payment_reported', { saleId: 's_1', saleAmountPaise: 104, reportedPaise: 20_000_000_000, reason: 'after_cancel', utr: 'U1' });
+    const sender = senderFor(hub, [sale(1, 's_1'), reported]);
+    sender.restart();
+    await sender.drain();
+    expect(hub.kept.get(2)?.data).toEqual({ saleId: 's_1', saleAmountPaise: 104, reason: 'after_cancel', utr: 'U1', notKept: { reason: expect.stringContaining('reportedPaise'), fields: ['reportedPaise'] } });
+  });
+
   it('a rule this counter does not know (a newer hub): that line goes as its stand-in, the rest whole', async () => {
     const hub = hubFor({ rule: (e) => (e.data.saleId === 's_odd' && !('notKept' in e.data) ? 'a newer hub refuses this line' : null) });
     const journal = Array.from({ length: 40 }, (_, i) => (i === 26 ? refused(i + 1, 's_odd', { bosMessage: 'odd' }) : sale(i + 1, `s_${i}`)));

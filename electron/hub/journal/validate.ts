@@ -1,4 +1,4 @@
-import { JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
+import { JOURNAL_BATCH, MAX_LINE_PAISE, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import { isRealDay } from './days';
 import { saleIdOf } from './fold';
 
@@ -51,18 +51,31 @@ export function isSecretKey(key: string): boolean {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Half of a UTF-16 surrogate pair without its other half: JSON can carry it (as \ud800), PostgreSQL's
+// jsonb refuses it, and a text column would silently keep U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL (jsonb, text) cannot keep this text as it is, or null when it can. */
+export function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'data holds a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'data holds half of a UTF-16 surrogate pair (text that is not Unicode)';
+  return null;
+}
+
 /** A copy without secret-named keys at any depth; throws a reason for what PostgreSQL's jsonb or the hub cannot keep. */
 function cleaned(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new Error(`data is nested deeper than ${MAX_DEPTH} levels`);
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new Error('data holds a NUL character');
+    const why = unstorableText(value);
+    if (why) throw new Error(why);
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => cleaned(v, depth + 1));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (key.includes('\u0000')) throw new Error('data holds a NUL character');
+      const why = unstorableText(key);
+      if (why) throw new Error(why.replace('data holds', 'a key holds'));
       if (!isSecretKey(key)) out[key] = cleaned(v, depth + 1);
     }
     return out;
@@ -70,7 +83,15 @@ function cleaned(value: unknown, depth: number): unknown {
   return value;
 }
 
-const wholePaise = (v: unknown): boolean => v === undefined || typeof v !== 'number' || (Number.isSafeInteger(v) && v >= 0);
+/** What the owner's totals are made of: every top-level `…Paise` is whole paise from 0 to the highest cap. */
+function checkAmounts(data: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.endsWith('Paise')) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_LINE_PAISE) {
+      throw new Error(`the amount ${key} is not whole paise from 0 to ${MAX_LINE_PAISE}`);
+    }
+  }
+}
 
 function checkEvent(raw: JournalBatch['events'][number]): IntakeEvent {
   if (!ISO_INSTANT.test(raw.at)) throw new Error('at is not an ISO 8601 time with its zone');
@@ -81,8 +102,8 @@ function checkEvent(raw: JournalBatch['events'][number]): IntakeEvent {
   if (Buffer.byteLength(JSON.stringify(raw.data), 'utf8') > MAX_DATA_BYTES) throw new Error(`data is over ${MAX_DATA_BYTES} bytes`);
   const saleId = saleIdOf(raw.type, data);
   if (saleId !== null && saleId.length > MAX_SALE_ID) throw new Error(`saleId is over ${MAX_SALE_ID} characters`);
-  // Amounts are whole paise, as the counter writes them; anything else would fold into a wrong total.
-  if (!wholePaise(data.amountPaise) || !wholePaise(data.reportedPaise)) throw new Error('an amount is not whole, non-negative paise');
+  // Amounts are whole paise, as the counter writes them; anything else would fold into a wrong total (text as 0, two huge ones inexact).
+  checkAmounts(data);
   return { id: raw.id, type: raw.type, role: raw.role, atMs, at: new Date(atMs).toISOString(), saleId, data };
 }
 
