@@ -101,7 +101,10 @@ export function comparableOfHub(s: HubSale) {
   return { saleId: s.saleId, amountPaise: s.amountPaise, state: s.state, requestedAt: s.requestedAt, requested: s.requested, qrId: s.qrId, txnRef: s.txnRef, payeeVpa: s.payeeVpa, payeeName: s.payeeName, utr: s.utr, paidAfterExpiry: s.paidAfterExpiry, paidAfterCancel: s.paidAfterCancel, confirmedBy: s.confirmedBy, error: s.error, latePayment: s.latePayment };
 }
 
-/** What the owner's sales list must say of a sale the counter folded (the list has the requested ones). */
+/**
+ * What the owner's sales list must say of a sale the counter folded (the list has the requested ones),
+ * when no payment for it reached the hub: what the counter says BOS confirmed is only its claim.
+ */
 export function expectedShopSale(s: FoldedSale, terminalId: string, terminalName: string): Omit<ShopSale, 'paidAt'> {
   return {
     terminalId,
@@ -110,7 +113,7 @@ export function expectedShopSale(s: FoldedSale, terminalId: string, terminalName
     requestedAt: s.requestedAt,
     amountPaise: s.amountPaise,
     state: s.state,
-    confirmedBy: s.confirmedBy,
+    confirmedBy: s.confirmedBy === 'bos' ? 'counter_claim' : s.confirmedBy,
     bosReference: s.txnRef,
     utr: s.utr,
     paidAfterExpiry: s.paidAfterExpiry,

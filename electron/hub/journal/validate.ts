@@ -13,6 +13,8 @@ const MAX_SALE_ID = 128;
 const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T00:00:00Z');
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** An event's id, time, day, role and keys as the hub stores them beside its data, roughly. */
+const ENVELOPE_BYTES = 64;
 const SECRET_WORDS = new Set(['otp', 'token', 'pin', 'password', 'secret', 'authorization']);
 
 /** An event as the hub keeps it: checked, its time normalised, keys that could hold a secret dropped. */
@@ -25,6 +27,8 @@ export interface IntakeEvent {
   at: string;
   saleId: string | null;
   data: Record<string, unknown>;
+  /** What keeping it costs, for the terminal's quota: its data as sent (JSON, UTF-8) and its envelope. */
+  bytes: number;
 }
 
 export interface IntakeReport {
@@ -99,12 +103,14 @@ function checkEvent(raw: JournalBatch['events'][number]): IntakeEvent {
   if (!Number.isFinite(atMs) || atMs < EARLIEST || atMs > LATEST) throw new Error('at is not a time the hub can keep');
   if (!isPlainObject(raw.data)) throw new Error('data is not an object');
   const data = cleaned(raw.data, 0) as Record<string, unknown>;
-  if (Buffer.byteLength(JSON.stringify(raw.data), 'utf8') > MAX_DATA_BYTES) throw new Error(`data is over ${MAX_DATA_BYTES} bytes`);
+  const dataBytes = Buffer.byteLength(JSON.stringify(raw.data), 'utf8');
+  if (dataBytes > MAX_DATA_BYTES) throw new Error(`data is over ${MAX_DATA_BYTES} bytes`);
   const saleId = saleIdOf(raw.type, data);
   if (saleId !== null && saleId.length > MAX_SALE_ID) throw new Error(`saleId is over ${MAX_SALE_ID} characters`);
   // Amounts are whole paise, as the counter writes them; anything else would fold into a wrong total (text as 0, two huge ones inexact).
   checkAmounts(data);
-  return { id: raw.id, type: raw.type, role: raw.role, atMs, at: new Date(atMs).toISOString(), saleId, data };
+  const bytes = dataBytes + ENVELOPE_BYTES + raw.type.length + (saleId?.length ?? 0);
+  return { id: raw.id, type: raw.type, role: raw.role, atMs, at: new Date(atMs).toISOString(), saleId, data, bytes };
 }
 
 /**

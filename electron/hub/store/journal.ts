@@ -4,9 +4,11 @@ import { istDay } from '../journal/days';
 import { applySaleEvent, foldSale, newSale, type FoldEvent, type HubSale } from '../journal/fold';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
 import { int, intOrNull, iso, isoOf, text } from './rows';
-import { dayOfSale, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
+import { dayOfSale, FOLD_COLUMNS, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord, VERIFY_FOLDED } from './sale-rows';
 import type { SqlRunner, StoreSignal } from './sql';
-import type { JournalIntake, ShopChangeItem, Terminal } from './types';
+import { journalUsage } from './journal-usage';
+import type { JournalQuota } from '../journal/quota';
+import type { JournalIntake, OverQuota, ShopChangeItem, Terminal } from './types';
 
 type Announce = (signal: StoreSignal) => Promise<void>;
 
@@ -16,6 +18,11 @@ const SHOP_CHANGES_KEPT = 1_000;
 // One terminal's batches one at a time, whichever hub process takes them: which events are new, and the
 // sales they fold into, are then read and written by one transaction alone.
 const terminalLockKey = (terminalId: string): string => String(createHash('sha256').update(`journal\n${terminalId}`).digest().readBigInt64BE(0));
+
+/** Holds this terminal's journal lock to the end of the transaction: its batches, and the checks of its sales, one at a time. */
+export async function lockTerminalJournal(tx: SqlRunner, terminalId: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminalId)]);
+}
 
 // Which of the batch's ids are held already, and the highest held before it, in one statement.
 const HELD = `select (select max(event_id) from journal_events where terminal_id = $1) as last_id,
@@ -31,11 +38,11 @@ const INSERT_EVENTS = `
   on conflict (terminal_id, event_id) do nothing`;
 
 const UPSERT_SALES = `
-  insert into sales (terminal_id, shop_id, updated_at, ${SALE_COLUMNS}, day, hour)
-  select $1, $2, $4::timestamptz, ${SALE_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, s.day, s.hour
+  insert into sales (terminal_id, shop_id, updated_at, ${FOLD_COLUMNS}, day, hour)
+  select $1, $2, $4::timestamptz, ${FOLD_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, s.day, s.hour
   from jsonb_to_recordset($3::jsonb) as s(${SALE_RECORD_TYPES})
   on conflict (terminal_id, sale_id) do update set updated_at = excluded.updated_at, day = excluded.day, hour = excluded.hour,
-    ${SALE_COLUMNS.split(', ').filter((c) => c !== 'sale_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    ${FOLD_COLUMNS.split(', ').filter((c) => c !== 'sale_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 // A sale whose request arrived after its other lines moves to the request's day, and so do its lines.
 const MOVE_EVENTS = `
@@ -93,12 +100,22 @@ async function foldTouched(tx: SqlRunner, terminalId: string, fresh: readonly In
   return { sales, oldDays };
 }
 
-export async function recordJournal(tx: SqlRunner, announce: Announce, terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number): Promise<JournalIntake> {
-  await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminal.id)]);
+export async function recordJournal(
+  tx: SqlRunner,
+  announce: Announce,
+  terminal: Terminal,
+  events: readonly IntakeEvent[],
+  reported: readonly IntakeReport[],
+  now: number,
+  quota: JournalQuota,
+): Promise<JournalIntake | OverQuota> {
+  await lockTerminalJournal(tx, terminal.id);
   const at = iso(now);
   const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id))]);
   const held = new Set((Array.isArray(before?.held) ? before.held : []).map((id) => int(id)));
   const fresh = events.filter((e) => !held.has(e.id));
+  const usage = await journalUsage(tx, terminal, now, { events: Math.max(1, fresh.length), bytes: fresh.reduce((sum, e) => sum + e.bytes, 0) }, quota);
+  if (usage.over) return usage.over;
   // Fresh ids are in rising order: the last is the batch's highest new one.
   const lastId = fresh.length > 0 ? Math.max(intOrNull(before?.last_id) ?? 0, fresh[fresh.length - 1]!.id) : intOrNull(before?.last_id);
   const { sales, oldDays } = await foldTouched(tx, terminal.id, fresh);
@@ -113,6 +130,10 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
     await tx.query(INSERT_EVENTS, [terminal.id, terminal.shopId, at, fresh.map((e) => String(e.id)), fresh.map((e) => e.type), fresh.map((e) => e.role), fresh.map((e) => e.at), eventDays, fresh.map((e) => e.saleId), fresh.map((e) => JSON.stringify(e.data))]);
   }
   if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map(saleRecord)), at]);
+  // What the counter says BOS confirmed is checked against the hub's own payments. Deliveries check it
+  // too, under this terminal's lock: the two never miss each other.
+  const saidBos = sales.filter((s) => s.confirmedBy === 'bos').map((s) => s.saleId);
+  if (saidBos.length > 0) await tx.query(VERIFY_FOLDED, [terminal.id, saidBos]);
   const moved = sales.filter((s) => oldDays.has(s.saleId) && oldDays.get(s.saleId) !== saleDay.get(s.saleId));
   if (moved.length > 0) {
     for (const s of moved) days.add(oldDays.get(s.saleId)!);
@@ -124,13 +145,18 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
     for (const r of reported) days.add(r.day);
   }
   const changed = [...days].sort();
-  if (changed.length > 0) {
-    const [row] = await tx.query(ADD_CHANGE, [terminal.shopId, terminal.id, JSON.stringify(changed), at]);
-    const seq = int(row?.seq);
-    if (seq % 100 === 0) await tx.query('delete from shop_changes where shop_id = $1 and seq <= $2', [terminal.shopId, seq - SHOP_CHANGES_KEPT]);
-    await announce({ kind: 'shop', shopId: terminal.shopId });
-  }
-  return { accepted: fresh.length, duplicates: events.length - fresh.length, lastId, days: changed };
+  await addShopChange(tx, announce, terminal.shopId, terminal.id, changed, at);
+  await usage.record();
+  return { kind: 'kept', accepted: fresh.length, duplicates: events.length - fresh.length, lastId, days: changed };
+}
+
+/** A change of these days of a shop for its owner's stream (nothing when no day changed). */
+export async function addShopChange(tx: SqlRunner, announce: Announce, shopId: string, terminalId: string, days: readonly string[], at: string): Promise<void> {
+  if (days.length === 0) return;
+  const [row] = await tx.query(ADD_CHANGE, [shopId, terminalId, JSON.stringify(days), at]);
+  const seq = int(row?.seq);
+  if (seq % 100 === 0) await tx.query('delete from shop_changes where shop_id = $1 and seq <= $2', [shopId, seq - SHOP_CHANGES_KEPT]);
+  await announce({ kind: 'shop', shopId });
 }
 
 export async function journalCursor(tx: SqlRunner, terminalId: string): Promise<number | null> {

@@ -5,8 +5,33 @@ import { int, intOrNull, isoOf, isoOrNull, text, textOrNull } from './rows';
 import type { SqlRow } from './sql';
 
 // A folded sale as a row of `sales` and back. Named columns, never `*` (see rows.ts).
-export const SALE_COLUMNS =
+/** What the fold writes: the counter's word on the sale. */
+export const FOLD_COLUMNS =
   'sale_id, requested, requested_at, amount_paise, state, confirmed_by, qr_id, txn_ref, payee_vpa, payee_name, utr, paid_at, paid_after_expiry, paid_after_cancel, error_code, error_message, bos_code, bos_message, late_amount_paise, late_utr, late_reason, last_event_id';
+/** What is read: the fold's, and whether the hub holds BOS's payment for a sale its counter says BOS confirmed. */
+export const SALE_COLUMNS = `${FOLD_COLUMNS}, bos_verified`;
+
+// The hub's own evidence for a sale: a succeeded payment in INR it delivered to that very sale, for the
+// sale's amount and (when BOS named one) its QR. The counter's `sale.payment_confirmed` is only its word.
+const HELD_PAYMENT = `exists (
+  select 1 from payments p
+  where p.terminal_id = s.terminal_id and p.sale_id = s.sale_id and p.shop_id = s.shop_id and p.succeeded
+    and p.amount_paise = s.amount_paise and upper(p.currency) = 'INR' and (p.qr_id is null or p.qr_id = s.qr_id))`;
+
+/** After a batch folded these sales of one terminal ($1, $2 their ids): each that says BOS confirmed it, checked against the hub's payments. */
+export const VERIFY_FOLDED = `update sales s set bos_verified = ${HELD_PAYMENT}
+  where s.terminal_id = $1 and s.sale_id = any($2::text[]) and s.confirmed_by = 'bos'`;
+
+/** After the hub delivered a payment to one sale ($1 terminal, $2 sale): the counter's earlier word that BOS confirmed it now holds. Its day, when it changed. */
+export const VERIFY_DELIVERED = `update sales s set bos_verified = true
+  where s.terminal_id = $1 and s.sale_id = $2 and s.confirmed_by = 'bos' and not s.bos_verified and ${HELD_PAYMENT}
+  returning s.day::text as day`;
+
+/** Who the owner is told confirmed a sale: BOS (the hub holds the payment), the counter's unchecked word, a person. */
+function confirmedForOwner(r: SqlRow, sale: HubSale): ShopSale['confirmedBy'] {
+  if (sale.confirmedBy !== 'bos') return sale.confirmedBy;
+  return r.bos_verified === true ? 'bos' : 'counter_claim';
+}
 
 const STATES: readonly SaleState[] = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed'];
 const stateOf = (value: unknown): SaleState => STATES.find((s) => s === value) ?? 'creating';
@@ -86,7 +111,7 @@ export function shopSaleOf(r: SqlRow): ShopSale {
     requestedAt: sale.requestedAt,
     amountPaise: sale.amountPaise,
     state: sale.state,
-    confirmedBy: sale.confirmedBy,
+    confirmedBy: confirmedForOwner(r, sale),
     bosReference: sale.txnRef,
     utr: sale.utr,
     paidAt: sale.paidAt,
