@@ -2,16 +2,17 @@ import { JOURNAL_STUCK } from '../../contract/hub';
 import { istDay, msToNextIstDay } from '../journal/days';
 import type { JournalQuota } from '../journal/quota';
 import { int, iso, isoOrNull } from './rows';
-import type { SqlRunner } from './sql';
+import type { SqlRow, SqlRunner } from './sql';
 import type { OverQuota, Terminal } from './types';
 
 const MINUTE = 60_000;
 
-// What the terminal used today (its bytes and rate window), and whether its batches had been failing.
-const USED = `select u.bytes, u.window_started_at, u.window_events, h.failing_since
-  from (select 1) one
-  left join journal_usage u on u.terminal_id = $1 and u.day = $2::date
-  left join journal_health h on h.terminal_id = $1`;
+/** Columns for the intake's first statement ($1 the terminal, $3 the shop day): what it used today, and whether its batches had been failing. */
+export const USAGE_COLUMNS = `
+  (select bytes from journal_usage where terminal_id = $1 and day = $3::date) as used_bytes,
+  (select window_started_at from journal_usage where terminal_id = $1 and day = $3::date) as window_started_at,
+  (select window_events from journal_usage where terminal_id = $1 and day = $3::date) as window_events,
+  (select failing_since from journal_health where terminal_id = $1) as failing_since`;
 
 const ADD_USE = `
   insert into journal_usage (terminal_id, day, shop_id, bytes, events, bytes_quota, window_started_at, window_events)
@@ -47,14 +48,13 @@ export interface Usage {
 }
 
 /**
- * Under the terminal's journal lock, so two processes cannot both let a batch through: whether this
+ * Read under the terminal's journal lock (USAGE_COLUMNS), so two processes cannot both let a batch through: whether this
  * batch fits the terminal's quota now. A window that has run out, or a day with nothing kept yet, takes
  * any one batch (the largest is 500 events of 16 KB): a quota set below one batch slows a counter, never stops it.
  */
-export async function journalUsage(tx: SqlRunner, terminal: Terminal, now: number, cost: JournalCost, quota: JournalQuota): Promise<Usage> {
+export function journalUsage(tx: SqlRunner, row: SqlRow | undefined, terminal: Terminal, now: number, cost: JournalCost, quota: JournalQuota): Usage {
   const day = istDay(now);
-  const [row] = await tx.query(USED, [terminal.id, day]);
-  const used = row?.bytes === null || row?.bytes === undefined ? 0 : int(row.bytes);
+  const used = row?.used_bytes === null || row?.used_bytes === undefined ? 0 : int(row.used_bytes);
   const windowStart = isoOrNull(row?.window_started_at);
   const open = windowStart !== null && now - Date.parse(windowStart) < MINUTE;
   const windowEvents = open ? int(row?.window_events) : 0;

@@ -4,9 +4,9 @@ import { istDay } from '../journal/days';
 import { applySaleEvent, foldSale, newSale, type FoldEvent, type HubSale } from '../journal/fold';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
 import { int, intOrNull, iso, isoOf, text } from './rows';
-import { dayOfSale, FOLD_COLUMNS, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord, VERIFY_FOLDED } from './sale-rows';
+import { bosVerified, dayOfSale, DELIVERED_TO_SALES, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
 import type { SqlRunner, StoreSignal } from './sql';
-import { journalUsage } from './journal-usage';
+import { journalUsage, USAGE_COLUMNS } from './journal-usage';
 import type { JournalQuota } from '../journal/quota';
 import type { JournalIntake, OverQuota, ShopChangeItem, Terminal } from './types';
 
@@ -24,9 +24,9 @@ export async function lockTerminalJournal(tx: SqlRunner, terminalId: string): Pr
   await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminalId)]);
 }
 
-// Which of the batch's ids are held already, and the highest held before it, in one statement.
+// Which of the batch's ids are held already, the highest held before it, and what the terminal used of its quota today ($3), in one statement.
 const HELD = `select (select max(event_id) from journal_events where terminal_id = $1) as last_id,
-  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held`;
+  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held, ${USAGE_COLUMNS}`;
 const SALES_OF = `select ${SALE_COLUMNS} from sales where terminal_id = $1 and sale_id = any($2::text[])`;
 const EVENTS_OF_SALES = 'select event_id, type, at, sale_id, data from journal_events where terminal_id = $1 and sale_id = any($2::text[]) order by event_id';
 
@@ -38,11 +38,11 @@ const INSERT_EVENTS = `
   on conflict (terminal_id, event_id) do nothing`;
 
 const UPSERT_SALES = `
-  insert into sales (terminal_id, shop_id, updated_at, ${FOLD_COLUMNS}, day, hour)
-  select $1, $2, $4::timestamptz, ${FOLD_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, s.day, s.hour
+  insert into sales (terminal_id, shop_id, updated_at, ${SALE_COLUMNS}, day, hour)
+  select $1, $2, $4::timestamptz, ${SALE_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, s.day, s.hour
   from jsonb_to_recordset($3::jsonb) as s(${SALE_RECORD_TYPES})
   on conflict (terminal_id, sale_id) do update set updated_at = excluded.updated_at, day = excluded.day, hour = excluded.hour,
-    ${FOLD_COLUMNS.split(', ').filter((c) => c !== 'sale_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    ${SALE_COLUMNS.split(', ').filter((c) => c !== 'sale_id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 // A sale whose request arrived after its other lines moves to the request's day, and so do its lines.
 const MOVE_EVENTS = `
@@ -111,10 +111,10 @@ export async function recordJournal(
 ): Promise<JournalIntake | OverQuota> {
   await lockTerminalJournal(tx, terminal.id);
   const at = iso(now);
-  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id))]);
+  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id)), istDay(now)]);
   const held = new Set((Array.isArray(before?.held) ? before.held : []).map((id) => int(id)));
   const fresh = events.filter((e) => !held.has(e.id));
-  const usage = await journalUsage(tx, terminal, now, { events: Math.max(1, fresh.length), bytes: fresh.reduce((sum, e) => sum + e.bytes, 0) }, quota);
+  const usage = journalUsage(tx, before, terminal, now, { events: Math.max(1, fresh.length), bytes: fresh.reduce((sum, e) => sum + e.bytes, 0) }, quota);
   if (usage.over) return usage.over;
   // Fresh ids are in rising order: the last is the batch's highest new one.
   const lastId = fresh.length > 0 ? Math.max(intOrNull(before?.last_id) ?? 0, fresh[fresh.length - 1]!.id) : intOrNull(before?.last_id);
@@ -129,11 +129,11 @@ export async function recordJournal(
   if (fresh.length > 0) {
     await tx.query(INSERT_EVENTS, [terminal.id, terminal.shopId, at, fresh.map((e) => String(e.id)), fresh.map((e) => e.type), fresh.map((e) => e.role), fresh.map((e) => e.at), eventDays, fresh.map((e) => e.saleId), fresh.map((e) => JSON.stringify(e.data))]);
   }
-  if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map(saleRecord)), at]);
-  // What the counter says BOS confirmed is checked against the hub's own payments. Deliveries check it
-  // too, under this terminal's lock: the two never miss each other.
+  // What the counter says BOS confirmed is checked against the payments the hub delivered to those sales.
+  // Deliveries check it too, under this terminal's lock: the two never miss each other.
   const saidBos = sales.filter((s) => s.confirmedBy === 'bos').map((s) => s.saleId);
-  if (saidBos.length > 0) await tx.query(VERIFY_FOLDED, [terminal.id, saidBos]);
+  const delivered = saidBos.length > 0 ? await tx.query(DELIVERED_TO_SALES, [terminal.id, saidBos]) : [];
+  if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map((s) => saleRecord(s, bosVerified(s, delivered)))), at]);
   const moved = sales.filter((s) => oldDays.has(s.saleId) && oldDays.get(s.saleId) !== saleDay.get(s.saleId));
   if (moved.length > 0) {
     for (const s of moved) days.add(oldDays.get(s.saleId)!);
@@ -144,9 +144,10 @@ export async function recordJournal(
     await tx.query(UPSERT_REPORTS, [terminal.id, terminal.shopId, asOf, at, JSON.stringify(reported)]);
     for (const r of reported) days.add(r.day);
   }
+  await usage.record();
+  // Last: the shop's change row stays locked until the commit.
   const changed = [...days].sort();
   await addShopChange(tx, announce, terminal.shopId, terminal.id, changed, at);
-  await usage.record();
   return { kind: 'kept', accepted: fresh.length, duplicates: events.length - fresh.length, lastId, days: changed };
 }
 

@@ -4,12 +4,10 @@ import type { HubSale, SaleState } from '../journal/fold';
 import { int, intOrNull, isoOf, isoOrNull, text, textOrNull } from './rows';
 import type { SqlRow } from './sql';
 
-// A folded sale as a row of `sales` and back. Named columns, never `*` (see rows.ts).
-/** What the fold writes: the counter's word on the sale. */
-export const FOLD_COLUMNS =
-  'sale_id, requested, requested_at, amount_paise, state, confirmed_by, qr_id, txn_ref, payee_vpa, payee_name, utr, paid_at, paid_after_expiry, paid_after_cancel, error_code, error_message, bos_code, bos_message, late_amount_paise, late_utr, late_reason, last_event_id';
-/** What is read: the fold's, and whether the hub holds BOS's payment for a sale its counter says BOS confirmed. */
-export const SALE_COLUMNS = `${FOLD_COLUMNS}, bos_verified`;
+// A folded sale as a row of `sales` and back. Named columns, never `*` (see rows.ts). The fold's (the
+// counter's word on the sale), and whether the hub holds BOS's payment for a sale its counter says BOS confirmed.
+export const SALE_COLUMNS =
+  'sale_id, requested, requested_at, amount_paise, state, confirmed_by, qr_id, txn_ref, payee_vpa, payee_name, utr, paid_at, paid_after_expiry, paid_after_cancel, error_code, error_message, bos_code, bos_message, late_amount_paise, late_utr, late_reason, last_event_id, bos_verified';
 
 // The hub's own evidence for a sale: a succeeded payment in INR it delivered to that very sale, for the
 // sale's amount and (when BOS named one) its QR. The counter's `sale.payment_confirmed` is only its word.
@@ -18,9 +16,14 @@ const HELD_PAYMENT = `exists (
   where p.terminal_id = s.terminal_id and p.sale_id = s.sale_id and p.shop_id = s.shop_id and p.succeeded
     and p.amount_paise = s.amount_paise and upper(p.currency) = 'INR' and (p.qr_id is null or p.qr_id = s.qr_id))`;
 
-/** After a batch folded these sales of one terminal ($1, $2 their ids): each that says BOS confirmed it, checked against the hub's payments. */
-export const VERIFY_FOLDED = `update sales s set bos_verified = ${HELD_PAYMENT}
-  where s.terminal_id = $1 and s.sale_id = any($2::text[]) and s.confirmed_by = 'bos'`;
+/** The payments the hub delivered to these sales of one terminal ($1, $2 their ids), for checking what they say against them. */
+export const DELIVERED_TO_SALES = "select sale_id, amount_paise, qr_id, currency from payments where terminal_id = $1 and sale_id = any($2::text[]) and succeeded";
+
+/** The same judgement as HELD_PAYMENT, on a folded sale and the payments delivered to it. */
+export function bosVerified(sale: HubSale, delivered: readonly SqlRow[]): boolean {
+  if (sale.confirmedBy !== 'bos') return false;
+  return delivered.some((p) => text(p.sale_id) === sale.saleId && int(p.amount_paise) === sale.amountPaise && text(p.currency).toUpperCase() === 'INR' && (p.qr_id === null || p.qr_id === undefined || p.qr_id === sale.qrId));
+}
 
 /** After the hub delivered a payment to one sale ($1 terminal, $2 sale): the counter's earlier word that BOS confirmed it now holds. Its day, when it changed. */
 export const VERIFY_DELIVERED = `update sales s set bos_verified = true
@@ -68,7 +71,7 @@ export function saleOfRow(r: SqlRow): HubSale {
 export const dayOfSale = (sale: HubSale): string => istDay(Date.parse(sale.requestedAt));
 
 /** One element of the JSON array the upsert reads with jsonb_to_recordset. */
-export function saleRecord(sale: HubSale): Record<string, unknown> {
+export function saleRecord(sale: HubSale, verified: boolean): Record<string, unknown> {
   const at = Date.parse(sale.requestedAt);
   return {
     sale_id: sale.saleId,
@@ -95,12 +98,13 @@ export function saleRecord(sale: HubSale): Record<string, unknown> {
     late_utr: sale.latePayment?.utr ?? null,
     late_reason: sale.latePayment?.reason ?? null,
     last_event_id: sale.lastEventId,
+    bos_verified: verified,
   };
 }
 
 /** The record's columns and types, as jsonb_to_recordset needs them. */
 export const SALE_RECORD_TYPES =
-  'sale_id text, day date, requested boolean, requested_at timestamptz, hour smallint, amount_paise bigint, state text, confirmed_by text, qr_id text, txn_ref text, payee_vpa text, payee_name text, utr text, paid_at timestamptz, paid_after_expiry boolean, paid_after_cancel boolean, error_code text, error_message text, bos_code text, bos_message text, late_amount_paise bigint, late_utr text, late_reason text, last_event_id bigint';
+  'sale_id text, day date, requested boolean, requested_at timestamptz, hour smallint, amount_paise bigint, state text, confirmed_by text, qr_id text, txn_ref text, payee_vpa text, payee_name text, utr text, paid_at timestamptz, paid_after_expiry boolean, paid_after_cancel boolean, error_code text, error_message text, bos_code text, bos_message text, late_amount_paise bigint, late_utr text, late_reason text, last_event_id bigint, bos_verified boolean';
 
 export function shopSaleOf(r: SqlRow): ShopSale {
   const sale = saleOfRow(r);
