@@ -24,18 +24,27 @@ export interface Claim {
   saleId: string;
 }
 
-// The unrevoked terminals' claims a QR id or reference has ($2 the QR id, $3 the references), first first.
+// The unrevoked terminals' claims a QR id or reference has ($2 the QR id, $3 the references), first
+// first, and whether a claim on it was ever refused: one statement, one row.
 const CLAIMS_OF = `
-  select e.terminal_id, e.sale_id from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
-  where e.shop_id = $1 and (e.qr_id = $2 or e.txn_ref = any($3::text[]) or e.tr = any($3::text[]))
-  order by e.created_at, e.terminal_id, e.sale_id`;
-const REFUSED_FOR = 'select 1 from refused_claims where shop_id = $1 and (qr_id = $2 or txn_ref = any($3::text[]) or tr = any($3::text[])) limit 1';
+  select coalesce((
+      select json_agg(json_build_object('terminalId', e.terminal_id, 'saleId', e.sale_id) order by e.created_at, e.terminal_id, e.sale_id)
+      from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
+      where e.shop_id = $1 and (e.qr_id = $2 or e.txn_ref = any($3::text[]) or e.tr = any($3::text[]))), '[]'::json) as claims,
+    exists (select 1 from refused_claims where shop_id = $1 and (qr_id = $2 or txn_ref = any($3::text[]) or tr = any($3::text[]))) as refused`;
 const REFUSE = `insert into refused_claims (shop_id, terminal_id, sale_id, qr_id, txn_ref, tr, first_terminal_id, first_sale_id, at)
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
-export async function claimsOf(tx: SqlRunner, shopId: string, refs: References): Promise<Claim[]> {
-  const rows = await tx.query(CLAIMS_OF, [shopId, refs.qrId, referencesOf(refs)]);
-  return rows.map((r) => ({ terminalId: text(r.terminal_id), saleId: text(r.sale_id) }));
+const claimOf = (value: unknown): Claim => {
+  const claim = value as { terminalId?: unknown; saleId?: unknown };
+  return { terminalId: text(claim.terminalId), saleId: text(claim.saleId) };
+};
+
+/** The claims on a QR id or reference, first first, and whether one was ever refused. */
+export async function claimsOf(tx: SqlRunner, shopId: string, refs: References): Promise<{ claims: Claim[]; refused: boolean }> {
+  const [row] = await tx.query(CLAIMS_OF, [shopId, refs.qrId, referencesOf(refs)]);
+  const claims = typeof row?.claims === 'string' ? (JSON.parse(row.claims) as unknown) : row?.claims;
+  return { claims: Array.isArray(claims) ? claims.map(claimOf) : [], refused: row?.refused === true };
 }
 
 /**
@@ -43,7 +52,7 @@ export async function claimsOf(tx: SqlRunner, shopId: string, refs: References):
  * refused so that a payment it matches is held for the owner. The first claim, or null when it is free.
  */
 export async function refuseIfClaimed(tx: SqlRunner, shopId: string, terminalId: string, e: ExpectationRequest, now: number): Promise<Claim | null> {
-  const [first] = (await claimsOf(tx, shopId, e)).filter((c) => !(c.terminalId === terminalId && c.saleId === e.saleId));
+  const [first] = (await claimsOf(tx, shopId, e)).claims.filter((c) => !(c.terminalId === terminalId && c.saleId === e.saleId));
   if (!first) return null;
   await tx.query(REFUSE, [shopId, terminalId, e.saleId, e.qrId, e.txnRef, e.tr, first.terminalId, first.saleId, iso(now)]);
   return first;
@@ -66,8 +75,7 @@ export type Settled = { kind: 'delivered'; terminalId: string } | { kind: 'held'
  * whichever came first, since the hub cannot tell which counter showed the customer that QR.
  */
 export async function settlePayment(tx: SqlRunner, announce: Announce, shopId: string, paymentId: string, refs: References, now: number): Promise<Settled> {
-  const claims = await claimsOf(tx, shopId, refs);
-  const refused = (await tx.query(REFUSED_FOR, [shopId, refs.qrId, referencesOf(refs)])).length > 0;
+  const { claims, refused } = await claimsOf(tx, shopId, refs);
   if (claims.length > 1 || refused) {
     await tx.query(HOLD, [shopId, paymentId]);
     return { kind: 'held' };
