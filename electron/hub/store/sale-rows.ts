@@ -17,7 +17,7 @@ const HELD_PAYMENT = `exists (
     and p.amount_paise = s.amount_paise and upper(p.currency) = 'INR' and (p.qr_id is null or p.qr_id = s.qr_id))`;
 
 /** The payments the hub delivered to these sales of one terminal ($1, $2 their ids), for checking what they say against them. */
-export const DELIVERED_TO_SALES = "select sale_id, amount_paise, qr_id, currency from payments where terminal_id = $1 and sale_id = any($2::text[]) and succeeded";
+export const DELIVERED_TO_SALES = 'select sale_id, amount_paise, qr_id, currency from payments where terminal_id = $1 and sale_id = any($2::text[]) and succeeded';
 
 /** The same judgement as HELD_PAYMENT, on a folded sale and the payments delivered to it. */
 export function bosVerified(sale: HubSale, delivered: readonly SqlRow[]): boolean {
