@@ -4,7 +4,7 @@ import { istDay } from '../journal/days';
 import { applySaleEvent, foldSale, newSale, type FoldEvent, type HubSale } from '../journal/fold';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
 import { int, intOrNull, iso, isoOf, text } from './rows';
-import { bosVerified, dayOfSale, DELIVERED_TO_SALES, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
+import { bosVerified, dayOfSale, DELIVERED_TO_SALES, deliveredRows, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
 import type { SqlRunner, StoreSignal } from './sql';
 import { journalUsage, USAGE_COLUMNS } from './journal-usage';
 import type { JournalQuota } from '../journal/quota';
@@ -24,9 +24,10 @@ export async function lockTerminalJournal(tx: SqlRunner, terminalId: string): Pr
   await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminalId)]);
 }
 
-// Which of the batch's ids are held already, the highest held before it, and what the terminal used of its quota today ($3), in one statement.
+// In one statement: which of the batch's ids are held already, the highest held before it, what the
+// terminal used of its quota today ($3), and the payments delivered to the batch's sales ($4).
 const HELD = `select (select max(event_id) from journal_events where terminal_id = $1) as last_id,
-  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held, ${USAGE_COLUMNS}`;
+  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held, ${USAGE_COLUMNS}, ${DELIVERED_TO_SALES}`;
 const SALES_OF = `select ${SALE_COLUMNS} from sales where terminal_id = $1 and sale_id = any($2::text[])`;
 const EVENTS_OF_SALES = 'select event_id, type, at, sale_id, data from journal_events where terminal_id = $1 and sale_id = any($2::text[]) order by event_id';
 
@@ -111,7 +112,8 @@ export async function recordJournal(
 ): Promise<JournalIntake | OverQuota> {
   await lockTerminalJournal(tx, terminal.id);
   const at = iso(now);
-  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id)), istDay(now)]);
+  const batchSales = [...new Set(events.flatMap((e) => (e.saleId === null ? [] : [e.saleId])))];
+  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id)), istDay(now), batchSales]);
   const held = new Set((Array.isArray(before?.held) ? before.held : []).map((id) => int(id)));
   const fresh = events.filter((e) => !held.has(e.id));
   const usage = journalUsage(tx, before, terminal, now, { events: Math.max(1, fresh.length), bytes: fresh.reduce((sum, e) => sum + e.bytes, 0) }, quota);
@@ -131,8 +133,7 @@ export async function recordJournal(
   }
   // What the counter says BOS confirmed is checked against the payments the hub delivered to those sales.
   // Deliveries check it too, under this terminal's lock: the two never miss each other.
-  const saidBos = sales.filter((s) => s.confirmedBy === 'bos').map((s) => s.saleId);
-  const delivered = saidBos.length > 0 ? await tx.query(DELIVERED_TO_SALES, [terminal.id, saidBos]) : [];
+  const delivered = deliveredRows(before?.delivered);
   if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map((s) => saleRecord(s, bosVerified(s, delivered)))), at]);
   const moved = sales.filter((s) => oldDays.has(s.saleId) && oldDays.get(s.saleId) !== saleDay.get(s.saleId));
   if (moved.length > 0) {

@@ -16,8 +16,15 @@ const HELD_PAYMENT = `exists (
   where p.terminal_id = s.terminal_id and p.sale_id = s.sale_id and p.shop_id = s.shop_id and p.succeeded
     and p.amount_paise = s.amount_paise and upper(p.currency) = 'INR' and (p.qr_id is null or p.qr_id = s.qr_id))`;
 
-/** The payments the hub delivered to these sales of one terminal ($1, $2 their ids), for checking what they say against them. */
-export const DELIVERED_TO_SALES = 'select sale_id, amount_paise, qr_id, currency from payments where terminal_id = $1 and sale_id = any($2::text[]) and succeeded';
+/** A column of the intake's first statement: the payments the hub delivered to the batch's sales ($1 the terminal, $4 their ids), as JSON. */
+export const DELIVERED_TO_SALES = `(select coalesce(json_agg(json_build_object('sale_id', p.sale_id, 'amount_paise', p.amount_paise, 'qr_id', p.qr_id, 'currency', p.currency)), '[]'::json)
+  from payments p where p.terminal_id = $1 and p.sale_id = any($4::text[]) and p.succeeded) as delivered`;
+
+/** The delivered payments as rows, whichever way the driver gives JSON. */
+export function deliveredRows(value: unknown): SqlRow[] {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(parsed) ? (parsed as SqlRow[]) : [];
+}
 
 /** The same judgement as HELD_PAYMENT, on a folded sale and the payments delivered to it. */
 export function bosVerified(sale: HubSale, delivered: readonly SqlRow[]): boolean {
