@@ -70,6 +70,9 @@ export interface MeAnswer {
  * POST /v1/expectations: the QR on this terminal's screen, so BOS's payment for it is pushed here.
  * Idempotent by saleId (per terminal): the same request again answers 200 with `created: false`; the
  * same saleId with another QR, amount or reference answers 409 `conflict` (a new QR is a new sale).
+ * A QR id or reference (txnRefranceID or `tr`, one namespace) belongs to the first terminal and sale
+ * that announced it: a later claim on it answers 409 `conflict` and is kept as refused, and a payment
+ * two claims match (the first and a refused one, or two sales) is held for the owner, pushed to neither.
  * A payment the hub already holds unmatched for this QR is delivered on the stream right away.
  */
 export interface ExpectationRequest {
@@ -159,7 +162,10 @@ export interface TerminalsAnswer {
   terminals: TerminalListing[];
 }
 
-/** GET /v1/payments/unmatched (owner): successful payments BOS reported that match no QR of this shop (yet), newest first, at most 500. */
+/**
+ * GET /v1/payments/unmatched (owner): successful payments BOS reported that no counter was given: none
+ * claimed their QR (yet), or two did and the hub held them for the owner. Newest first, at most 500.
+ */
 export interface UnmatchedPayment {
   paymentId: string;
   qrId: string | null;
@@ -171,6 +177,10 @@ export interface UnmatchedPayment {
   payerVpa: string | null;
   event: HubPayment['event'];
   receivedAt: string;
+  /** `unclaimed`: no counter announced its QR (yet); `claimed_twice`: two claims match it (a counter announced another's QR id or reference), so the hub gave it to neither. */
+  reason: 'unclaimed' | 'claimed_twice';
+  /** For `claimed_twice`: the names of the terminals whose claims match it, the first and the refused; empty otherwise. */
+  claimedBy: string[];
 }
 
 export interface UnmatchedAnswer {
@@ -203,6 +213,17 @@ export type SaleStateTotals = Record<'creating' | 'showing' | 'paid' | 'cancelle
  * sold on (for the owner's reconciliation line).
  */
 export const JOURNAL_BATCH = { maxEvents: 500, maxReportedDays: 100 } as const;
+/**
+ * The most paise a journal line may state in any top-level `…Paise` field: the highest cap a counter may
+ * set for one QR (₹10 crore). A day's sum of such amounts stays an exact JavaScript number for 900,000
+ * sales; a line with more (or with an amount that is not whole paise) is refused and goes as its stand-in.
+ */
+export const MAX_LINE_PAISE = 100_000_000_00;
+/**
+ * When a counter's journal counts as stuck: its batches failed (a 5xx, or a 429 that went on) this many
+ * times in a row, or for this long. The counter then tells its cashier, and the hub its owner.
+ */
+export const JOURNAL_STUCK = { failures: 6, afterMs: 2 * 60_000 } as const;
 export interface JournalBatch {
   events: JournalEvent[];
   reported?: { day: string; sales: SaleStateTotals }[];
@@ -241,9 +262,11 @@ export interface DaySummaryAnswer {
 export interface ShopTotals {
   sales: SaleStateTotals;
   collectedPaise: number;
-  /** Paid sales BOS confirmed / a person marked. */
+  /** Paid sales BOS confirmed (the hub holds the payment it delivered to the sale, for its amount and QR) / a person marked. */
   confirmedByBos: number;
   markedByHand: number;
+  /** Paid sales the counter says BOS confirmed, for which the hub holds no such payment: the counter's word only. */
+  claimedByCounter: number;
   /** Paise collected in each local hour 0–23, by the hour the sale was rung up. */
   collectedByHour: number[];
   /** Money BOS reported for sales already cancelled or expired, not yet kept or refunded. */
@@ -260,6 +283,17 @@ export interface CounterDay {
   differs: boolean;
   /** The counter's last call to the hub (ISO 8601), or null. */
   lastContactAt: string | null;
+  journal: CounterJournal;
+}
+
+/** A counter's journal at the hub: what it sent that shop day against its quota, and whether the hub has been failing to keep it. */
+export interface CounterJournal {
+  /** Bytes of journal lines the hub kept from it on that shop day (counted when they arrived). */
+  bytes: number;
+  /** Its quota of bytes a day when it last sent that day; null when it sent nothing that day. */
+  bytesQuota: number | null;
+  /** Since when (ISO 8601) the hub has failed to keep its batches, once that went on long enough to be stuck; null while they are kept. Now, whatever the day asked. */
+  stuckSince: string | null;
 }
 
 /** GET /v1/days/<day>/sales[?terminal=<id>]: every sale rung up that day, per counter, oldest first. */
@@ -275,7 +309,8 @@ export interface ShopSale {
   requestedAt: string;
   amountPaise: number;
   state: keyof SaleStateTotals;
-  confirmedBy: 'bos' | 'person' | null;
+  /** `bos`: the hub holds BOS's payment for it; `counter_claim`: the counter says BOS confirmed it, the hub holds no such payment; `person`: marked paid by hand. */
+  confirmedBy: 'bos' | 'counter_claim' | 'person' | null;
   bosReference: string | null;
   utr: string | null;
   paidAt: string | null;

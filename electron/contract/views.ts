@@ -97,6 +97,14 @@ export interface HubView {
   since: string;
   /** Why it is reconnecting or refused, in plain words; null when connected. */
   problem: string | null;
+  /**
+   * QRs shown on this counter in the last minutes that the hub has not taken: it cannot push their
+   * payments, so they will not turn green by themselves. `refused`: the hub said no (another counter
+   * announced that QR first) and it is not sent again; otherwise it is being sent again.
+   */
+  qrsNotKnown: { saleId: string; refused: boolean }[];
+  /** Since when (ISO 8601) the hub has refused this counter's journal, once that went on long enough to be stuck: the owner's view of this counter is behind. Null while it keeps up. */
+  journalStuckSince: string | null;
 }
 
 /** The payee this BOS account's QRs pay, and one BOS offered instead (a QR that was refused for it). */

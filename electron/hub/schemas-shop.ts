@@ -45,8 +45,14 @@ export const journalCursorSchema = {
 
 const shopTotals = {
   type: 'object',
-  required: ['sales', 'collectedPaise', 'confirmedByBos', 'markedByHand', 'collectedByHour', 'latePayments'],
-  properties: { sales: stateTotals, collectedPaise: COUNT, confirmedByBos: COUNT, markedByHand: COUNT, collectedByHour: { type: 'array', items: COUNT }, latePayments: COUNT },
+  required: ['sales', 'collectedPaise', 'confirmedByBos', 'markedByHand', 'claimedByCounter', 'collectedByHour', 'latePayments'],
+  properties: { sales: stateTotals, collectedPaise: COUNT, confirmedByBos: COUNT, markedByHand: COUNT, claimedByCounter: COUNT, collectedByHour: { type: 'array', items: COUNT }, latePayments: COUNT },
+} as const;
+
+const counterJournal = {
+  type: 'object',
+  required: ['bytes', 'bytesQuota', 'stuckSince'],
+  properties: { bytes: COUNT, bytesQuota: NULLABLE(COUNT), stuckSince: NULLABLE_TEXT },
 } as const;
 
 const shop = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } as const;
@@ -66,8 +72,8 @@ export const daySummarySchema = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['terminalId', 'name', 'totals', 'reported', 'differs', 'lastContactAt'],
-            properties: { terminalId: { type: 'string' }, name: { type: 'string' }, totals: shopTotals, reported: NULLABLE(stateTotals), differs: { type: 'boolean' }, lastContactAt: NULLABLE_TEXT },
+            required: ['terminalId', 'name', 'totals', 'reported', 'differs', 'lastContactAt', 'journal'],
+            properties: { terminalId: { type: 'string' }, name: { type: 'string' }, totals: shopTotals, reported: NULLABLE(stateTotals), differs: { type: 'boolean' }, lastContactAt: NULLABLE_TEXT, journal: counterJournal },
           },
         },
       },

@@ -82,8 +82,11 @@ const paymentProperties = {
   receivedAt: ISO,
 } as const;
 
+// Why the owner is shown it (no claim, or two), and whose claims those were.
+const heldProperties = { reason: { type: 'string', enum: ['unclaimed', 'claimed_twice'] }, claimedBy: { type: 'array', items: { type: 'string' } } } as const;
+
 export const unmatchedSchema = {
-  response: { 200: { type: 'object', required: ['payments'], properties: { payments: { type: 'array', items: { type: 'object', properties: paymentProperties } } } } },
+  response: { 200: { type: 'object', required: ['payments'], properties: { payments: { type: 'array', items: { type: 'object', properties: { ...paymentProperties, ...heldProperties } } } } } },
 } as const;
 
 const CURSOR = { type: 'string', pattern: '^\\d{1,15}$' } as const;

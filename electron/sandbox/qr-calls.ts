@@ -41,8 +41,9 @@ export function dynamicQr(desk: QrDesk, body: LosslessValue, res: ServerResponse
   const scheme = effective === 'not_upi_pay' ? 'https://example.invalid/pay' : 'upi://pay';
   const intent = `${scheme}?ver=01&mode=22&pa=${PAYEE_VPA}&pn=Counter%20Sandbox%20Store&tr=${tr}&cu=${cu}&mc=8299&qrMedium=04&tn=Payment%20to%20Counter%20Sandbox%20Store&am=${am}`;
   const expires = created + desk.ttlMs;
-  // A random tail (digits: screens show it beside Hindi) so a restarted sandbox never issues a reference a hub already holds.
-  const qr = { id: `qr_${alnum(14)}`, txnRefranceID: `SBX554V${String(counter).padStart(6, '0')}${randomInt(1000, 10_000)}`, intent, amount, createdDateTime: formatIst(created), expireDateTime: formatIst(expires) };
+  // A random tail (digits: screens show it beside Hindi) so a restarted sandbox never issues a reference a hub already holds:
+  // a hub gives a reference to the first sale that claimed it, and holds the payment of a second claim for the owner.
+  const qr = { id: `qr_${alnum(14)}`, txnRefranceID: `SBX554V${String(counter).padStart(6, '0')}${randomInt(100_000, 1_000_000)}`, intent, amount, createdDateTime: formatIst(created), expireDateTime: formatIst(expires) };
   const success = {
     id: qr.id, txnRefranceID: qr.txnRefranceID, entity: 'qr_code', CreatedDateTime: qr.createdDateTime, UPIIntend: intent,
     PaymentAmount: paise / 100, status: 'active', ExpireDateTime: qr.expireDateTime, Status: 'True', message: 'QR Code Generated', Value: '',

@@ -111,7 +111,7 @@ function Counter() {
       )}
       <main className="screen">
         <div role="tabpanel" id="panel-sell" tabIndex={-1} aria-labelledby="tab-sell" hidden={tab !== 'sell'}>
-          <SellScreen settings={settings} active={tab === 'sell'} sandbox={info?.sandbox ?? false} engineLost={engineLost} />
+          <SellScreen settings={settings} active={tab === 'sell'} sandbox={info?.sandbox ?? false} engineLost={engineLost} hub={hub} />
         </div>
         <div role="tabpanel" id="panel-refund" tabIndex={-1} aria-labelledby="tab-refund" hidden={tab !== 'refund'}>
           <RefundScreen settings={settings} sandbox={info?.sandbox ?? false} active={tab === 'refund'} />

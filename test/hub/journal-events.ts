@@ -97,7 +97,10 @@ export function comparable(s: FoldedSale): Omit<FoldedSale, 'terminal'> {
   return rest;
 }
 
-/** What the owner's sales list must say of a sale the counter folded (the list has the requested ones). */
+/**
+ * What the owner's sales list must say of a sale the counter folded (the list has the requested ones),
+ * when no payment for it reached the hub: what the counter says BOS confirmed is only its claim.
+ */
 export function expectedShopSale(s: FoldedSale, terminalId: string, terminalName: string): Omit<ShopSale, 'paidAt'> {
   return {
     terminalId,
@@ -106,7 +109,7 @@ export function expectedShopSale(s: FoldedSale, terminalId: string, terminalName
     requestedAt: s.requestedAt,
     amountPaise: s.amountPaise,
     state: s.state,
-    confirmedBy: s.confirmedBy,
+    confirmedBy: s.confirmedBy === 'bos' ? 'counter_claim' : s.confirmedBy,
     bosReference: s.txnRef,
     utr: s.utr,
     paidAfterExpiry: s.paidAfterExpiry,

@@ -17,6 +17,8 @@ export interface FakeHub {
   batches: JournalBatch[];
   /** While true, journal calls answer 503 (the hub is away for the journal only). */
   journalDown: boolean;
+  /** How expectations are answered: kept (200), failing (503: the hub cannot store it), claimed (409: another counter announced that QR first). */
+  expectationAnswer: 'kept' | 'failing' | 'claimed';
   push(payment: HubPayment): void;
   /** Drops every open stream (the hub restarted, the Wi-Fi blinked). */
   dropStreams(): void;
@@ -40,7 +42,7 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
   const opens: Array<string | null> = [];
   const journal: JournalEvent[] = [];
   const batches: JournalBatch[] = [];
-  const state = { journalDown: false };
+  const state = { journalDown: false, expectationAnswer: 'kept' as FakeHub['expectationAnswer'] };
   const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   const readBody = (req: IncomingMessage) => new Promise<unknown>((resolve) => {
     let text = '';
@@ -63,8 +65,11 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     }
     if (!authorised(req)) return json(res, 401, { error: { code: 'unauthorized', message: 'This terminal is not paired.' } });
     if (url.pathname === '/v1/expectations' && req.method === 'POST') {
-      expectations.push((await readBody(req)) as ExpectationRequest);
-      return json(res, 200, { ok: true });
+      const expectation = (await readBody(req)) as ExpectationRequest;
+      if (state.expectationAnswer === 'failing') return json(res, 503, { error: { code: 'unavailable', message: 'The hub cannot reach its database just now; try again.' } });
+      if (state.expectationAnswer === 'claimed') return json(res, 409, { error: { code: 'conflict', message: 'Another counter (or sale) announced this QR or its reference first.' } });
+      expectations.push(expectation);
+      return json(res, 200, { saleId: expectation.saleId, created: true });
     }
     if (url.pathname === '/v1/journal/cursor') {
       if (state.journalDown) return json(res, 503, { error: { code: 'unavailable', message: 'Journal store away.' } });
@@ -110,6 +115,12 @@ export async function startFakeHub(options: { code?: string } = {}): Promise<Fak
     },
     set journalDown(down: boolean) {
       state.journalDown = down;
+    },
+    get expectationAnswer() {
+      return state.expectationAnswer;
+    },
+    set expectationAnswer(answer: FakeHub['expectationAnswer']) {
+      state.expectationAnswer = answer;
     },
     push(payment) {
       const entry = { id: log.length + 1, payment };

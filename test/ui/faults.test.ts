@@ -27,6 +27,7 @@ import {
   wrongOtp,
   type FaultRow,
 } from '../support/fault-matrix';
+import { startFakeHub, type FakeHub } from '../support/fake-hub';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 import { jsonAnswer, qrSuccess, startStubBos, type StubAnswer } from '../support/stub-bos';
 
@@ -81,6 +82,7 @@ function liveDataDir(liveBaseUrl: string): string {
 }
 
 const qrImages = (p: Page) => p.getByRole('img', { name: /UPI QR code/ });
+const saleEvents = async (r: RunningPreview) => firstSale(await journalEvents(r.dataDir));
 const errorBox = (p: Page) => p.locator('.error-box[role="alert"]');
 
 /** The text of a box as the cashier reads it: its lines joined by spaces. */
@@ -397,8 +399,6 @@ describe('Payments BOS reports, through the embedded shop hub', () => {
     await vi.waitFor(async () => expect(((await opened.running.services.handle('hub.status', undefined)) as { value: { state: string } }).value.state).toBe('connected'), { timeout: 30_000, interval: 100 });
     return opened;
   }
-  const saleEvents = async (r: RunningPreview) => firstSale(await journalEvents(r.dataDir));
-
   it('a webhook delivered twice (same event id): paid once, confirmed by BOS', async () => {
     const { running: r, page: p } = await openWithHub();
     await showQr(p, '250');
@@ -485,6 +485,61 @@ describe('Payments BOS reports, through the embedded shop hub', () => {
     const sale = await saleEvents(r);
     expect(sale.find((e) => e.type === 'sale.override')?.data.reason).toBe('not_confirmed');
     rows.push({ fault: 'Marked paid by hand before BOS confirmed (hub connected)', cashierSees: seen, journalHolds: `${describeEvents(sale)} (override not_confirmed)` });
+  });
+});
+
+describe('The shop hub, as the cashier sees it (a stand-in hub)', () => {
+  /** A preview paired with a stand-in hub that answers as the test says, waited on until the badge says connected. */
+  async function openWithStandInHub(): Promise<{ running: RunningPreview; page: Page; hub: FakeHub }> {
+    const hub = await startFakeHub();
+    alsoStop.push(() => hub.close());
+    const opened = await open({ hubBackoff: { firstMs: 50, factor: 1.5, maxMs: 200 } });
+    expect((await opened.running.services.pairHub(hub.url, '135790')).ok).toBe(true);
+    await opened.page.getByTestId('hub-badge').getByText('Hub connected').waitFor({ timeout: 10_000 });
+    return { ...opened, hub };
+  }
+
+  it('the hub cannot take the QR (503): a quiet line beside the QR while it is sent again, gone once the hub has it', async () => {
+    const { running: r, page: p, hub } = await openWithStandInHub();
+    hub.expectationAnswer = 'failing';
+    await showQr(p, '210');
+    const line = p.getByTestId('hub-line');
+    const seen = await shownText(p, line);
+    hub.expectationAnswer = 'kept';
+    await line.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(hub.expectations.map((e) => e.amountPaise)).toEqual([21_000]);
+    rows.push({ fault: 'The shop hub cannot take the QR (it answers 503)', cashierSees: `${seen} (until the hub has it: sent again meanwhile)`, journalHolds: describeEvents(await saleEvents(r)) });
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
+  });
+
+  it('another counter announced this QR first (the hub refuses it, 409): said beside the QR, not sent again', async () => {
+    const { running: r, page: p, hub } = await openWithStandInHub();
+    hub.expectationAnswer = 'claimed';
+    await showQr(p, '130');
+    const line = p.locator('[data-testid="hub-line"].hub-bad');
+    const seen = await shownText(p, line);
+    rows.push({ fault: 'Another counter announced this QR first (the hub refuses it, 409)', cashierSees: seen, journalHolds: `${describeEvents(await saleEvents(r))} (the hub holds the QR's payment for the owner)` });
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
+  });
+
+  it('the hub keeps refusing the journal (503): the top bar says since when; the lines reach it once it takes them again', async () => {
+    const { running: r, page: p, hub } = await openWithStandInHub();
+    hub.journalDown = true;
+    await showQr(p, '75');
+    await p.getByRole('img', { name: /UPI QR code for ₹75\.00/ }).waitFor();
+    const badge = p.locator('[data-testid="hub-badge"][data-journal="stuck"]');
+    const shown = await shownText(p, badge.locator('[aria-hidden="true"]'));
+    const spoken = await badge.getAttribute('title');
+    const seen = `"${shown}"; on hover and to a screen reader: "${spoken}"`.replace(/\d{1,2}:\d\d\s?(am|pm)/gi, 'HH:MM');
+    const sale = await saleEvents(r);
+    hub.journalDown = false;
+    await p.getByTestId('hub-badge').getByText('Hub connected').waitFor({ timeout: 10_000 });
+    await vi.waitFor(() => expect(hub.journal.filter((e) => e.data.saleId === sale[0]!.data.saleId).map((e) => e.type)).toEqual(sale.map((e) => e.type)), { timeout: 10_000, interval: 50 });
+    rows.push({ fault: 'The shop hub keeps refusing the journal (503)', cashierSees: `Top bar: ${seen}`, journalHolds: `${describeEvents(sale)} (kept on this PC, sent again until the hub keeps it)` });
+    await p.keyboard.press('Escape');
+    await confirmCancelIfAsked(p);
   });
 });
 

@@ -23,6 +23,8 @@ export interface ShopCounter {
   sell(amountPaise: number, end?: 'paid' | 'cancelled' | 'paid_late'): Promise<SaleView>;
   /** Posts a batch of its own as the counter, with the day totals it claims (for the reconciliation line). */
   report(day: string, sales: SaleStateTotals): Promise<void>;
+  /** Posts to the hub as this counter (its credential), whatever its own services would send. */
+  post(path: string, body: unknown): Promise<Response>;
   dispose(): Promise<void>;
 }
 
@@ -50,6 +52,10 @@ export async function startCounter(hub: RunningHub, name: string): Promise<ShopC
   value(await services.pairHub(hub.url, (await hub.createPairingCode('counter', name)).code), `pairing ${name}`);
   const stored = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { hub: { terminalId: string } };
   const handle = <T>(op: string, input: unknown) => services.handle(op, input).then((r) => value<T>(r, `${name} ${op}`));
+  const post = async (path: string, body: unknown) => {
+    const credential = await hubSecrets.load();
+    return fetch(`${hub.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  };
 
   return {
     name,
@@ -64,11 +70,11 @@ export async function startCounter(hub: RunningHub, name: string): Promise<ShopC
       return handle<SaleView>('sale.markPaidLate', { saleId: sale.saleId, overrides: ['not_confirmed'] });
     },
     async report(day, sales) {
-      const credential = await hubSecrets.load();
       const batch: JournalBatch = { events: [], reported: [{ day, sales }] };
-      const res = await fetch(`${hub.url}/v1/journal`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      const res = await post('/v1/journal', batch);
       if (!res.ok) throw new Error(`the hub refused ${name}'s report: ${res.status} ${await res.text()}`);
     },
+    post,
     async dispose() {
       await services.dispose();
       rmSync(dataDir, { recursive: true, force: true });

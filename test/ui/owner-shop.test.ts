@@ -201,6 +201,29 @@ describe("the owner's Counter: the whole shop in History", () => {
     }
   });
 
+  it("tells the owner what only a counter says: a sale it calls confirmed by BOS that the hub has no payment for, and a payment two counters claimed, held", async () => {
+    // Counter 1 says BOS confirmed a sale whose payment never reached the hub (lines far above its own, so its sender is not in the way).
+    const saleId = 'said-by-counter';
+    const at = new Date().toISOString();
+    const lines = [['sale.requested', {}], ['sale.qr_issued', { qrId: 'qr_said', txnRef: 'TXN_said' }], ['sale.payment_confirmed', { paymentId: 'pay_never', utr: '999999999999' }]] as const;
+    const batch = { events: lines.map(([type, data], i) => ({ id: 1_000_000 + i, type, at, terminal: 'Counter 1', role: 'staff', data: { saleId, amountPaise: 6_600, ...data } })) };
+    expect((await one.post('/v1/journal', batch)).status).toBe(200);
+    // Counter 2 announces Counter 1's QR (read off its slip): refused, and BOS's payment for it is held.
+    const qr = { qrId: 'qr_copied', txnRef: 'TXN_copied', tr: null, amountPaise: 8_800, expiresAt: null };
+    expect((await one.post('/v1/expectations', { saleId: 'honest', ...qr })).status).toBe(200);
+    expect((await two.post('/v1/expectations', { saleId: 'copier', ...qr, txnRef: 'TXN_other' })).status).toBe(409);
+    expect((await fetch(hub.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(razorpayBody({ paymentId: 'pay_copied', qrId: 'qr_copied', amount: 8_800 })) })).status).toBe(200);
+
+    const page = await openOwner();
+    await page.getByTestId(`reconcile-${one.terminalId}`).getByTestId('reconcile-claims').getByText('1 marked confirmed by the counter, not seen by the hub').waitFor({ timeout: 10_000 });
+    await page.getByTestId('shop-claimed').getByText('1 marked confirmed by the counter, not seen by the hub').waitFor();
+    await page.getByTestId('shop-row').filter({ hasText: '₹66.00' }).getByText("The counter says BOS confirmed it; the hub has no such payment").waitFor();
+    await page.getByTestId('shop-unmatched').getByRole('row').filter({ hasText: '₹88.00' }).getByText('Held: two claims on its QR (Counter 1, Counter 2)').waitFor();
+    await expect(page.getByTestId(`reconcile-${one.terminalId}`).getByTestId('reconcile-journal').textContent()).resolves.toMatch(/^Journal sent this day: [\d.]+ (B|KB) of 64 MB a day$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'claims-en-1366x768.png'), fullPage: true });
+  });
+
   it('says plainly when the hub cannot be reached, and keeps the last answer marked out of date', async () => {
     const page = await openOwner();
     await collected(page, '₹');

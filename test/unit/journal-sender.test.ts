@@ -2,7 +2,7 @@
 // limits): lines the hub refuses as they are, a hub that refuses everything, a busy hub's Retry-After,
 // and a catch-up that changes more days than one batch may report.
 import { describe, expect, it, vi } from 'vitest';
-import { HUB_ROUTES, JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../electron/contract/hub';
+import { HUB_ROUTES, JOURNAL_BATCH, JOURNAL_STUCK, type JournalBatch, type SaleStateTotals } from '../../electron/contract/hub';
 import type { JournalEvent, JournalEventType } from '../../electron/contract/journal';
 import { JournalSender } from '../../electron/core/hub-link/journal-sender';
 import { checkBatch } from '../../electron/hub/journal/validate';
@@ -14,7 +14,7 @@ const sale = (id: number, saleId: string, at = AT) => event(id, 'sale.requested'
 const refused = (id: number, saleId: string, extra: Record<string, unknown> = {}) => event(id, 'sale.qr_refused', { saleId, amountPaise: 104, code: 'bos_refused', message: 'BOS refused the QR.', late: false, ...extra });
 const nested = (depth: number): unknown => (depth === 0 ? 'bottom' : { inner: nested(depth - 1) });
 
-type Mode = 'pass' | 'not_found' | { retryAfterSeconds: number };
+type Mode = 'pass' | 'not_found' | 'failing' | { retryAfterSeconds: number };
 
 interface Post {
   at: number;
@@ -43,6 +43,7 @@ function hubFor(options: { rule?: (e: JournalEvent) => string | null; refuseRepo
     };
     const mode = hub.mode;
     if (mode === 'not_found') return answer(json(404, { error: { code: 'not_found', message: 'Route POST:/v1/journal not found' } }));
+    if (mode === 'failing') return answer(json(503, { error: { code: 'unavailable', message: 'The hub cannot reach its database just now; try again.' } }));
     if (typeof mode === 'object') {
       hub.mode = 'pass';
       return answer(json(429, { error: { code: 'rate_limited', message: 'Too many requests.' } }, { 'Retry-After': String(mode.retryAfterSeconds) }));
@@ -72,13 +73,14 @@ function hubFor(options: { rule?: (e: JournalEvent) => string | null; refuseRepo
   return Object.assign(hub, { fetch: fetchImpl as typeof fetch });
 }
 
-function senderFor(hub: ReturnType<typeof hubFor>, journal: JournalEvent[]) {
+function senderFor(hub: ReturnType<typeof hubFor>, journal: JournalEvent[], extra: Partial<ConstructorParameters<typeof JournalSender>[0]> = {}) {
   const sender = new JournalSender({
     fetch: hub.fetch,
     config: () => ({ url: 'http://127.0.0.1:9', credential: 'c'.repeat(32), role: 'counter', shopName: 'Sharma Stores', embedded: false }),
     eventsAfter: async (lastId) => journal.filter((e) => e.id > (lastId ?? 0)),
     reportDay: async () => TOTALS,
     backoff: { firstMs: 5, factor: 1, maxMs: 5 },
+    ...extra,
   });
   return sender;
 }
@@ -130,6 +132,27 @@ describe('the journal sender and lines the hub will not keep as they are', () =>
     expect(Date.parse(kept.at)).toBeLessThanOrEqual(Date.now());
     expect(kept.data).toEqual({ saleId: 's_old', amountPaise: 104, notKept: { reason: expect.stringContaining('not a time the hub can keep'), fields: [], at: '1899-12-31T12:00:00.000Z' } });
     expect(hub.kept.get(2)).toEqual(journal[1]);
+  });
+
+  it('half a UTF-16 surrogate pair in BOS\'s words, the sale id or a key goes as U+FFFD (as a NUL does), and the rest of the journal follows', async () => {
+    const hub = hubFor();
+    const odd = refused(2, 's_odd\uD800', { bosMessage: 'bad \uDC00 text', ['key\uD83D']: 'v', emoji: 'ok 😀' });
+    const journal = [sale(1, 's_1'), odd, sale(3, 's_3')];
+    const sender = senderFor(hub, journal);
+    sender.restart();
+    await sender.drain();
+    expect([...hub.kept.keys()].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect(hub.kept.get(2)?.data).toEqual({ ...odd.data, saleId: 's_odd\uFFFD', bosMessage: 'bad \uFFFD text', ['key\uD83D']: undefined, ['key\uFFFD']: 'v', emoji: 'ok 😀' });
+    expect(hub.kept.get(3)).toEqual(journal[2]);
+  });
+
+  it('an amount the hub does not count (over ₹10 crore from BOS) goes as the line\'s stand-in without it, the sale id and the sale\'s amount kept', async () => {
+    const hub = hubFor();
+    const reported = event(2, 'sale.payment_reported', { saleId: 's_1', saleAmountPaise: 104, reportedPaise: 20_000_000_000, reason: 'after_cancel', utr: 'U1' });
+    const sender = senderFor(hub, [sale(1, 's_1'), reported]);
+    sender.restart();
+    await sender.drain();
+    expect(hub.kept.get(2)?.data).toEqual({ saleId: 's_1', saleAmountPaise: 104, reason: 'after_cancel', utr: 'U1', notKept: { reason: expect.stringContaining('reportedPaise'), fields: ['reportedPaise'] } });
   });
 
   it('a rule this counter does not know (a newer hub): that line goes as its stand-in, the rest whole', async () => {
@@ -220,5 +243,57 @@ describe('the journal sender and lines the hub will not keep as they are', () =>
     for (const e of journal) expect(hub.kept.get(e.id)).toEqual(e);
     expect(hub.reported.size).toBe(150);
     expect(hub.posts.every((p) => p.status === 200 && p.reportedDays.length <= JOURNAL_BATCH.maxReportedDays)).toBe(true);
+  });
+});
+
+describe('the journal sender and a hub that keeps failing', () => {
+  it(`asks a hub that fails every batch (503) again with growing, capped waits; after ${JOURNAL_STUCK.failures} failures in a row it says the journal is stuck since the first, and no longer once a batch is kept`, async () => {
+    const hub = hubFor();
+    hub.mode = 'failing';
+    const stuck: Array<string | null> = [];
+    const journal = [sale(1, 's_1'), sale(2, 's_2')];
+    const started = Date.now();
+    const sender = senderFor(hub, journal, { backoff: { firstMs: 10, factor: 2, maxMs: 80 }, onStuck: (since) => stuck.push(since) });
+    sender.restart();
+    await vi.waitFor(() => expect(hub.posts.length).toBeGreaterThanOrEqual(JOURNAL_STUCK.failures + 1), { timeout: 5_000, interval: 5 });
+    const gaps = hub.posts.slice(1).map((p, i) => p.at - hub.posts[i]!.at);
+    // 10, 20, 40, 80, 80, …: each wait at least its step of the backoff (a timer never fires early).
+    gaps.forEach((gap, i) => expect(gap, `wait ${i}`).toBeGreaterThanOrEqual(Math.min(80, 10 * 2 ** i) - 1));
+    expect(stuck).toHaveLength(1);
+    // Since the first failure: after the first answer, before the second try.
+    expect(Date.parse(stuck[0]!)).toBeGreaterThanOrEqual(Math.max(started, hub.posts[0]!.at) - 1);
+    expect(Date.parse(stuck[0]!)).toBeLessThanOrEqual(hub.posts[1]!.at);
+
+    hub.mode = 'pass';
+    await vi.waitFor(() => expect(hub.kept.size).toBe(2), { timeout: 2_000, interval: 5 });
+    expect(stuck).toEqual([stuck[0], null]);
+    sender.stop();
+  });
+
+  it(`says it is stuck after ${JOURNAL_STUCK.afterMs / 60_000} minutes of failures however few, and says nothing for a hub that is merely away`, async () => {
+    const hub = hubFor();
+    let now = Date.parse('2026-12-01T05:12:00.000Z');
+    const stuck: Array<string | null> = [];
+    let tries = 0;
+    const away = { ...hub, fetch: (async () => {
+      tries += 1;
+      now += JOURNAL_STUCK.afterMs;
+      throw new TypeError('fetch failed');
+    }) as typeof fetch };
+    const offline = senderFor(away, [sale(1, 's_1')], { backoff: { firstMs: 5, factor: 1, maxMs: 5 }, clock: () => now, onStuck: (since) => stuck.push(since) });
+    offline.restart();
+    await vi.waitFor(() => expect(tries).toBeGreaterThan(JOURNAL_STUCK.failures), { timeout: 2_000, interval: 5 });
+    offline.stop();
+    expect(stuck).toEqual([]);
+
+    hub.mode = 'failing';
+    const sender = senderFor(hub, [sale(1, 's_1')], { backoff: { firstMs: 50, factor: 1, maxMs: 50 }, clock: () => now, onStuck: (since) => stuck.push(since) });
+    sender.restart();
+    await vi.waitFor(() => expect(hub.posts).toHaveLength(1), { timeout: 2_000, interval: 2 });
+    const first = new Date(now).toISOString();
+    now += JOURNAL_STUCK.afterMs;
+    await vi.waitFor(() => expect(stuck).toEqual([first]), { timeout: 2_000, interval: 5 });
+    expect(hub.posts.length).toBeLessThan(JOURNAL_STUCK.failures);
+    sender.stop();
   });
 });

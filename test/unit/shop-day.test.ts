@@ -6,8 +6,8 @@ import type { HubRuntime } from '../../electron/core/hub-link';
 import type { HubFailure } from '../../electron/core/hub-link/client';
 
 const zero = { count: 0, paise: 0 };
-const totals = { sales: { creating: zero, showing: zero, paid: zero, cancelled: zero, expired: zero, failed: zero }, collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, collectedByHour: [], latePayments: 0 };
-const counter = (terminalId: string): CounterDay => ({ terminalId, name: terminalId, totals, reported: null, differs: false, lastContactAt: null });
+const totals = { sales: { creating: zero, showing: zero, paid: zero, cancelled: zero, expired: zero, failed: zero }, collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, claimedByCounter: 0, collectedByHour: [], latePayments: 0 };
+const counter = (terminalId: string): CounterDay => ({ terminalId, name: terminalId, totals, reported: null, differs: false, lastContactAt: null, journal: { bytes: 0, bytesQuota: null, stuckSince: null } });
 const SUMMARY: DaySummaryAnswer = { day: '2026-12-01', shop: { id: 'shop_1', name: 'Sharma Stores' }, all: totals, counters: [counter('t_1'), counter('t_2')] };
 
 function fakeHub(answer: (path: string) => Result<unknown, HubFailure>): HubRuntime {

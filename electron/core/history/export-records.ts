@@ -22,7 +22,8 @@ export const REFUND_STATE_WORDS: Readonly<Record<HistoryRefundState, string>> = 
   claim_refused: 'Claim refused',
 };
 
-export const CONFIRMED_BY_WORDS = { bos: 'BOS', person: 'Marked by hand' } as const;
+// `counter_claim` is the whole shop's: the counter said BOS confirmed it, the hub holds no such payment.
+export const CONFIRMED_BY_WORDS = { bos: 'BOS', counter_claim: 'The counter says BOS (not seen by the hub)', person: 'Marked by hand' } as const;
 
 /**
  * One export line before it is written as CSV or Excel: each value typed for what it is (a moment,

@@ -3,6 +3,7 @@ import { HUB_ROUTES, JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } fr
 import type { JournalEvent } from '../../contract/journal';
 import { shopDay } from './day-totals';
 import { HubClient, type HubFailure } from './client';
+import { FailureStreak } from './failure-streak';
 import { standIn, storable } from './storable';
 import type { HubLinkConfig } from './link';
 
@@ -17,6 +18,9 @@ export interface JournalSenderDeps {
   saleDays?: (saleIds: readonly string[]) => Promise<Map<string, string>>;
   /** Retry delays after a failed send (ms). */
   backoff?: { firstMs: number; factor: number; maxMs: number };
+  /** Told when the hub has refused the journal long enough that the owner's view is behind (ISO 8601), and when that ends (null). */
+  onStuck?: (since: string | null) => void;
+  clock?: () => number;
 }
 
 const BATCH = JOURNAL_BATCH.maxEvents;
@@ -56,8 +60,13 @@ export class JournalSender {
   /** The hub refused this counter's credential (unpaired by the owner): nothing is sent until it is paired again. */
   private refused = false;
   private readonly saleDay = new Map<string, string>();
+  /** Sends the hub answered with a failure (a 5xx, a 429 that goes on, a refusal of everything). */
+  private readonly refusals: FailureStreak;
 
-  constructor(private readonly deps: JournalSenderDeps) {}
+  constructor(private readonly deps: JournalSenderDeps) {
+    this.refusals = new FailureStreak(deps.clock ?? Date.now, (since) => deps.onStuck?.(since));
+  }
+
 
   /** A line was just written: send it soon (or with the retry already waiting, while the hub is away). */
   enqueue(event: JournalEvent): void {
@@ -78,6 +87,7 @@ export class JournalSender {
     this.pending = [];
     this.readFromJournal = true;
     this.failures = 0;
+    this.refusals.reset();
     this.schedule(0);
   }
 
@@ -119,12 +129,14 @@ export class JournalSender {
     this.flushing = this.send()
       .then(() => {
         this.failures = 0;
+        this.refusals.reset();
       })
       .catch((error: unknown) => {
         // A refused credential is not retried: each try would count against the counter's address at the hub.
         if (this.refused) return;
         // Away, the hub may come back from a backup: where it is is asked again first.
         if ((error as { kind?: string } | null)?.kind === 'unreachable') this.cursorStale = true;
+        if ((error as { status?: number } | null)?.status !== undefined) this.refusals.failed();
         const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 60_000 };
         // A hub that is busy says when to come back (429, Retry-After): never sooner than that.
         const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
@@ -270,7 +282,7 @@ export class JournalSender {
 
   private failed(failure: HubFailure): Error {
     if (failure.kind === 'unauthorized') this.refused = true;
-    return Object.assign(new Error(failure.message), { kind: failure.kind, retryAfterMs: failure.retryAfterMs });
+    return Object.assign(new Error(failure.message), { kind: failure.kind, retryAfterMs: failure.retryAfterMs, status: failure.status });
   }
 
   private async report(days: Iterable<string>): Promise<NonNullable<JournalBatch['reported']>> {

@@ -44,10 +44,23 @@ const hubPayment = z.object({
   receivedAt: z.string().max(40),
 });
 
-/** An expectation the hub did not take is resent after each reconnect for this long. */
+/** An expectation the hub did not take is sent again (with backoff, and after each reconnect) for this long. */
 const EXPECTATION_KEPT_MS = 60 * 60_000;
 /** More QRs than a counter shows in an hour: the oldest unsent are forgotten first. */
 const MAX_PENDING_EXPECTATIONS = 500;
+/** How long a QR stays on screen at most (BOS documents five minutes), for which QRs the cashier is told about. */
+const QR_SHOWN_MS = 10 * 60_000;
+
+/**
+ * A QR told to the hub: `sending`, the first call under way (not shown: it takes a moment); `waiting`,
+ * the hub has not taken it (away, busy, failing) and it is sent again; `refused`, the hub said it is
+ * wrong as it is (a 4xx: another counter announced that QR first), never sent again, shown.
+ */
+interface Pending {
+  expectation: ExpectationRequest;
+  at: number;
+  state: 'sending' | 'waiting' | 'refused';
+}
 
 /**
  * The counter's link to the shop hub: one resumable event stream (payments for this counter's QRs),
@@ -59,7 +72,11 @@ export class HubLink {
   private since: string;
   private problem: string | null = null;
   private lastPaymentAt: string | null = null;
-  private readonly pending = new Map<string, { expectation: ExpectationRequest; at: number }>();
+  private readonly pending = new Map<string, Pending>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryAttempt = 0;
+  private retryAt = 0;
+  private journalStuckSince: string | null = null;
   private readonly loop: StreamLoop;
 
   constructor(private readonly deps: HubLinkDeps) {
@@ -98,7 +115,16 @@ export class HubLink {
       lastPaymentAt: this.lastPaymentAt,
       since: this.since,
       problem: config ? this.problem : null,
+      qrsNotKnown: config ? this.qrsNotKnown() : [],
+      journalStuckSince: config ? this.journalStuckSince : null,
     };
+  }
+
+  /** The journal sender says the hub has refused this counter's journal since then (null: it keeps up again). */
+  noteJournalStuck(since: string | null): void {
+    if (since === this.journalStuckSince) return;
+    this.journalStuckSince = since;
+    this.emit();
   }
 
   /** True while the hub can be expected to confirm payments (connected now). */
@@ -118,6 +144,7 @@ export class HubLink {
 
   stop(): void {
     this.loop.stop();
+    this.clearRetry();
     this.set('off', null);
   }
 
@@ -125,7 +152,7 @@ export class HubLink {
   expect(expectation: ExpectationRequest): void {
     this.dropOldExpectations();
     this.pending.delete(expectation.saleId);
-    this.pending.set(expectation.saleId, { expectation, at: Date.now() });
+    this.pending.set(expectation.saleId, { expectation, at: Date.now(), state: 'sending' });
     // Refused or away for a long time, a busy counter's list is bounded: the oldest go first.
     while (this.pending.size > MAX_PENDING_EXPECTATIONS) this.pending.delete(this.pending.keys().next().value!);
     void this.sendExpectation(expectation.saleId);
@@ -138,18 +165,59 @@ export class HubLink {
   private async sendExpectation(saleId: string): Promise<void> {
     const config = this.deps.config();
     const entry = this.pending.get(saleId);
+    if (!config || !entry || entry.state === 'refused') return;
     // Refused, the hub no longer takes this counter: a call would only count against its address there.
-    if (!config || !entry || this.state === 'refused') return;
+    if (this.state === 'refused') return this.mark(entry, 'waiting');
     const sent = await new HubClient(this.deps.fetch, config.url).expect(config.credential, entry.expectation);
-    // Kept by the hub once accepted, and dropped once refused as it is (a 4xx: it would be refused again);
-    // one that did not get through waits for the next connection.
-    const done = sent.ok || sent.error.kind === 'refused';
-    if (done && this.pending.get(saleId) === entry) this.pending.delete(saleId);
+    if (this.pending.get(saleId) !== entry) return;
+    if (sent.ok) {
+      this.pending.delete(saleId);
+      this.retryAttempt = 0;
+      if (entry.state !== 'sending') this.emit();
+      return;
+    }
+    // Refused as it is (a 4xx): it would be refused again, so it is shown, not resent. Anything else
+    // (away, busy, a failing hub) is tried again until the hub has it.
+    if (sent.error.kind === 'refused') return this.mark(entry, 'refused');
+    this.mark(entry, 'waiting');
+    if (sent.error.kind !== 'unauthorized') this.scheduleRetry(sent.error.retryAfterMs ?? 0);
+  }
+
+  private mark(entry: Pending, state: Pending['state']): void {
+    if (entry.state === state) return;
+    entry.state = state;
+    this.emit();
+  }
+
+  /** One timer for every QR waiting: backoff, never sooner than a busy hub's Retry-After. */
+  private scheduleRetry(hintedMs: number): void {
+    if (this.retryTimer && this.retryAt >= Date.now() + hintedMs) return;
+    this.clearRetry();
+    const { firstMs, factor, maxMs } = this.deps.backoff ?? { firstMs: 1_000, factor: 2, maxMs: 30_000 };
+    const delay = Math.max(hintedMs, Math.min(maxMs, firstMs * factor ** this.retryAttempt));
+    this.retryAttempt += 1;
+    this.retryAt = Date.now() + delay;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.resendExpectations();
+    }, delay);
+    this.retryTimer.unref?.();
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private resendExpectations(): void {
     this.dropOldExpectations();
-    for (const saleId of [...this.pending.keys()]) void this.sendExpectation(saleId);
+    for (const [saleId, entry] of [...this.pending]) if (entry.state !== 'refused') void this.sendExpectation(saleId);
+  }
+
+  /** The QRs of the last minutes (this PC's clock, never BOS's expiry against it) the hub has not taken: they will not turn green by themselves. */
+  private qrsNotKnown(): HubView['qrsNotKnown'] {
+    const since = Date.now() - QR_SHOWN_MS;
+    return [...this.pending.values()].filter((p) => p.state !== 'sending' && p.at > since).map((p) => ({ saleId: p.expectation.saleId, refused: p.state === 'refused' }));
   }
 
   private async take(data: string, id: string | null): Promise<void> {

@@ -74,6 +74,8 @@ export async function createHubRuntime(ctx: HubLinkContext, deps: HubDeps, onPay
     eventsAfter: (lastId) => eventsForHub(ctx.journalDir, lastId),
     reportDay: (day) => dayTotals(ctx.journalDir, day),
     saleDays: (saleIds) => saleDays(ctx.journalDir, saleIds),
+    // The cashier is told on the hub badge when the hub keeps refusing the journal (the link exists by the time a send fails).
+    onStuck: (since) => link.noteJournalStuck(since),
     ...(deps.hubBackoff ? { backoff: deps.hubBackoff } : {}),
   });
   // The owner's Counter follows the whole shop: each batch a counter sends becomes a `shop.changed` event.

@@ -16,3 +16,9 @@ export function isRealDay(day: string): boolean {
   const parsed = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day && day >= '0001-01-01';
 }
+
+/** Milliseconds from an instant to the next IST midnight (when a shop day's quotas start again). */
+export function msToNextIstDay(ms: number): number {
+  const sinceMidnight = (ms + IST_OFFSET_MS) % 86_400_000;
+  return 86_400_000 - sinceMidnight;
+}

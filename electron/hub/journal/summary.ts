@@ -1,4 +1,4 @@
-import type { CounterDay, DaySummaryAnswer, SaleStateTotals, ShopTotals, TerminalListing } from '../../contract/hub';
+import type { CounterDay, CounterJournal, DaySummaryAnswer, SaleStateTotals, ShopTotals, TerminalListing } from '../../contract/hub';
 import type { SaleState } from './fold';
 
 /** What the summary needs of one sale of the day. */
@@ -13,8 +13,13 @@ export interface SaleFigure {
 }
 
 export interface DayFigures {
+  /** Each as its counter folded it: `confirmedBy: 'bos'` is the counter's word. */
   sales: SaleFigure[];
   reports: { terminalId: string; sales: SaleStateTotals }[];
+  /** Per terminal, how many of its paid sales it says BOS confirmed the hub holds no payment for. */
+  claims?: { terminalId: string; count: number }[];
+  /** Per terminal, its journal that day and whether the hub is failing to keep it now. */
+  journals?: ({ terminalId: string } & CounterJournal)[];
 }
 
 const STATES: readonly SaleState[] = ['creating', 'showing', 'paid', 'cancelled', 'expired', 'failed'];
@@ -24,6 +29,7 @@ const emptyTotals = (): ShopTotals => ({
   collectedPaise: 0,
   confirmedByBos: 0,
   markedByHand: 0,
+  claimedByCounter: 0,
   collectedByHour: Array.from({ length: 24 }, () => 0),
   latePayments: 0,
 });
@@ -40,6 +46,14 @@ function add(totals: ShopTotals, sale: SaleFigure): void {
   if (sale.confirmedBy === 'bos') totals.confirmedByBos += 1;
   else totals.markedByHand += 1;
 }
+
+/** Of the sales the counter says BOS confirmed, these the hub holds no payment for: its word, not BOS's. */
+function takeClaims(totals: ShopTotals, claimed: number): void {
+  totals.confirmedByBos -= claimed;
+  totals.claimedByCounter += claimed;
+}
+
+const NO_JOURNAL: CounterJournal = { bytes: 0, bytesQuota: null, stuckSince: null };
 
 /** Any state whose count or sum the counter reported otherwise than the hub holds. */
 export const totalsDiffer = (reported: SaleStateTotals, held: SaleStateTotals): boolean =>
@@ -62,15 +76,22 @@ export function daySummary(day: string, shop: { id: string; name: string }, term
     if (!totals) perTerminal.set(sale.terminalId, (totals = emptyTotals()));
     add(totals, sale);
   }
+  for (const { terminalId, count } of figures.claims ?? []) {
+    takeClaims(all, count);
+    const totals = perTerminal.get(terminalId);
+    if (totals) takeClaims(totals, count);
+  }
   const reports = new Map(figures.reports.map((r) => [r.terminalId, r.sales]));
+  const journals = new Map((figures.journals ?? []).map(({ terminalId, ...journal }) => [terminalId, journal]));
   const counters: CounterDay[] = [...terminals]
     // By name as people read them ("Counter 2" before "Counter 10"), then id: the same order every time.
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || (a.terminalId < b.terminalId ? -1 : 1))
-    .filter((t) => (t.role === 'counter' && !t.revoked) || perTerminal.has(t.terminalId) || soldOn(reports.get(t.terminalId)))
+    .filter((t) => (t.role === 'counter' && !t.revoked) || perTerminal.has(t.terminalId) || soldOn(reports.get(t.terminalId)) || journals.get(t.terminalId)?.stuckSince)
     .map((t) => {
       const totals = perTerminal.get(t.terminalId) ?? emptyTotals();
       const reported = reports.get(t.terminalId) ?? null;
-      return { terminalId: t.terminalId, name: t.name, totals, reported, differs: reported !== null && totalsDiffer(reported, totals.sales), lastContactAt: t.lastSeenAt };
+      const journal = journals.get(t.terminalId) ?? NO_JOURNAL;
+      return { terminalId: t.terminalId, name: t.name, totals, reported, differs: reported !== null && totalsDiffer(reported, totals.sales), lastContactAt: t.lastSeenAt, journal };
     });
   return { day, shop: { id: shop.id, name: shop.name }, all, counters };
 }

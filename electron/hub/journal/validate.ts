@@ -1,4 +1,4 @@
-import { JOURNAL_BATCH, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
+import { JOURNAL_BATCH, MAX_LINE_PAISE, type JournalBatch, type SaleStateTotals } from '../../contract/hub';
 import { isRealDay } from './days';
 import { saleIdOf } from './fold';
 
@@ -13,6 +13,8 @@ const MAX_SALE_ID = 128;
 const EARLIEST = Date.parse('1900-01-01T00:00:00Z');
 const LATEST = Date.parse('9999-12-31T00:00:00Z');
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** An event's id, time, day, role and keys as the hub stores them beside its data, roughly. */
+const ENVELOPE_BYTES = 64;
 const SECRET_WORDS = new Set(['otp', 'token', 'pin', 'password', 'secret', 'authorization']);
 
 /** An event as the hub keeps it: checked, its time normalised, keys that could hold a secret dropped. */
@@ -25,6 +27,8 @@ export interface IntakeEvent {
   at: string;
   saleId: string | null;
   data: Record<string, unknown>;
+  /** What keeping it costs, for the terminal's quota: its data as sent (JSON, UTF-8) and its envelope. */
+  bytes: number;
 }
 
 export interface IntakeReport {
@@ -51,18 +55,31 @@ export function isSecretKey(key: string): boolean {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Half of a UTF-16 surrogate pair without its other half: JSON can carry it (as \ud800), PostgreSQL's
+// jsonb refuses it, and a text column would silently keep U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL (jsonb, text) cannot keep this text as it is, or null when it can. */
+export function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'data holds a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'data holds half of a UTF-16 surrogate pair (text that is not Unicode)';
+  return null;
+}
+
 /** A copy without secret-named keys at any depth; throws a reason for what PostgreSQL's jsonb or the hub cannot keep. */
 function cleaned(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new Error(`data is nested deeper than ${MAX_DEPTH} levels`);
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new Error('data holds a NUL character');
+    const why = unstorableText(value);
+    if (why) throw new Error(why);
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => cleaned(v, depth + 1));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (key.includes('\u0000')) throw new Error('data holds a NUL character');
+      const why = unstorableText(key);
+      if (why) throw new Error(why.replace('data holds', 'a key holds'));
       if (!isSecretKey(key)) out[key] = cleaned(v, depth + 1);
     }
     return out;
@@ -70,7 +87,15 @@ function cleaned(value: unknown, depth: number): unknown {
   return value;
 }
 
-const wholePaise = (v: unknown): boolean => v === undefined || typeof v !== 'number' || (Number.isSafeInteger(v) && v >= 0);
+/** What the owner's totals are made of: every top-level `…Paise` is whole paise from 0 to the highest cap. */
+function checkAmounts(data: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.endsWith('Paise')) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_LINE_PAISE) {
+      throw new Error(`the amount ${key} is not whole paise from 0 to ${MAX_LINE_PAISE}`);
+    }
+  }
+}
 
 function checkEvent(raw: JournalBatch['events'][number]): IntakeEvent {
   if (!ISO_INSTANT.test(raw.at)) throw new Error('at is not an ISO 8601 time with its zone');
@@ -78,12 +103,14 @@ function checkEvent(raw: JournalBatch['events'][number]): IntakeEvent {
   if (!Number.isFinite(atMs) || atMs < EARLIEST || atMs > LATEST) throw new Error('at is not a time the hub can keep');
   if (!isPlainObject(raw.data)) throw new Error('data is not an object');
   const data = cleaned(raw.data, 0) as Record<string, unknown>;
-  if (Buffer.byteLength(JSON.stringify(raw.data), 'utf8') > MAX_DATA_BYTES) throw new Error(`data is over ${MAX_DATA_BYTES} bytes`);
+  const dataBytes = Buffer.byteLength(JSON.stringify(raw.data), 'utf8');
+  if (dataBytes > MAX_DATA_BYTES) throw new Error(`data is over ${MAX_DATA_BYTES} bytes`);
   const saleId = saleIdOf(raw.type, data);
   if (saleId !== null && saleId.length > MAX_SALE_ID) throw new Error(`saleId is over ${MAX_SALE_ID} characters`);
-  // Amounts are whole paise, as the counter writes them; anything else would fold into a wrong total.
-  if (!wholePaise(data.amountPaise) || !wholePaise(data.reportedPaise)) throw new Error('an amount is not whole, non-negative paise');
-  return { id: raw.id, type: raw.type, role: raw.role, atMs, at: new Date(atMs).toISOString(), saleId, data };
+  // Amounts are whole paise, as the counter writes them; anything else would fold into a wrong total (text as 0, two huge ones inexact).
+  checkAmounts(data);
+  const bytes = dataBytes + ENVELOPE_BYTES + raw.type.length + (saleId?.length ?? 0);
+  return { id: raw.id, type: raw.type, role: raw.role, atMs, at: new Date(atMs).toISOString(), saleId, data, bytes };
 }
 
 /**

@@ -4,9 +4,11 @@ import { istDay } from '../journal/days';
 import { applySaleEvent, foldSale, newSale, type FoldEvent, type HubSale } from '../journal/fold';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
 import { int, intOrNull, iso, isoOf, text } from './rows';
-import { dayOfSale, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
+import { bosVerified, dayOfSale, DELIVERED_TO_SALES, deliveredRows, SALE_COLUMNS, SALE_RECORD_TYPES, saleOfRow, saleRecord } from './sale-rows';
 import type { SqlRunner, StoreSignal } from './sql';
-import type { JournalIntake, ShopChangeItem, Terminal } from './types';
+import { journalUsage, USAGE_COLUMNS } from './journal-usage';
+import type { JournalQuota } from '../journal/quota';
+import type { JournalIntake, OverQuota, ShopChangeItem, Terminal } from './types';
 
 type Announce = (signal: StoreSignal) => Promise<void>;
 
@@ -17,9 +19,15 @@ const SHOP_CHANGES_KEPT = 1_000;
 // sales they fold into, are then read and written by one transaction alone.
 const terminalLockKey = (terminalId: string): string => String(createHash('sha256').update(`journal\n${terminalId}`).digest().readBigInt64BE(0));
 
-// Which of the batch's ids are held already, and the highest held before it, in one statement.
+/** Holds this terminal's journal lock to the end of the transaction: its batches, and the checks of its sales, one at a time. */
+export async function lockTerminalJournal(tx: SqlRunner, terminalId: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminalId)]);
+}
+
+// In one statement: which of the batch's ids are held already, the highest held before it, what the
+// terminal used of its quota today ($3), and the payments delivered to the batch's sales ($4).
 const HELD = `select (select max(event_id) from journal_events where terminal_id = $1) as last_id,
-  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held`;
+  array(select event_id::text from journal_events where terminal_id = $1 and event_id = any($2::bigint[])) as held, ${USAGE_COLUMNS}, ${DELIVERED_TO_SALES}`;
 const SALES_OF = `select ${SALE_COLUMNS} from sales where terminal_id = $1 and sale_id = any($2::text[])`;
 const EVENTS_OF_SALES = 'select event_id, type, at, sale_id, data from journal_events where terminal_id = $1 and sale_id = any($2::text[]) order by event_id';
 
@@ -93,12 +101,23 @@ async function foldTouched(tx: SqlRunner, terminalId: string, fresh: readonly In
   return { sales, oldDays };
 }
 
-export async function recordJournal(tx: SqlRunner, announce: Announce, terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number): Promise<JournalIntake> {
-  await tx.query('select pg_advisory_xact_lock($1::bigint)', [terminalLockKey(terminal.id)]);
+export async function recordJournal(
+  tx: SqlRunner,
+  announce: Announce,
+  terminal: Terminal,
+  events: readonly IntakeEvent[],
+  reported: readonly IntakeReport[],
+  now: number,
+  quota: JournalQuota,
+): Promise<JournalIntake | OverQuota> {
+  await lockTerminalJournal(tx, terminal.id);
   const at = iso(now);
-  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id))]);
+  const batchSales = [...new Set(events.flatMap((e) => (e.saleId === null ? [] : [e.saleId])))];
+  const [before] = await tx.query(HELD, [terminal.id, events.map((e) => String(e.id)), istDay(now), batchSales]);
   const held = new Set((Array.isArray(before?.held) ? before.held : []).map((id) => int(id)));
   const fresh = events.filter((e) => !held.has(e.id));
+  const usage = journalUsage(tx, before, terminal, now, { events: Math.max(1, fresh.length), bytes: fresh.reduce((sum, e) => sum + e.bytes, 0) }, quota);
+  if (usage.over) return usage.over;
   // Fresh ids are in rising order: the last is the batch's highest new one.
   const lastId = fresh.length > 0 ? Math.max(intOrNull(before?.last_id) ?? 0, fresh[fresh.length - 1]!.id) : intOrNull(before?.last_id);
   const { sales, oldDays } = await foldTouched(tx, terminal.id, fresh);
@@ -112,7 +131,10 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
   if (fresh.length > 0) {
     await tx.query(INSERT_EVENTS, [terminal.id, terminal.shopId, at, fresh.map((e) => String(e.id)), fresh.map((e) => e.type), fresh.map((e) => e.role), fresh.map((e) => e.at), eventDays, fresh.map((e) => e.saleId), fresh.map((e) => JSON.stringify(e.data))]);
   }
-  if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map(saleRecord)), at]);
+  // What the counter says BOS confirmed is checked against the payments the hub delivered to those sales.
+  // Deliveries check it too, under this terminal's lock: the two never miss each other.
+  const delivered = deliveredRows(before?.delivered);
+  if (sales.length > 0) await tx.query(UPSERT_SALES, [terminal.id, terminal.shopId, JSON.stringify(sales.map((s) => saleRecord(s, bosVerified(s, delivered)))), at]);
   const moved = sales.filter((s) => oldDays.has(s.saleId) && oldDays.get(s.saleId) !== saleDay.get(s.saleId));
   if (moved.length > 0) {
     for (const s of moved) days.add(oldDays.get(s.saleId)!);
@@ -123,14 +145,20 @@ export async function recordJournal(tx: SqlRunner, announce: Announce, terminal:
     await tx.query(UPSERT_REPORTS, [terminal.id, terminal.shopId, asOf, at, JSON.stringify(reported)]);
     for (const r of reported) days.add(r.day);
   }
+  await usage.record();
+  // Last: the shop's change row stays locked until the commit.
   const changed = [...days].sort();
-  if (changed.length > 0) {
-    const [row] = await tx.query(ADD_CHANGE, [terminal.shopId, terminal.id, JSON.stringify(changed), at]);
-    const seq = int(row?.seq);
-    if (seq % 100 === 0) await tx.query('delete from shop_changes where shop_id = $1 and seq <= $2', [terminal.shopId, seq - SHOP_CHANGES_KEPT]);
-    await announce({ kind: 'shop', shopId: terminal.shopId });
-  }
-  return { accepted: fresh.length, duplicates: events.length - fresh.length, lastId, days: changed };
+  await addShopChange(tx, announce, terminal.shopId, terminal.id, changed, at);
+  return { kind: 'kept', accepted: fresh.length, duplicates: events.length - fresh.length, lastId, days: changed };
+}
+
+/** A change of these days of a shop for its owner's stream (nothing when no day changed). */
+export async function addShopChange(tx: SqlRunner, announce: Announce, shopId: string, terminalId: string, days: readonly string[], at: string): Promise<void> {
+  if (days.length === 0) return;
+  const [row] = await tx.query(ADD_CHANGE, [shopId, terminalId, JSON.stringify(days), at]);
+  const seq = int(row?.seq);
+  if (seq % 100 === 0) await tx.query('delete from shop_changes where shop_id = $1 and seq <= $2', [shopId, seq - SHOP_CHANGES_KEPT]);
+  await announce({ kind: 'shop', shopId });
 }
 
 export async function journalCursor(tx: SqlRunner, terminalId: string): Promise<number | null> {

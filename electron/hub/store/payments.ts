@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ExpectationRequest, HubPayment, UnmatchedPayment } from '../../contract/hub';
 import type { SqlRow, SqlRunner, StoreSignal } from './sql';
+import { referencesOf, refuseIfClaimed, settlePayment, type References } from './claims';
 import { bytes, int, iso, isoOf, PAYMENT_COLUMNS, text, textOrNull } from './rows';
 import type { ExpectationResult, IncomingPayment, QuarantineEntry, QuarantinedWebhook, RawWebhook, StreamItem, Terminal, WebhookOutcome } from './types';
 
 type Announce = (signal: StoreSignal) => Promise<void>;
-
-interface References {
-  qrId: string | null;
-  txnRef: string | null;
-  tr: string | null;
-}
 
 /**
  * A payment and an expectation that could match share a reference, so they share a lock: a webhook and
@@ -18,7 +13,7 @@ interface References {
  * taken in one sorted order, so two transactions never wait on each other in a circle.
  */
 function lockKeys(shopId: string, refs: References, paymentId?: string): string[] {
-  const parts = [paymentId && `pay ${paymentId}`, refs.qrId && `qr ${refs.qrId}`, refs.txnRef && `txn ${refs.txnRef}`, refs.tr && `tr ${refs.tr}`].filter((p): p is string => Boolean(p));
+  const parts = [paymentId && `pay ${paymentId}`, refs.qrId && `qr ${refs.qrId}`, ...referencesOf(refs).map((r) => `ref ${r}`)].filter((p): p is string => Boolean(p));
   const keys = parts.map((p) => createHash('sha256').update(`${shopId}\n${p}`).digest().readBigInt64BE(0));
   return [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
@@ -26,25 +21,6 @@ function lockKeys(shopId: string, refs: References, paymentId?: string): string[
 async function lock(tx: SqlRunner, keys: string[]): Promise<void> {
   if (keys.length > 0) await tx.query('select pg_advisory_xact_lock(k) from unnest($1::bigint[]) as k', [keys]);
 }
-
-// Deliveries bump the terminal's cursor under its row lock (so its cursors commit in order), write the
-// delivery and mark the payment, in one statement. Revoked terminals get nothing.
-const DELIVER_TO = `
-  with bump as (update terminals set delivery_seq = delivery_seq + 1 where id = $3 and revoked_at is null returning id, delivery_seq),
-  delivery as (insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) select id, delivery_seq, $1, $2, $4, $5::timestamptz from bump returning 1),
-  marked as (update payments set delivered_at = $5::timestamptz, sale_id = $4, terminal_id = $3 where shop_id = $1 and payment_id = $2 and exists (select 1 from bump) returning 1)
-  select id from bump`;
-
-/** The same, to the expectation that matches best: QR id first, then txnRefranceID, then tr; the newest wins a tie. */
-const DELIVER_BY_MATCH = `
-  with m as (
-    select e.terminal_id, e.sale_id from expectations e join terminals t on t.id = e.terminal_id and t.revoked_at is null
-    where e.shop_id = $1 and (e.qr_id = $3 or e.txn_ref = $4 or e.tr = $5)
-    order by case when e.qr_id = $3 then 1 when e.txn_ref = $4 then 2 else 3 end, e.created_at desc, e.sale_id limit 1),
-  bump as (update terminals t set delivery_seq = t.delivery_seq + 1 from m where t.id = m.terminal_id and t.revoked_at is null returning t.id, t.delivery_seq, m.sale_id),
-  delivery as (insert into deliveries (terminal_id, seq, shop_id, payment_id, sale_id, created_at) select id, delivery_seq, $1, $2, sale_id, $6::timestamptz from bump returning 1),
-  marked as (update payments p set delivered_at = $6::timestamptz, sale_id = bump.sale_id, terminal_id = bump.id from bump where p.shop_id = $1 and p.payment_id = $2 returning 1)
-  select id from bump`;
 
 // The raw body always; the payment only when its id is new. Reads what was held before, in the same statement.
 const RECORD = `
@@ -74,11 +50,8 @@ export async function recordWebhook(tx: SqlRunner, announce: Announce, raw: RawW
   if (upgrade) await tx.query(UPGRADE, [raw.shopId, p.paymentId, int(recorded?.webhook_id), ...paymentColumns(p), at]);
   const kind = upgrade ? 'upgraded' : 'new';
   if (!p.succeeded) return { kind, deliveredTo: null };
-  const [delivered] = await tx.query(DELIVER_BY_MATCH, [raw.shopId, p.paymentId, p.qrId, p.txnRef, p.tr, at]);
-  if (!delivered) return { kind, deliveredTo: null };
-  const terminalId = text(delivered.id);
-  await announce({ kind: 'delivery', terminalId });
-  return { kind, deliveredTo: terminalId };
+  const settled = await settlePayment(tx, announce, raw.shopId, p.paymentId, p, raw.receivedAt);
+  return { kind, deliveredTo: settled.kind === 'delivered' ? settled.terminalId : null };
 }
 
 export async function quarantineWebhook(tx: SqlRunner, q: QuarantinedWebhook): Promise<void> {
@@ -98,26 +71,28 @@ export async function registerExpectation(tx: SqlRunner, announce: Announce, ter
     const same = held.qr_id === e.qrId && held.txn_ref === e.txnRef && textOrNull(held.tr) === e.tr && int(held.amount_paise) === e.amountPaise;
     if (!same) return 'conflict';
   } else {
+    // A QR id or reference belongs to the first claim on it: a later one (another counter reading a slip) is refused.
+    if (await refuseIfClaimed(tx, shopId, terminal.id, e, now)) return 'claimed_elsewhere';
     await tx.query(
       'insert into expectations (terminal_id, sale_id, shop_id, qr_id, txn_ref, tr, amount_paise, expires_at, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [terminal.id, e.saleId, shopId, e.qrId, e.txnRef, e.tr, e.amountPaise, e.expiresAt, iso(now)],
     );
   }
-  // Payments that came before their QR was announced (a counter offline, a retry) are delivered now.
+  // Payments that came before their QR was announced (a counter offline, a retry) are settled now; one
+  // already held for the owner stays held.
   const waiting = await tx.query(
-    `select payment_id from payments where shop_id = $1 and succeeded and delivered_at is null and (qr_id = $2 or txn_ref = $3 or tr = $4)
+    `select payment_id, qr_id, txn_ref, tr from payments where shop_id = $1 and succeeded and delivered_at is null and held_reason is null
+       and (qr_id = $2 or txn_ref = any($3::text[]) or tr = any($3::text[]))
      order by received_at, payment_id`,
-    [shopId, e.qrId, e.txnRef, e.tr],
+    [shopId, e.qrId, referencesOf(e)],
   );
-  let delivered = false;
-  for (const row of waiting) delivered = (await tx.query(DELIVER_TO, [shopId, text(row.payment_id), terminal.id, e.saleId, iso(now)])).length > 0 || delivered;
-  if (delivered) await announce({ kind: 'delivery', terminalId: terminal.id });
+  for (const row of waiting) await settlePayment(tx, announce, shopId, text(row.payment_id), { qrId: textOrNull(row.qr_id), txnRef: textOrNull(row.txn_ref), tr: textOrNull(row.tr) }, now);
   return held ? 'repeat' : 'created';
 }
 
 const hubEvent = (value: unknown): HubPayment['event'] => (value === 'UPIQR_SUCCESS' ? 'UPIQR_SUCCESS' : 'qr_code.credited');
 
-const unmatchedOf = (r: SqlRow): UnmatchedPayment => ({
+const paymentOf = (r: SqlRow): Omit<UnmatchedPayment, 'reason' | 'claimedBy'> => ({
   paymentId: text(r.payment_id),
   qrId: textOrNull(r.qr_id),
   txnRef: textOrNull(r.txn_ref),
@@ -137,12 +112,25 @@ export async function paymentsAfter(tx: SqlRunner, terminalId: string, cursor: n
     [terminalId, cursor, limit],
   );
   return rows.map((r) => {
-    const { paymentId, ...rest } = unmatchedOf(r);
+    const { paymentId, ...rest } = paymentOf(r);
     return { cursor: int(r.seq), payment: { paymentId, saleId: text(r.delivered_sale_id), ...rest } };
   });
 }
 
+// A held payment names the terminals whose claims match it: the first, and those refused after it.
+const CLAIMED_BY = `case when p.held_reason is null then '{}'::text[] else array(
+    select distinct t.name from (
+      select e.terminal_id from expectations e where e.shop_id = p.shop_id and (e.qr_id = p.qr_id or e.txn_ref in (p.txn_ref, p.tr) or e.tr in (p.txn_ref, p.tr))
+      union select r.terminal_id from refused_claims r where r.shop_id = p.shop_id and (r.qr_id = p.qr_id or r.txn_ref in (p.txn_ref, p.tr) or r.tr in (p.txn_ref, p.tr))
+    ) c join terminals t on t.id = c.terminal_id order by t.name) end as claimed_by`;
+
+const claimedByOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
 export async function unmatchedPayments(tx: SqlRunner, shopId: string, limit: number): Promise<UnmatchedPayment[]> {
-  const rows = await tx.query(`select ${PAYMENT_COLUMNS} from payments where shop_id = $1 and succeeded and delivered_at is null order by received_at desc, payment_id limit $2`, [shopId, limit]);
-  return rows.map(unmatchedOf);
+  const rows = await tx.query(
+    `select ${PAYMENT_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}, p.held_reason, ${CLAIMED_BY}
+     from payments p where p.shop_id = $1 and p.succeeded and p.delivered_at is null order by p.received_at desc, p.payment_id limit $2`,
+    [shopId, limit],
+  );
+  return rows.map((r) => ({ ...paymentOf(r), reason: r.held_reason === 'claimed_twice' ? 'claimed_twice' : 'unclaimed', claimedBy: claimedByOf(r.claimed_by) }));
 }

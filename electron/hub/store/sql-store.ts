@@ -1,9 +1,11 @@
 import * as journal from './journal';
+import { noteJournalFailure } from './journal-usage';
 import { migrate } from './migrate';
 import * as owner from './owner';
 import * as ownerKeys from './owner-keys';
 import * as payments from './payments';
 import { int } from './rows';
+import { shopDayFigures } from './shop-day';
 import * as shops from './shops';
 import type { SqlDriver, SqlRunner, StoreSignal } from './sql';
 import * as terminals from './terminals';
@@ -61,7 +63,8 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     registerExpectation: (terminal, expectation, now) => announcing((tx, announce) => payments.registerExpectation(tx, announce, terminal, expectation, now)),
     paymentsAfter: (terminalId, cursor, limit) => payments.paymentsAfter(driver, terminalId, cursor, limit),
     unmatchedPayments: (shopId, limit) => payments.unmatchedPayments(driver, shopId, limit),
-    recordJournal: (terminal, events, reported, now) => announcing((tx, announce) => journal.recordJournal(tx, announce, terminal, events, reported, now)),
+    recordJournal: (terminal, events, reported, now, quota) => announcing((tx, announce) => journal.recordJournal(tx, announce, terminal, events, reported, now, quota)),
+    noteJournalFailure: (terminal, now, reason) => noteJournalFailure(driver, terminal, now, reason),
     journalCursor: (terminalId) => journal.journalCursor(driver, terminalId),
     shopChangesAfter: (shopId, cursor, limit) => journal.shopChangesAfter(driver, shopId, cursor, limit),
     latestShopChange: (shopId) => journal.latestShopChange(driver, shopId),
@@ -72,7 +75,7 @@ export async function createSqlStore(driver: SqlDriver): Promise<HubStore> {
     revokeOwnerKey: (shopId, keyId, now) => driver.transaction((tx) => ownerKeys.revokeOwnerKey(tx, shopId, keyId, now)),
     revokeStartKeys: (shopId, keepHash, now) => driver.transaction((tx) => ownerKeys.revokeStartKeys(tx, shopId, keepHash, now)),
     touchOwnerKey: (keyId, now) => ownerKeys.touchOwnerKey(driver, keyId, now),
-    dayFigures: (shopId, day) => owner.dayFigures(driver, shopId, day),
+    dayFigures: (shopId, day) => shopDayFigures(driver, shopId, day),
     daySales: (shopId, day, terminalId) => owner.daySales(driver, shopId, day, terminalId),
     subscribe: (listener) => {
       listeners.add(listener);

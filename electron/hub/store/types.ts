@@ -1,5 +1,6 @@
 import type { ExpectationRequest, HubPayment, OwnerKeyKind, OwnerKeyListing, OwnerKeyOrigin, ShopChange, ShopSale, TerminalListing, TerminalRole, UnmatchedPayment } from '../../contract/hub';
 import type { IntakeEvent, IntakeReport } from '../journal/validate';
+import type { JournalQuota } from '../journal/quota';
 import type { DayFigures } from '../journal/summary';
 import type { StoreSignal } from './sql';
 
@@ -117,7 +118,8 @@ export interface Redemption {
   now: number;
 }
 
-export type ExpectationResult = 'created' | 'repeat' | 'conflict';
+/** `conflict`: this sale was announced with another QR; `claimed_elsewhere`: its QR id or reference is another claim's (refused, kept as such). */
+export type ExpectationResult = 'created' | 'repeat' | 'conflict' | 'claimed_elsewhere';
 
 export interface StoreCounts {
   webhooks: number;
@@ -138,11 +140,19 @@ export interface QuarantineEntry {
 }
 
 export interface JournalIntake {
+  kind: 'kept';
   accepted: number;
   duplicates: number;
   lastId: number | null;
   /** The shop days whose figures this batch changed (its sales' days, a sale's old day, reported days). */
   days: string[];
+}
+
+/** A batch that does not fit the terminal's quota now: nothing of it was kept. */
+export interface OverQuota {
+  kind: 'over_quota';
+  over: 'events_per_minute' | 'bytes_per_day';
+  retryAfterMs: number;
 }
 
 export interface ShopChangeItem {
@@ -210,7 +220,9 @@ export interface HubStore {
    * One transaction: the events this terminal's batch brings that the hub does not hold yet, the sales
    * they fold into, the reports, and a change for the owner's stream. A batch sent again changes nothing.
    */
-  recordJournal(terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number): Promise<JournalIntake>;
+  recordJournal(terminal: Terminal, events: readonly IntakeEvent[], reported: readonly IntakeReport[], now: number, quota: JournalQuota): Promise<JournalIntake | OverQuota>;
+  /** A batch of this terminal's the hub failed to keep (a 5xx of its own): the owner sees the journal stuck once that goes on. */
+  noteJournalFailure(terminal: Terminal, now: number, reason: string): Promise<void>;
   journalCursor(terminalId: string): Promise<number | null>;
   /** The shop's change log for its owner's stream, after a cursor; `latestShopChange` is where a new stream starts. */
   shopChangesAfter(shopId: string, cursor: number, limit: number): Promise<ShopChangeItem[]>;

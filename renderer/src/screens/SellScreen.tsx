@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SettingsView } from '../../../electron/contract';
+import type { HubView, SettingsView } from '../../../electron/contract';
 import { DEFAULT_CAP_PAISE, parseAmount } from '../../../electron/contract/money';
 import { useBox } from '../hooks/useBox';
 import { useKeyDown } from '../hooks/useKeyDown';
@@ -20,6 +20,8 @@ interface Props {
   sandbox: boolean;
   /** Counter's engine is not answering (the browser preview's server went away). */
   engineLost: boolean;
+  /** The shop hub link: whether the hub has the QR on screen (null: no hub read yet). */
+  hub: HubView | null;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * clears it (and says so); a QR never survives an error. Cancelling a QR takes a second key:
  * Esc asks, Enter says yes, Esc again keeps it.
  */
-export function SellScreen({ settings, active, sandbox, engineLost }: Props) {
+export function SellScreen({ settings, active, sandbox, engineLost, hub }: Props) {
   const sale = useSale();
   const { phase } = sale;
   const capPaise = settings?.capPaise ?? DEFAULT_CAP_PAISE;
@@ -42,6 +44,8 @@ export function SellScreen({ settings, active, sandbox, engineLost }: Props) {
   useDigitsIntoAmount(amountRef, active);
   const step: SaleStep = phase.kind === 'showing' && stepOf?.saleId === phase.sale.saleId ? stepOf.step : null;
   const setStep = (next: SaleStep) => setStepOf(phase.kind === 'showing' && next ? { saleId: phase.sale.saleId, step: next } : null);
+  // The hub has not taken this QR: BOS's payment for it cannot reach this counter by itself.
+  const hubMissing = phase.kind === 'showing' ? (hub?.qrsNotKnown.find((q) => q.saleId === phase.sale.saleId) ?? null) : null;
 
   // A sale resumed from main (after a reload, or one already open) brings its amount into the field.
   const shownAmount = phase.kind === 'showing' ? phase.sale.amountPaise : null;
@@ -123,6 +127,7 @@ export function SellScreen({ settings, active, sandbox, engineLost }: Props) {
           sandbox={sandbox}
           room={room}
           engineLost={engineLost}
+          hubMissing={hubMissing}
           onExpired={() => sale.expiredLocally(phase.sale.saleId)}
           onStep={setStep}
           onConfirmPaid={sale.markPaid}

@@ -27,6 +27,8 @@ export const en = {
     reconnecting: 'Hub reconnecting…',
     refused: 'Hub not connected: pair again',
     off: 'Hub not connected',
+    journalStuck: (time: string) => `Hub: journal stuck since ${time}`,
+    journalStuckHelp: (time: string) => `The hub has refused this counter's journal since ${time}: the owner's view is behind. Selling goes on as usual; tell the owner.`,
   },
   /** The banner for money BOS reported after a sale was cancelled or its QR had expired. */
   late: {
@@ -148,6 +150,8 @@ export const en = {
     announceTen: 'Ten seconds left on the QR.',
     qrLabel: (amount: string, payee: string) => `UPI QR code for ${amount} to ${payee}`,
     qrCannotDraw: 'This QR is too long to draw. Cancel it and try again.',
+    hubNotKnown: 'The hub has not got this QR yet: it will not turn green by itself.',
+    hubRefusedQr: "The hub refused this QR (another counter announced it first): it will not turn green by itself. Check the customer's phone, then press Paid.",
     paid: 'Paid',
     cancel: 'Cancel',
     newQr: 'New QR',

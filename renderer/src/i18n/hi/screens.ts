@@ -26,6 +26,8 @@ export const hi: Strings = {
     reconnecting: 'हब से फिर जुड़ रहे हैं…',
     refused: 'हब नहीं जुड़ा: फिर से जोड़ें',
     off: 'हब नहीं जुड़ा',
+    journalStuck: (time: string) => `हब: ${time} से हिसाब अटका है`,
+    journalStuckHelp: (time: string) => `हब ${time} से इस काउंटर का हिसाब नहीं ले रहा: मालिक को दिखने वाला हिसाब पीछे है। बिक्री पहले की तरह चलती रहेगी; मालिक को बताएँ।`,
   },
   late: {
     afterCancel: (amount: string, time: string) => `${time} की बिक्री रद्द होने के बाद ${amount} आए: लौटाएँ या रखें।`,
@@ -135,6 +137,8 @@ export const hi: Strings = {
     announceTen: 'QR पर दस सेकंड बचे हैं।',
     qrLabel: (amount: string, payee: string) => `${payee} के लिए ${amount} का UPI QR कोड`,
     qrCannotDraw: 'यह QR बनाने के लिए बहुत लंबा है। इसे रद्द करके फिर कोशिश करें।',
+    hubNotKnown: 'हब को यह QR अभी नहीं मिला: यह अपने आप हरा नहीं होगा।',
+    hubRefusedQr: 'हब ने यह QR नहीं लिया (किसी और काउंटर ने इसे पहले बताया): यह अपने आप हरा नहीं होगा। ग्राहक का फ़ोन देखें, फिर "भुगतान दर्ज करें" दबाएँ।',
     paid: 'भुगतान दर्ज करें',
     cancel: 'रद्द करें',
     newQr: 'नया QR',

@@ -23,11 +23,13 @@ interface Props extends Omit<SaleStepProps, 'printable' | 'onPrint'> {
   room: { width: number; height: number };
   /** Counter's engine is not answering: the time left is not shown as if all were well. */
   engineLost: boolean;
+  /** The hub has not got this QR (or refused it): it will not turn green by itself. */
+  hubMissing: { refused: boolean } | null;
   onExpired: () => void;
 }
 
 /** The QR on the left (large, black on white), the amount, payee and time left on the right. */
-export function SaleOnScreen({ sale, qr, deadline, settings, room, engineLost, onExpired, ...steps }: Props) {
+export function SaleOnScreen({ sale, qr, deadline, settings, room, engineLost, hubMissing, onExpired, ...steps }: Props) {
   const viewport = useViewport();
   const section = useRef<HTMLElement>(null);
   const { expired, step } = steps;
@@ -64,6 +66,11 @@ export function SaleOnScreen({ sale, qr, deadline, settings, room, engineLost, o
         </p>
         {qr.payeeName && <p className="vpa">{qr.payeeVpa}</p>}
         {!expired && <Countdown deadline={deadline} stated={qr.expiryStated} paused={engineLost} onExpired={onExpired} />}
+        {!expired && hubMissing && (
+          <p className={hubMissing.refused ? 'hub-line hub-bad' : 'hub-line hub-wait'} role="status" data-testid="hub-line">
+            {hubMissing.refused ? t.sell.hubRefusedQr : t.sell.hubNotKnown}
+          </p>
+        )}
         <SaleSteps sale={sale} printable={matrix !== null} onPrint={printJob.print} {...steps} />
       </div>
       {printJob.job && !expired && matrix && (

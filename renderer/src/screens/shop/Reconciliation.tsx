@@ -1,8 +1,9 @@
-import type { CounterDay, SaleStateTotals } from '../../../../electron/contract/hub';
+import type { CounterDay, CounterJournal, SaleStateTotals } from '../../../../electron/contract/hub';
 import { formatPaise } from '../../../../electron/contract/money';
 import { t } from '../../i18n';
 import { ts } from '../../i18n/shop';
 import { formatDayMonth, formatTime } from '../../i18n/dates';
+import { formatBytes } from './journalSize';
 
 const STATES = ['paid', 'showing', 'creating', 'cancelled', 'expired', 'failed'] as const;
 
@@ -16,21 +17,40 @@ function lastContact(at: string | null): string {
   return at ? ts().shop.lastContact(formatTime(at), formatDayMonth(at)) : ts().shop.neverContact;
 }
 
+// A hub older than this Counter says nothing of journals: nothing is shown of them then, rather than failing.
+const NO_JOURNAL: CounterJournal = { bytes: 0, bytesQuota: null, stuckSince: null };
+const journalOf = (counter: CounterDay): CounterJournal => (counter.journal as CounterJournal | undefined) ?? NO_JOURNAL;
+
+/** What the hub makes of the counter's word: sales it says BOS confirmed that the hub has no payment for, and its journal (stuck, its size). */
+function HubNotes({ counter }: { counter: CounterDay }) {
+  const { claimedByCounter } = counter.totals;
+  const { stuckSince, bytes, bytesQuota } = journalOf(counter);
+  return (
+    <>
+      {claimedByCounter > 0 && <div className="reconcile-claims" data-testid="reconcile-claims">{ts().shop.claimedByCounter(claimedByCounter)}</div>}
+      {stuckSince && <div className="reconcile-stuck" role="alert">{ts().shop.journalStuck(formatTime(stuckSince), formatDayMonth(stuckSince))}</div>}
+      {bytesQuota !== null && <div className="reconcile-journal" data-testid="reconcile-journal">{ts().shop.journalSize(formatBytes(bytes), formatBytes(bytesQuota))}</div>}
+    </>
+  );
+}
+
 /** One counter's line: what its own journal reported for the day against what the hub holds. */
 function CounterLine({ counter }: { counter: CounterDay }) {
   const held = counter.totals.sales;
   const reported = counter.reported;
   const states = STATES.filter((s) => held[s].count > 0 || (reported?.[s].count ?? 0) > 0);
   const differs = counter.differs || reported === null;
-  if (states.length === 0 && !differs) {
+  const stuck = journalOf(counter).stuckSince !== null;
+  if (states.length === 0 && !differs && !stuck) {
     return (
       <li className="reconcile reconcile-matches reconcile-quiet" data-testid={`reconcile-${counter.terminalId}`}>
         <strong>{counter.name}</strong> · {ts().shop.noSales} · <span className="reconcile-verdict"><span aria-hidden="true">✓ </span>{ts().shop.matches}</span>
+        <div className="reconcile-detail"><HubNotes counter={counter} /></div>
       </li>
     );
   }
   return (
-    <li className={counter.differs ? 'reconcile reconcile-differs' : reported === null ? 'reconcile reconcile-unknown' : 'reconcile reconcile-matches'} data-testid={`reconcile-${counter.terminalId}`}>
+    <li className={counter.differs || stuck ? 'reconcile reconcile-differs' : reported === null ? 'reconcile reconcile-unknown' : 'reconcile reconcile-matches'} data-testid={`reconcile-${counter.terminalId}`}>
       <div className="reconcile-head">
         <strong>{counter.name}</strong> · {formatPaise(counter.totals.collectedPaise)}
         <span className="reconcile-verdict">
@@ -41,7 +61,8 @@ function CounterLine({ counter }: { counter: CounterDay }) {
       <div className="reconcile-detail">
         {reported && <div>{ts().shop.counterSays(stateList(reported, states))}</div>}
         <div>{ts().shop.hubHolds(stateList(held, states))}</div>
-        {differs && <div className="reconcile-contact">{lastContact(counter.lastContactAt)}</div>}
+        <HubNotes counter={counter} />
+        {(differs || stuck) && <div className="reconcile-contact">{lastContact(counter.lastContactAt)}</div>}
       </div>
     </li>
   );

@@ -17,7 +17,7 @@ import './shop.css';
 const ZERO = { count: 0, paise: 0 };
 const NOTHING: ShopTotals = {
   sales: { creating: ZERO, showing: ZERO, paid: ZERO, cancelled: ZERO, expired: ZERO, failed: ZERO },
-  collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, collectedByHour: Array.from({ length: 24 }, () => 0), latePayments: 0,
+  collectedPaise: 0, confirmedByBos: 0, markedByHand: 0, claimedByCounter: 0, collectedByHour: Array.from({ length: 24 }, () => 0), latePayments: 0,
 };
 
 /**

@@ -4,7 +4,7 @@ import { t } from '../../i18n';
 import { ts } from '../../i18n/shop';
 import { formatDateTime, formatTime } from '../../i18n/dates';
 
-/** Money BOS reported that no counter's QR asked for: the owner checks it with the customer or BOS. */
+/** Money BOS reported that no counter was given (no counter's QR, or two claims on it): the owner checks it with the customer or BOS. */
 export function UnmatchedList({ payments }: { payments: readonly UnmatchedPayment[] | null }) {
   const c = ts().shop.unmatchedColumns;
   return (
@@ -23,6 +23,7 @@ export function UnmatchedList({ payments }: { payments: readonly UnmatchedPaymen
               <th scope="col" className="num">{c.amount}</th>
               <th scope="col">{c.utr}</th>
               <th scope="col">{c.payer}</th>
+              <th scope="col">{c.why}</th>
             </tr>
           </thead>
           <tbody>
@@ -32,6 +33,9 @@ export function UnmatchedList({ payments }: { payments: readonly UnmatchedPaymen
                 <td className="num">{formatPaise(p.amountPaise)}</td>
                 <td className="mono">{p.utr ?? ''}</td>
                 <td className="mono">{p.payerVpa ?? ''}</td>
+                <td className={p.reason === 'claimed_twice' ? 'unmatched-held' : undefined}>
+                  {p.reason === 'claimed_twice' ? ts().shop.unmatchedWhy.claimedTwice(p.claimedBy.join(', ')) : ts().shop.unmatchedWhy.unclaimed}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,16 @@ function Ref({ label, value }: { label?: string; value: string | null }) {
   );
 }
 
+/** Who confirmed a paid sale, as the hub holds it: BOS (it has the payment), the counter's claim it cannot back, a person. */
+function ConfirmedBy({ by }: { by: NonNullable<ShopSale['confirmedBy']> }) {
+  const look = { bos: ['confirmed-bos', '✓', t.history.confirmedByBos], counter_claim: ['confirmed-claim', '?', ts().shop.confirmedClaim], person: ['confirmed-hand', '✍', t.history.markedByHand] }[by];
+  return (
+    <div className={`confirmed-by ${look[0]}`} data-confirmed-by={by}>
+      <span className="confirmed-icon" aria-hidden="true">{look[1]}</span> {look[2]}
+    </div>
+  );
+}
+
 /** Every sale of the day at every counter shown, newest first, with the counter that rang it up. */
 export function ShopSalesTable({ day, sales }: { day: string; sales: readonly ShopSale[] }) {
   const c = ts().shop.columns;
@@ -41,11 +51,7 @@ export function ShopSalesTable({ day, sales }: { day: string; sales: readonly Sh
                 <span className="state-tag">{t.history.saleStates[sale.state]}</span>
                 {sale.paidAfterExpiry && <span className="late-tag"> · {t.history.paidLateTag}</span>}
                 {sale.paidAfterCancel && <span className="late-tag"> · {t.history.paidAfterCancelTag}</span>}
-                {sale.state === 'paid' && sale.confirmedBy && (
-                  <div className={sale.confirmedBy === 'bos' ? 'confirmed-by confirmed-bos' : 'confirmed-by confirmed-hand'}>
-                    <span className="confirmed-icon" aria-hidden="true">{sale.confirmedBy === 'bos' ? '✓' : '✍'}</span> {sale.confirmedBy === 'bos' ? t.history.confirmedByBos : t.history.markedByHand}
-                  </div>
-                )}
+                {sale.state === 'paid' && sale.confirmedBy && <ConfirmedBy by={sale.confirmedBy} />}
                 {sale.latePayment && <div className="late-payment" role="note">{t.history.latePayment[sale.latePayment.reason](formatPaise(sale.latePayment.amountPaise))}</div>}
                 {sale.bosMessage && <div className="row-bos-said">{t.errors.bosSaid} <span lang="en-IN">{sale.bosMessage}</span></div>}
               </td>

@@ -28,6 +28,7 @@ export function ShopSummaryPanel({ title, totals, stale }: { title: string; tota
             <ul className="summary-confirmed">
               <li><span aria-hidden="true">✓ </span>{t.history.byBos(totals.confirmedByBos)}</li>
               <li><span aria-hidden="true">✍ </span>{t.history.byHand(totals.markedByHand)}</li>
+              {totals.claimedByCounter > 0 && <li className="confirmed-claim" data-testid="shop-claimed"><span aria-hidden="true">? </span>{ts().shop.claimedByCounter(totals.claimedByCounter)}</li>}
             </ul>
           )}
           {totals.latePayments > 0 && <div className="shop-late-count">{ts().shop.lateOpenCount(totals.latePayments)}</div>}
