@@ -213,7 +213,9 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
     expect(proxy.posts.length).toBe(before); // nothing reached the hub meanwhile
     proxy.mode = 'pass';
 
-    await caughtUp(hub, [counter], 20_000);
+    // The stream's reconnection waits up to 30 s (and a fifth more of jitter) once the hub has been away a while:
+    // the catch-up starts when it is back, so allow that and the sends.
+    await caughtUp(hub, [counter], 45_000);
     await proxy.allAnswered();
     const lines = (await journalKeys(counter.journalDir, counter.terminalId()!)).length;
     // Each line accepted once. A batch whose answer the cut-off lost in flight is sent again: the rest are duplicates.
@@ -229,7 +231,7 @@ describe.each(SHOP_DRIVERS)('the whole shop on one hub (%s)', (driver) => {
       const summary = (await (await fetch(`${hub.url}/v1/days/${today()}/summary`, { headers: { authorization: `Bearer ${key}` } })).json()) as DaySummaryAnswer;
       expect(summary.counters).toEqual([expect.objectContaining({ terminalId: counter.terminalId(), reported: own, differs: false, totals: expect.objectContaining({ sales: own }) })]);
     }, { timeout: 10_000, interval: 50 });
-  }, 60_000);
+  }, 90_000);
 
   it('a hub restored from a backup that holds less of a counter\'s journal gets the rest again when the counter reconnects, with no restart', async () => {
     const shopStore = stores(driver);
