@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors';
+import { DEFAULT_JOURNAL_QUOTA, type JournalQuota } from './journal/quota';
 import { loggerOptions, type HubLogOptions } from './log';
 import { installAuth } from './plugins/auth';
 import type { HubDeps } from './plugins/deps';
@@ -30,6 +31,8 @@ export interface BuildHubOptions {
   log?: HubLogOptions | false;
   /** When set, a webhook without a valid `X-Razorpay-Signature` is refused (401) and quarantined. */
   webhookHmacSecret?: string | null;
+  /** What one terminal's journal may cost (default `DEFAULT_JOURNAL_QUOTA`). */
+  journalQuota?: Partial<JournalQuota>;
   /** How often an open stream gets `: ping` (and re-reads the store). Default 15 s. */
   pingMs?: number;
   limits?: Partial<HubLimits>;
@@ -104,6 +107,7 @@ export async function buildHub(options: BuildHubOptions): Promise<FastifyInstanc
       credentialFailures: new FailureLimiter(limits.credentialFailures, now),
     },
     webhookHmacSecret: options.webhookHmacSecret ?? null,
+    journalQuota: { ...DEFAULT_JOURNAL_QUOTA, ...options.journalQuota },
     webhookSources: options.webhookSources ? addressList(options.webhookSources) : null,
     webhookGraceMs: options.webhookGraceMs ?? DEFAULT_WEBHOOK_GRACE_MS,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,

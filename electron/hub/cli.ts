@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { groupedPairingCode } from '../contract/pairing-code';
 import { runStoreCommand, type CliValues } from './cli-store';
 import { argsWithEnvironment } from './env';
+import { journalQuotaOf } from './journal/quota';
 import { startHub } from './index';
 import type { HubLogLevel } from './log';
 import { PAIRING_CODE_TTL_MS } from './pairing';
@@ -110,6 +111,7 @@ async function serve(): Promise<void> {
     webhookSecret: givenSecret,
     webhookGraceMs: graceHours * 60 * 60_000,
     webhookHmacSecret: values['webhook-hmac-secret'] ?? fromEnv('HUB_WEBHOOK_HMAC_SECRET'),
+    journalQuota: journalQuotaOf({ eventsPerMinute: fromEnv('HUB_JOURNAL_EVENTS_PER_MINUTE'), bytesPerDay: fromEnv('HUB_JOURNAL_BYTES_PER_DAY') }),
     webhookSources: values['webhook-from'] ?? fromEnv('HUB_WEBHOOK_FROM'),
     pairingCode: values['pairing-code'] ?? null,
     ownerKey: values['owner-key'] ?? fromEnv('HUB_OWNER_KEY'),

@@ -36,6 +36,7 @@ export interface StartHubOptions {
    */
   keepWebhookSecret?: boolean;
   webhookHmacSecret?: string | null;
+  journalQuota?: BuildHubOptions['journalQuota'];
   /** The operator's owner key for the default shop (kind owner; kept hashed): replaces the one given before; without it, none given before works. */
   ownerKey?: string | null;
   /** A pairing code to accept as a counter's for its first ten minutes (scripted set-ups); as `npm run hub -- pairing-code` prints them. */
@@ -107,6 +108,7 @@ export async function startHub(options: StartHubOptions = {}): Promise<RunningHu
       clock,
       log: options.log ?? false,
       webhookHmacSecret: options.webhookHmacSecret ?? null,
+      ...(options.journalQuota ? { journalQuota: options.journalQuota } : {}),
       ...(options.pingMs ? { pingMs: options.pingMs } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.connections ? { connections: options.connections } : {}),

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNAL_STUCK, type PairAnswer } from '../../electron/contract/hub';
 import type { JournalEvent } from '../../electron/contract/journal';
-import { JOURNAL_QUOTA_ENV } from '../../electron/hub/journal/quota';
+import { journalQuotaOf, type JournalQuota } from '../../electron/hub/journal/quota';
 import { StoreError } from '../../electron/hub/store/errors';
 import type { HubStore } from '../../electron/hub/store/types';
 import { DRIVERS, useSharedStore } from './drivers';
@@ -23,12 +23,12 @@ describe.each(DRIVERS)('journal quotas on %s', (driver) => {
   let hub: TestHub;
   let counter: PairAnswer;
   let owner: PairAnswer;
-  const setQuota = (events: number, bytes: number) => {
-    process.env[JOURNAL_QUOTA_ENV.eventsPerMinute] = String(events);
-    process.env[JOURNAL_QUOTA_ENV.bytesPerDay] = String(bytes);
+  let quota: Partial<JournalQuota> = {};
+  const setQuota = (eventsPerMinute: number, bytesPerDay: number) => {
+    quota = { eventsPerMinute, bytesPerDay };
   };
   const open = async (s: HubStore = store) => {
-    hub = await makeHub(s, { testClock: testClock(AFTERNOON) });
+    hub = await makeHub(s, { testClock: testClock(AFTERNOON), journalQuota: quota });
     counter = await hub.pair('counter', 'Counter 1');
     owner = await hub.pair('owner', 'Owner');
   };
@@ -36,8 +36,7 @@ describe.each(DRIVERS)('journal quotas on %s', (driver) => {
     store = shared.store;
   });
   afterEach(async () => {
-    delete process.env[JOURNAL_QUOTA_ENV.eventsPerMinute];
-    delete process.env[JOURNAL_QUOTA_ENV.bytesPerDay];
+    quota = {};
     await hub.app.close();
   });
 
@@ -131,5 +130,16 @@ describe.each(DRIVERS)('journal quotas on %s', (driver) => {
     hub.clock.advance(JOURNAL_STUCK.afterMs);
     expect((await send(hub, counter.credential, { events: lines(1, 1) })).status).toBe(503);
     expect((await mine())?.journal.stuckSince).toBe(new Date(startedAt).toISOString());
+  });
+});
+
+describe('the journal quota as the command line is given it', () => {
+  it('takes each setting left empty at its default, and stops the start on anything but a whole number above 0', () => {
+    expect(journalQuotaOf({ eventsPerMinute: null, bytesPerDay: '' })).toEqual({ eventsPerMinute: 5_000, bytesPerDay: 64 * 1024 * 1024 });
+    expect(journalQuotaOf({ eventsPerMinute: '120', bytesPerDay: '1000000' })).toEqual({ eventsPerMinute: 120, bytesPerDay: 1_000_000 });
+    for (const bad of ['0', '-5', '1.5', 'lots', '1e400']) {
+      expect(() => journalQuotaOf({ eventsPerMinute: bad, bytesPerDay: null }), bad).toThrow(/HUB_JOURNAL_EVENTS_PER_MINUTE must be a whole number above 0/);
+    }
+    expect(() => journalQuotaOf({ eventsPerMinute: null, bytesPerDay: 'x' })).toThrow(/HUB_JOURNAL_BYTES_PER_DAY/);
   });
 });

@@ -8,7 +8,6 @@ import { localDay } from '../../electron/contract/days';
 import type { PosResult } from '../../electron/contract/errors';
 import type { DaySalesAnswer, DaySummaryAnswer, UnmatchedAnswer } from '../../electron/contract/hub';
 import type { ShopDayView } from '../../electron/contract/views';
-import { JOURNAL_QUOTA_ENV } from '../../electron/hub/journal/quota';
 import { StoreError } from '../../electron/hub/store/errors';
 import { openCounter, type ShopCounter } from '../support/shop-counter';
 import { journalKeys, SHOP_DRIVERS, startShopHub, useShopStores, type ShopHub, type ShopStore } from '../support/shop-hub';
@@ -25,7 +24,6 @@ const track = <T extends { close(): Promise<void> }>(thing: T): T => {
 };
 afterEach(async () => {
   for (const thing of open.splice(0)) await thing.close();
-  delete process.env[JOURNAL_QUOTA_ENV.bytesPerDay];
 });
 
 const today = () => localDay(new Date());
@@ -128,8 +126,7 @@ describe.each(SHOP_DRIVERS)("the hub's trust chain end to end (%s)", (driver) =>
   }, 40_000);
 
   it("a counter over its daily journal quota waits as the hub says (Retry-After) and sells on; the hub keeps no more than the quota", async () => {
-    process.env[JOURNAL_QUOTA_ENV.bytesPerDay] = '6000';
-    const hub = track(await startShopHub(stores(driver)));
+    const hub = track(await startShopHub(stores(driver), 'Sharma Stores', { journalQuota: { bytesPerDay: 6000 } }));
     const proxy = track(await startShopProxy(hub.url));
     const counter = track(await openCounter('Counter 1'));
     await counter.pair(proxy.url, await hub.code('counter'));

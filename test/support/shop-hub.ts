@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import type { TerminalRole } from '../../electron/contract/hub';
-import { buildHub } from '../../electron/hub/app';
+import { buildHub, type BuildHubOptions } from '../../electron/hub/app';
 import { makeOwnerKey } from '../../electron/hub/owner-keys';
 import { issuePairingCode } from '../../electron/hub/pairing';
 import { hashSecret, newWebhookSecret } from '../../electron/hub/secrets';
@@ -81,10 +81,10 @@ export interface ShopHub {
 }
 
 /** A new shop on the store, served by its own hub app on 127.0.0.1 (the app's close leaves the store open). */
-export async function startShopHub({ store, driver }: ShopStore, name = 'Sharma Stores'): Promise<ShopHub> {
+export async function startShopHub({ store, driver }: ShopStore, name = 'Sharma Stores', options: Pick<BuildHubOptions, 'journalQuota'> = {}): Promise<ShopHub> {
   const secret = newWebhookSecret();
   const shop = await store.createShop({ registrationId: `BOS-${randomBytes(4).toString('hex')}`, name, webhookSecretHash: hashSecret(secret), now: Date.now() });
-  const app = await buildHub({ store: { ...store, close: async () => {} }, pingMs: 1_000 });
+  const app = await buildHub({ store: { ...store, close: async () => {} }, pingMs: 1_000, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -11,21 +11,17 @@ export interface JournalQuota {
 
 export const DEFAULT_JOURNAL_QUOTA: JournalQuota = { eventsPerMinute: 5_000, bytesPerDay: 64 * 1024 * 1024 };
 
-/** The hub's environment names for them (the hub's command line passes its environment on). */
-export const JOURNAL_QUOTA_ENV = { eventsPerMinute: 'HUB_JOURNAL_EVENTS_PER_MINUTE', bytesPerDay: 'HUB_JOURNAL_BYTES_PER_DAY' } as const;
-
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const given = env[name];
-  if (given === undefined || given.trim() === '') return fallback;
+function positive(name: string, given: string | null, fallback: number): number {
+  if (given === null || given.trim() === '') return fallback;
   const value = Number(given);
   if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number above 0, not "${given}".`);
   return value;
 }
 
-/** The quota from the environment, each missing one at its default; a value that is no positive whole number stops the hub's start. */
-export function journalQuotaFrom(env: NodeJS.ProcessEnv): JournalQuota {
+/** The quota as the command line was given it (HUB_JOURNAL_EVENTS_PER_MINUTE, HUB_JOURNAL_BYTES_PER_DAY), each missing one at its default; a value that is no positive whole number stops the hub's start. */
+export function journalQuotaOf(given: { eventsPerMinute: string | null; bytesPerDay: string | null }): JournalQuota {
   return {
-    eventsPerMinute: positive(env, JOURNAL_QUOTA_ENV.eventsPerMinute, DEFAULT_JOURNAL_QUOTA.eventsPerMinute),
-    bytesPerDay: positive(env, JOURNAL_QUOTA_ENV.bytesPerDay, DEFAULT_JOURNAL_QUOTA.bytesPerDay),
+    eventsPerMinute: positive('HUB_JOURNAL_EVENTS_PER_MINUTE', given.eventsPerMinute, DEFAULT_JOURNAL_QUOTA.eventsPerMinute),
+    bytesPerDay: positive('HUB_JOURNAL_BYTES_PER_DAY', given.bytesPerDay, DEFAULT_JOURNAL_QUOTA.bytesPerDay),
   };
 }

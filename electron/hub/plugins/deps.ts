@@ -1,9 +1,11 @@
+import type { JournalQuota } from '../journal/quota';
 import type { FailureLimiter } from '../rate-limit';
 import type { HubStore } from '../store/types';
 import type { AddressList } from '../address-list';
 import type { StreamRegistry } from './stream-registry';
 
 /** What every plugin is handed by buildHub; nothing is reached through globals or decorators but the request's terminal. */
+
 export interface HubDeps {
   store: HubStore;
   now: () => number;
@@ -12,6 +14,8 @@ export interface HubDeps {
     credentialFailures: FailureLimiter;
   };
   webhookHmacSecret: string | null;
+  /** What one terminal's journal may cost: events a minute, bytes a shop day. */
+  journalQuota: JournalQuota;
   /** BOS's source addresses when the operator listed them; null: any address (the secret still decides). */
   webhookSources: AddressList | null;
   /** How long a rotated webhook secret keeps working. */

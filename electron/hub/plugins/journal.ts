@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HUB_ROUTES, type JournalBatch, type JournalBatchAnswer, type JournalCursorAnswer } from '../../contract/hub';
 import { answerFor, badRequest, HubHttpError } from '../errors';
-import { journalQuotaFrom } from '../journal/quota';
 import { checkBatch, MAX_BATCH_EVENTS, MAX_DATA_BYTES } from '../journal/validate';
 import { journalBatchSchema, journalCursorSchema } from '../schemas-shop';
 import type { OverQuota } from '../store/types';
@@ -22,11 +21,11 @@ const waitOut = (over: OverQuota) => new HubHttpError(429, 'rate_limited', `${ov
 
 /**
  * POST /v1/journal and GET /v1/journal/cursor: a terminal's journal, kept once per event id, within its
- * quota (events a minute, bytes a shop day: HUB_JOURNAL_EVENTS_PER_MINUTE, HUB_JOURNAL_BYTES_PER_DAY).
+ * quota (events a minute, bytes a shop day: the hub's `journalQuota`).
  * A batch the hub fails to keep by its own fault is counted against the terminal's journal health.
  */
 export async function journalPlugin(app: FastifyInstance, deps: HubDeps): Promise<void> {
-  const quota = journalQuotaFrom(process.env);
+  const quota = deps.journalQuota;
   const waiting = new Map<string, OverQuota & { until: number }>();
 
   app.post<{ Body: JournalBatch }>(HUB_ROUTES.journal, { schema: journalBatchSchema, bodyLimit: JOURNAL_BODY_LIMIT }, async (request): Promise<JournalBatchAnswer> => {
