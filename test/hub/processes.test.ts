@@ -44,7 +44,7 @@ describe('two hub processes on one PostgreSQL', () => {
       const admin = new pg.Client({ connectionString: databaseUrl });
       await admin.connect();
       try {
-        const cut = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [LISTENER_NAME]);
+        const cut = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()', [LISTENER_NAME]);
         expect(cut.rowCount).toBe(2);
       } finally {
         await admin.end();
