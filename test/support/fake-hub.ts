@@ -31,8 +31,11 @@ export interface FakeHub {
   close(): Promise<void>;
 }
 
+/** The pairing code a stand-in hub takes unless told another (sixteen digits, its check digit right). */
+export const FAKE_HUB_CODE = '1357901357901352';
+
 export async function startFakeHub(options: { code?: string } = {}): Promise<FakeHub> {
-  const code = options.code ?? '1357901357901352';
+  const code = options.code ?? FAKE_HUB_CODE;
   const credential = 'cred_fake_0123456789abcdef';
   let revoked = false;
   let paused = false;

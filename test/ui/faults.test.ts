@@ -27,7 +27,7 @@ import {
   wrongOtp,
   type FaultRow,
 } from '../support/fault-matrix';
-import { startFakeHub, type FakeHub } from '../support/fake-hub';
+import { FAKE_HUB_CODE, startFakeHub, type FakeHub } from '../support/fake-hub';
 import { actAsOwner, startPreview, type RunningPreview } from '../support/preview';
 import { jsonAnswer, qrSuccess, startStubBos, type StubAnswer } from '../support/stub-bos';
 
@@ -494,7 +494,7 @@ describe('The shop hub, as the cashier sees it (a stand-in hub)', () => {
     const hub = await startFakeHub();
     alsoStop.push(() => hub.close());
     const opened = await open({ hubBackoff: { firstMs: 50, factor: 1.5, maxMs: 200 } });
-    expect((await opened.running.services.pairHub(hub.url, '135790')).ok).toBe(true);
+    expect((await opened.running.services.pairHub(hub.url, FAKE_HUB_CODE)).ok).toBe(true);
     await opened.page.getByTestId('hub-badge').getByText('Hub connected').waitFor({ timeout: 10_000 });
     return { ...opened, hub };
   }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFUND_MEANING_WORDS, type RefundMeaning } from '../../electron/contract/refund-codes';
 import { hi } from '../../renderer/src/i18n/hi';
-import { startFakeHub, type FakeHub } from '../support/fake-hub';
+import { FAKE_HUB_CODE, startFakeHub, type FakeHub } from '../support/fake-hub';
 import { englishOnHindiScreen } from '../support/hindi-books';
 import { usePreviewOnDemand } from '../support/ui';
 
@@ -69,9 +69,9 @@ describe('Hindi words a cashier acts on', () => {
   });
 
   it('a counter the hub no longer accepts is told so in Hindi, and what to do', async () => {
-    hub = await startFakeHub({ code: '246802' });
+    hub = await startFakeHub();
     const page = await ui.open({ owner: true, settings: { language: 'hi' }, amountLabel: hi.sell.amount, context: SMALL });
-    expect((await ui.running().services.pairHub(hub.url, '246802')).ok).toBe(true);
+    expect((await ui.running().services.pairHub(hub.url, FAKE_HUB_CODE)).ok).toBe(true);
     await page.keyboard.press('F9');
     const state = page.getByTestId('hub-state');
     await state.getByText(hi.hub.connected('')).waitFor();
